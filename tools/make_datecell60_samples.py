@@ -33,11 +33,10 @@ from flatten import render_date
 from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_kindcol59_samples import _chromium_pdf
-from make_office_samples import SetCase, build_made_set, build_named
+from make_office_samples import SetCase, made_sets_main
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-datecell60": False, "heldout-datecell60": True}
 TEXTS = (
     "pdfplumber",
@@ -199,13 +198,9 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
         yield name, pdf, truth, {k: v for k, v in settings.items() if k not in ("shares", "widths")}
 
 
-def build(root: Path, heldout: bool) -> None:
-    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":

@@ -31,10 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, build_made_set, build_named, convert, spare_lines, stream_text
+from make_office_samples import SetCase, convert, made_sets_main, spare_lines, stream_text
 from make_pdfs import LABELS
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-extracols62": False, "heldout-extracols62": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pdftotext", "pdftotext-layout", "pdfminer", "pdfplumber", "pypdf")
 MAKERS = ("calc", "writer", "gnumeric")
@@ -327,13 +326,9 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
         yield name, pdf, chromium_expected(pdf, look["rows"]), settings
 
 
-def build(root: Path, heldout: bool) -> None:
-    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":

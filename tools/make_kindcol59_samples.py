@@ -35,12 +35,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, build_made_set, build_named
+from make_office_samples import SetCase, made_sets_main
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as CalcCase
 from make_pdfs import LABELS, chromium_binary, print_html
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-kindcol59": False, "heldout-kindcol59": True}
 TEXTS = (
     "pdfplumber",
@@ -209,13 +208,9 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
         yield name, *make(name, _look(name, heldout), work)
 
 
-def build(root: Path, heldout: bool) -> None:
-    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":

@@ -30,11 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as pdf_expected
 from make_kindcol59_samples import FIRST_KIND_SHARE
-from make_office_samples import SetCase, build_made_set, build_named
+from make_office_samples import SetCase, made_sets_main
 from make_outsider_tables import SHARES, print_case
 from make_outsider_tables import Case as OfficeCase
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-numkind60": False, "heldout-numkind60": True}
 TEXTS = (
     "pypdfium2",
@@ -127,13 +126,9 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
         yield name, pdf, pdf_expected(pdf, case.rows), {k: v for k, v in asdict(case).items() if k != "rows"}
 
 
-def build(root: Path, heldout: bool) -> None:
-    build_made_set(root, lambda work: _cases(work, heldout), TEXTS, README.format(name=root.name))
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":

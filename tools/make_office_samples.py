@@ -2793,6 +2793,25 @@ def build_named(
     return 0
 
 
+def made_sets_main(
+    argv: list[str] | None,
+    doc: str | None,
+    sets: dict[str, bool],
+    cases: Callable[[Path, bool], Iterable[SetCase]],
+    tools: Iterable[str],
+    readme: str,
+) -> int:
+    """``main`` of a generator whose ``sets`` map a set's name to whether it is held out: each set
+    chosen on the command line is built anew under ``samples/`` (``build_made_set``) from
+    ``cases(work, heldout)``, its README ``readme`` with ``{name}`` filled in; 0."""
+    tools = tuple(tools)
+
+    def build(name: str) -> None:
+        build_made_set(SAMPLES / name, lambda work: cases(work, sets[name]), tools, readme.format(name=name))
+
+    return build_named(argv, doc, sets, build)
+
+
 def sets_main(argv: list[str] | None, doc: str | None, sets: dict) -> int:
     """``main`` of a generator whose ``sets`` map a name to ``(folder, cases maker)``: builds the
     chosen sets with build_set."""
