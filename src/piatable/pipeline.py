@@ -232,13 +232,11 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         keep_printed_letters(result.records, reading.ascii_numerals)
     if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
         flag_full_width_forms(result.records, settings.quality)
-    if (
-        not result.records
-        and not any(n.startswith(NOT_READ_NOTES) for n in result.notes)
-        and (shown := shown_not_read_note(read_text_file(path)))  # read again: only with no row
-    ):
-        result.notes.append(shown)  # the text shows the table (all on one line): its rows are lost
-        result.status = "partial" if result.status == "success" else result.status
+    if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
+        # The text shows the table (all on one line?) and its rows are lost: read again, only then.
+        if shown := shown_not_read_note(read_text_file(path)):
+            result.notes.append(shown)
+            result.status = "partial" if result.status == "success" else result.status
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
@@ -314,7 +312,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     split = False
     lost_lines: list[str] = []
     in_table = False
-    spaces_lost = SPACES_LOST_NOTE in reading.notes
+    spaces_lost, placed = SPACES_LOST_NOTE in reading.notes, prints_places(reading.notes)
     remarks, numbers = remark_label_of(reading.notes), numbered(reading.notes)
     for k, build in enumerate(parts):
         pages = build()
@@ -333,15 +331,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
-        records = rows_to_records(
-            stream.rows,
-            result.source,
-            settings,
-            None,
-            len(result.records),
-            seen,
-            _form(result),
-            placed=prints_places(reading.notes),  # 変更箇所 (頁/行): rows alike print two places
+        records = rows_to_records(  # placed: a 変更箇所 (頁/行) column, rows alike print two places
+            stream.rows, result.source, settings, None, len(result.records), seen, _form(result), placed
         )
         notes.extend(n for n in stream.notes if n not in notes)
         notes.extend(unexpected_timing_notes(stream.rows, records))
