@@ -330,6 +330,27 @@ def test_a_new_run_removes_the_temporary_folders_of_runs_that_are_gone(tmp_path,
     assert new.name.startswith(f"piatable-run-{os.getpid()}-")
 
 
+def test_a_run_folder_removed_while_a_new_run_looks_is_passed_over(tmp_path, monkeypatch):
+    """Runs end beside each other: a live run's folder removed between the new run's listing
+    and its look at the folder is passed over, not an error that stops the new run."""
+    from piatable.worker_pool import run_temp_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    ending = tmp_path / f"piatable-run-{os.getppid()}-ending"
+    ending.mkdir()
+    real_stat = Path.stat
+
+    def stat_then_removal(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen = real_stat(self, *args, **kwargs)
+        if self.name == ending.name and os.path.isdir(ending):
+            os.rmdir(ending)  # the other run ends right after this look
+        return seen
+
+    monkeypatch.setattr(Path, "stat", stat_then_removal)
+    new = Path(run_temp_folder())
+    assert [p.name for p in tmp_path.iterdir()] == [new.name]
+
+
 def _busy_worker(workers, wait_s: float = 5.0):  # type: ignore[no-untyped-def]
     """The first of ``workers`` (psutil processes) seen running on the CPU within ``wait_s``
     seconds (polled every millisecond), else the first."""

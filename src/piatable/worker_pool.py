@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,20 @@ def run_temp_folder() -> str:
     (or by the OOM killer) cannot remove its own, and each holds its workers' page images."""
     for old in Path(tempfile.gettempdir()).glob(RUN_FOLDER_PREFIX + "*-*"):
         pid = old.name[len(RUN_FOLDER_PREFIX) :].split("-", 1)[0]
-        if pid.isdigit() and old.is_dir() and old.stat().st_uid == os.getuid() and not _alive(int(pid)):
+        if pid.isdigit() and _owned_folder(old) and not _alive(int(pid)):
             shutil.rmtree(old, ignore_errors=True)
     return tempfile.mkdtemp(prefix=f"{RUN_FOLDER_PREFIX}{os.getpid()}-")
+
+
+def _owned_folder(path: Path) -> bool:
+    """``path`` is a folder of this user's.  False when it is gone: a run that ends removes its
+    folder, and may do so between the listing and this look (set XXV: a run started beside
+    two others failed with ``[Errno 2] No such file or directory: '/tmp/piatable-run-…'``)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid()
 
 
 def _alive(pid: int) -> bool:
