@@ -42,6 +42,7 @@ from .pdf_scan import (
     SCAN_STOP_PAGES,
     PageScan,
     broken_layer_pages,
+    printed_pages,
     scan_page,
     scan_pages,
     scan_pages_from_end,
@@ -519,6 +520,14 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
             faults = [scans[n - offset].fault for n in bad_pages]
             reading.ocr_reason = next((f for f in faults if f != "no text layer"), "no text layer")
             reading.ocr_pages = bad_pages
+            return reading
+        if drawn := printed_pages(scans, numbers):
+            # Table pages printed with no text layer (outlines, an image) among text pages: the
+            # table's pages are read by OCR, all of them (one reading per document).
+            reading.ocr_reason = "; ".join(
+                f"table page {n} has no text layer ({scans[n - offset].drawn})" for n in drawn
+            )
+            reading.ocr_pages = sorted({*numbers, *faulty})
             return reading
         if broken := broken_layer_pages(scans, numbers):
             # The table's pages are read by OCR, all of them (one reading per document).

@@ -30,6 +30,12 @@ LABEL_ROW_CHARS = 30
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
 CID_SHARE = 0.2
+# A page with no text layer still prints something when its path objects hold this many
+# segments (text turned into outlines: Ghostscript's -dNoOutputFonts printed a Writer table page
+# as 849 paths of 75,947 segments; a ruled table page of text draws 14-40 paths of 24-40) ...
+OUTLINE_MIN_SEGMENTS = 1000
+# ... or an image covers this share of it (a page scanned and put among the text pages).
+IMAGE_MIN_SHARE = 0.3
 
 # Scanning back from the last page stops after this many pages in a row that are no table pages
 # (once a header page was seen): a Word row continued over a page break leaves one page without
@@ -66,6 +72,9 @@ class PageScan:
     # Characters no Japanese table prints, and Japanese ones (``layer_quality``).
     strange: int = 0
     japanese: int = 0
+    # What a page with no text layer prints instead ("text drawn as outlines", "an image"),
+    # looked for only on pages of fewer than MIN_TEXT_CHARS characters (``printed_without_text``).
+    drawn: str = ""
 
     @property
     def fault(self) -> str:
@@ -97,10 +106,13 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
     and its text page are left in it under the 1-based page number (the caller closes them)."""
     page = doc[i]
     tp = None
+    drawn = ""
     try:
         tp = page.get_textpage()
         raw_text = tp.get_text_range()
         text = clean_text(raw_text)
+        if len("".join(raw_text.split())) < MIN_TEXT_CHARS:
+            drawn = printed_without_text(page)
     finally:
         if keep is not None and tp is not None:
             keep[i + 1] = (page, tp)
@@ -127,7 +139,33 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and "説明" not in flat,
         strange=strange_count(flat),
         japanese=japanese_count(flat),
+        drawn=drawn,
     )
+
+
+def printed_without_text(page) -> str:  # type: ignore[no-untyped-def]
+    """What an open pypdfium2 ``page`` with (almost) no text layer prints instead: "text drawn as
+    outlines" (its paths hold ``OUTLINE_MIN_SEGMENTS`` segments or more), "an image" (one covers
+    ``IMAGE_MIN_SHARE`` of the page or more), else "" (a blank page, or rulings alone).
+
+    A table page printed to PDF with its fonts turned into outlines, or scanned and put among
+    the text pages, carries rows that only OCR reads (set XXV's tester: a Ghostscript-outlined
+    second page of a Chromium table, 2 of 13 rows lost with status success and no word)."""
+    import pypdfium2.raw as pdfium_raw
+
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    segments = 0
+    for obj in page.get_objects(max_depth=4):
+        if obj.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            segments += max(pdfium_raw.FPDFPath_CountSegments(obj.raw), 0)
+            if segments >= OUTLINE_MIN_SEGMENTS:
+                return "text drawn as outlines"
+        elif obj.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= IMAGE_MIN_SHARE * area:
+                return "an image"
+    return ""
 
 
 def _last_columns(flat: str) -> bool:
@@ -193,6 +231,13 @@ def broken_layer_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
     return [n for n in numbers if scans[n - offset].chars >= MIN_TEXT_CHARS and scans[n - offset].fault]
 
 
+def printed_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
+    """The table pages among ``numbers`` (1-based, of ``scans``' consecutive pages) that print
+    their text with no text layer (``PageScan.drawn``): only OCR reads them."""
+    offset = scans[0].page if scans else 1
+    return [n for n in numbers if scans[n - offset].drawn]
+
+
 def table_pages(scans: list[PageScan]) -> list[int]:
     """1-based numbers of the pages that hold the amendment table (the last such table).
 
@@ -219,6 +264,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             # The label row repeated over rows that all began on an earlier page (Writer,
             # Word): their dates and timings were printed there.
             pages.append(s.page)
+        elif pages and pages[-1] == s.page - 1 and s.drawn:
+            # A page printed with no text layer (outlines, an image) right after a table page:
+            # its rows are read by OCR (``printed_pages``), never passed over as blank.
+            pages.append(s.page)
         elif pages and s.chars and s.labels < 2:
             # A Word row continued onto this page carries no date; rows whose 提出時期 (and
             # 説明) cell is merged over the rows above it print their timing on the page before
@@ -229,8 +278,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     # Trailing continuation pages must be followed by nothing, or they are other parts.  Blank
     # pages after them are nothing (Gnumeric prints empty pages after a sheet's last row:
     # office-plumber52/p52-gnumeric-v1 lost its page 2 of rows, status success).
-    last = max((s.page for s in scans if s.chars), default=last)
-    while pages and not (scans[pages[-1] - offset].dates or scans[pages[-1] - offset].labels):
+    last = max((s.page for s in scans if s.chars or s.drawn), default=last)
+    while pages and not (
+        scans[pages[-1] - offset].dates or scans[pages[-1] - offset].labels or scans[pages[-1] - offset].drawn
+    ):
         if pages[-1] >= last:
             break
         pages.pop()
