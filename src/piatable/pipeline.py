@@ -45,6 +45,7 @@ from piatable.normalize.extra_cells import (
     remark_doubts,
     remark_label_of,
 )
+from piatable.normalize.extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
@@ -196,6 +197,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
         warn_unsure_places(grid.rows, reading.notes)  # a 変更箇所 (頁/行) column's
+        for row in grid.rows if (extras := extra_columns_of(reading.notes)) else ():
+            row.doubts.extend(extra_column_doubts(row, extras))  # 区分 / 番号 … not set apart
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
@@ -314,6 +317,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     in_table = False
     spaces_lost, placed = SPACES_LOST_NOTE in reading.notes, prints_places(reading.notes)
     remarks, numbers = remark_label_of(reading.notes), numbered(reading.notes)
+    extras = extra_columns_of(reading.notes)  # 区分 / 番号 … columns no reader set apart
     for k, build in enumerate(parts):
         pages = build()
         # The region of a table read in several parts spans several pages: its pages are the
@@ -328,6 +332,11 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
+        # Columns whose values were not set aside one a row (a text read in one part) may be
+        # in any row's cells.
+        unsure = unsure_columns(reading.notes, len(stream.rows), bool(remarks)) if len(parts) == 1 else extras
+        for row in stream.rows if unsure else ():
+            row.doubts.extend(extra_column_doubts(row, unsure))
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
