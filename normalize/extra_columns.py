@@ -16,11 +16,13 @@ characters, for the label row (a line holding three field labels or more) and ta
 piece of it that is an extra column's label (``vocabulary.EXTRA_COLUMN_ROLES``; place and page
 columns aside: their readers take theirs out), or, in column-ordered text that prints each label
 on a line of its own, a line that is only such a label within ``LABEL_LINE_WINDOW`` lines of a
-line that is only a field label.  The label, left in, would be a cell's text (``区分`` read as a
-変更前).  A note (``EXTRA_COLUMNS_NOTE``) names each column and where it stands; the text cannot
-tell its cells from the fields' (a one-word ``修正`` is a reason's last word as well), so nothing
-else is taken out and every row is flagged ``column_guess`` (``extra_column_doubts``) on the
-field the column stands beside.
+line that is only a field label, opening its block (a blank line or a line of labels above it:
+``担当部署`` inside an item cell, ``５．評価実施機関における`` / ``担当部署``, heads no column).
+The label, left in, would be a cell's text (``区分`` read as a 変更前).  A note
+(``EXTRA_COLUMNS_NOTE``) names each column and where it stands; the text cannot tell its cells
+from the fields' (a one-word ``修正`` is a reason's last word as well), so nothing else is taken
+out and every row is flagged ``column_guess`` (``extra_column_doubts``) on the field the column
+stands beside.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from collections import Counter
 import regex
 
 from piatable.models import Doubt, RawRow
-from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, label_count
+from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, is_label_piece, label_count
 
 from .chars import display_width
 from .kind_column import KIND_VALUE_MAX_CHARS, is_kind_value, opens_date
@@ -78,7 +80,7 @@ def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> t
             if cut:
                 lines[k] = kept
                 found += [(label, where) for label, where in cut if (label, where) not in found]
-        elif (label := "".join(line.split())) and _counted(label) and _near_field_label(lines, k):
+        elif (label := "".join(line.split())) and _counted(label) and _heads_a_column(lines, k):
             if owned:  # a label alone on a line: the other readers look for theirs there too
                 continue
             where = _where_alone(lines, k)
@@ -153,9 +155,20 @@ def _field_labels(line: str) -> list[str]:
     return [alone] if alone in LABELS else []
 
 
-def _near_field_label(lines: list[str], k: int) -> bool:
+def _heads_a_column(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` (an extra label alone) stands where a column's label does: within
+    ``LABEL_LINE_WINDOW`` lines of a line that is a field label alone (or the label row), and
+    opening its block (after a blank line, a form feed or the text's start) or after a line of
+    labels only (``変更箇所`` / ``No.``, a wrapped label; the label row).  A heading of the form
+    inside a cell's text (``５．評価実施機関における`` / ``担当部署`` / ``①部署``: an item cell,
+    row-ordered text) follows a line of that cell and heads no column."""
     lo, hi = max(0, k - LABEL_LINE_WINDOW), min(len(lines), k + LABEL_LINE_WINDOW + 1)
-    return any(_field_labels(lines[j]) for j in range(lo, hi) if j != k)
+    if not any(_field_labels(lines[j]) for j in range(lo, hi) if j != k):
+        return False
+    if k == 0 or lines[k].startswith("\f"):
+        return True
+    above = lines[k - 1].strip(" \u3000\f")
+    return not above or is_label_piece(above) or _counted("".join(above.split()))
 
 
 def _where_alone(lines: list[str], k: int) -> str:

@@ -75,7 +75,7 @@ class PageRows:
     move: ColumnMove | None = None
     # Ruled pages: an extra column's (label, left wall, right wall) whose words were set aside
     # (``place_words``), carried to the next page when that page prints no label row.
-    extra_span: tuple[str, float, float] | None = None
+    extra_span: tuple[str, float, float, str] | None = None
     # Layout text: why the held-back row is in doubt when this page moved a cell's tail to it
     # (``page_carry.take_tail``).
     tail_doubt: str | None = None

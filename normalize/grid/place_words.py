@@ -32,22 +32,26 @@ from .lines import Line
 # The note's quoted texts (the first few).
 NOTE_TEXTS = 6
 # ``role``: what the column holds (``vocabulary.EXTRA_COLUMN_ROLES``: place, kind, number …).
-NOTE = "a ruled {role} column ({label}) between two field columns: {n} lines set aside, not a field ({texts})"
+# ``where``: between the two field labels beside it (``between 項目 and 変更前の記載``: what
+# ``place_column.prints_places`` looks for).
+NOTE = "a ruled {role} column ({label}) {where}: {n} lines set aside, not a field ({texts})"
+# (label, left wall, right wall, where: ``between 変更後の記載 and 提出時期``) of a ruled extra column.
+ExtraSpan = tuple[str, float, float, str]
 
 
 def place_column_span(
     header: Header | None, lines: Sequence[Line], vxs: Sequence[float], hy: float
-) -> tuple[str, float, float] | None:
-    """(label, left wall, right wall) of a ruled extra column (a label of
+) -> ExtraSpan | None:
+    """(label, left wall, right wall, where) of a ruled extra column (a label of
     ``vocabulary.EXTRA_COLUMN_ROLES``: 変更箇所, 区分, 番号, 担当課 …) between two field columns
     next to one another in ``header``'s label row, or None (no such label, or no ruling either
     side of it)."""
     if header is None:
         return None
-    spans = sorted(header.labels.values())
-    for (_, lo), (hi, _) in pairwise(spans):
+    spans = sorted(header.labels.items(), key=lambda kv: kv[1])
+    for (a, (_, lo)), (b, (hi, _)) in pairwise(spans):
         if span := _span_between(header, lines, vxs, hy, lo, hi):
-            return span
+            return (*span, f"between {LABELS[a]} and {LABELS[b]}")
     return None
 
 
@@ -74,17 +78,17 @@ def _span_between(
     return text, max(left), min(right)
 
 
-def walls_ruled(span: tuple[str, float, float], vxs: Sequence[float], hx: float) -> bool:
+def walls_ruled(span: ExtraSpan, vxs: Sequence[float], hx: float) -> bool:
     """Whether vertical rulings at ``vxs`` stand at both walls of ``span`` (within half an em
     ``hx``): a page without a label row ruled as the page that named the column."""
-    _, left, right = span
+    _, left, right, _ = span
     return any(abs(x - left) <= hx / 2 for x in vxs) and any(abs(x - right) <= hx / 2 for x in vxs)
 
 
-def without_place_words(page: PageWords, span: tuple[str, float, float]) -> tuple[PageWords, str]:
+def without_place_words(page: PageWords, span: ExtraSpan) -> tuple[PageWords, str]:
     """``page`` without the words whose centre lies inside the place column ``span`` (its label
     and cells), and the note naming them."""
-    label, left, right = span
+    label, left, right, where = span
     inside = [w for w in page.words if left < (w.x0 + w.x1) / 2 < right]
     kept = [w for w in page.words if not left < (w.x0 + w.x1) / 2 < right]
     lines: dict[int, list] = {}
@@ -92,5 +96,5 @@ def without_place_words(page: PageWords, span: tuple[str, float, float]) -> tupl
         lines.setdefault(round((w.top + w.bottom) / 2), []).append(w.text)
     texts = [t for _, ws in sorted(lines.items()) if (t := "".join(ws).strip()) and t != label]
     quoted = " ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
-    note = NOTE.format(role=extra_column_role(label), label=label, n=len(texts), texts=quoted)
+    note = NOTE.format(role=extra_column_role(label), label=label, where=where, n=len(texts), texts=quoted)
     return replace(page, words=kept), note

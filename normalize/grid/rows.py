@@ -265,7 +265,7 @@ def pages_to_rows(
     hx, hy = ems(pages)
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
-    prev_span: tuple[str, float, float] | None = None  # an extra column set aside (place_words)
+    prev_span: tuple[str, float, float, str] | None = None  # an extra column set aside (place_words)
     prev_ruled, prev_foot = False, ()
     prev_merged_foot: tuple[int, ...] = ()  # columns the page before ended with a merged cell in
     prev_spanned = False  # whether the page before had rows between horizontal rulings

@@ -129,7 +129,7 @@ def page_rows(
     settings: GridSettings,
     align: str | None = None,
     move: ColumnMove | None = None,
-    prev_span: tuple[str, float, float] | None = None,
+    prev_span: tuple[str, float, float, str] | None = None,
 ) -> PageRows | None:
     """Rows of one page of positioned words (units of ``page``; ``hx``/``hy`` its ems).  Column
     boundaries from the rulings and labels, the gaps, or ``prev_bounds`` (the previous page's);
