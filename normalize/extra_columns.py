@@ -80,7 +80,7 @@ def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> t
             if cut:
                 lines[k] = kept
                 found += [(label, where) for label, where in cut if (label, where) not in found]
-        elif (label := "".join(line.split())) and _counted(label) and _heads_a_column(lines, k):
+        elif (label := "".join(line.split())) and is_extra_label(label) and _heads_a_column(lines, k):
             if owned:  # a label alone on a line: the other readers look for theirs there too
                 continue
             where = _where_alone(lines, k)
@@ -92,7 +92,9 @@ def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> t
     return "\n".join(lines), [EXTRA_COLUMNS_NOTE.format(label=label, where=where) for label, where in found]
 
 
-def _counted(label: str) -> bool:
+def is_extra_label(label: str) -> bool:
+    """Whether ``label`` (whitespace removed) names an extra column this module takes out (not
+    a place or page column: their readers' own)."""
     role = extra_column_role(label)
     return bool(role) and role not in OWN_READERS and label not in LABELS
 
@@ -102,7 +104,7 @@ def _blanked(text: str) -> str:
     return "".join(ch if ch == "\f" else " " * display_width(ch) for ch in text)
 
 
-def _owned(label: str, where: str) -> bool:
+def owned_elsewhere(label: str, where: str) -> bool:
     """Whether another reader looks for the column ``label`` standing ``where``: a numbering or
     kind column first in the row (``row_numbers``), a remarks or section column after 説明
     (``extra_cells``)."""
@@ -121,12 +123,12 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
     cut = []
     for i, p in enumerate(pieces):
         label = p.strip()
-        if fields[i] or not label or not _counted(label):
+        if fields[i] or not label or not is_extra_label(label):
             continue
         left = next((pieces[j].strip() for j in range(i - 1, -1, -1) if fields[j]), "")
         right = next((pieces[j].strip() for j in range(i + 1, len(pieces)) if fields[j]), "")
-        where = _where(left, right)
-        if not (owned and _owned(label, where)):
+        where = where_between(left, right)
+        if not (owned and owned_elsewhere(label, where)):
             cut.append((i, label, where))
     if not cut:
         return line, []
@@ -139,7 +141,9 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
     return lead + " ".join(p.strip() for p in kept if p.strip()), [(label, where) for _, label, where in cut]
 
 
-def _where(left: str, right: str) -> str:
+def where_between(left: str, right: str) -> str:
+    """Where an extra column stands, from the field labels left and right of it ("" for none):
+    ``between 変更後の記載 and 提出時期``, ``after 提出時期に係る説明``, ``before 変更日``."""
     if left and right:
         return f"between {left} and {right}"
     if left:
@@ -168,7 +172,7 @@ def _heads_a_column(lines: list[str], k: int) -> bool:
     if k == 0 or lines[k].startswith("\f"):
         return True
     above = lines[k - 1].strip(" \u3000\f")
-    return not above or is_label_piece(above) or _counted("".join(above.split()))
+    return not above or is_label_piece(above) or is_extra_label("".join(above.split()))
 
 
 def _where_alone(lines: list[str], k: int) -> str:
@@ -178,7 +182,7 @@ def _where_alone(lines: list[str], k: int) -> str:
     lo, hi = max(0, k - LABEL_LINE_WINDOW), min(len(lines), k + LABEL_LINE_WINDOW + 1)
     left = next((ls[-1] for j in range(k - 1, lo - 1, -1) if (ls := _field_labels(lines[j]))), "")
     right = next((ls[0] for j in range(k + 1, hi) if (ls := _field_labels(lines[j]))), "")
-    return _where(left, right)
+    return where_between(left, right)
 
 
 def extra_columns_of(notes: list[str]) -> list[tuple[str, str]]:

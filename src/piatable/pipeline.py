@@ -46,6 +46,7 @@ from piatable.normalize.extra_cells import (
     remark_label_of,
 )
 from piatable.normalize.extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
+from piatable.normalize.extra_layout import layout_unsure_columns
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
@@ -197,7 +198,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
         warn_unsure_places(grid.rows, reading.notes)  # a 変更箇所 (頁/行) column's
-        for row in grid.rows if (extras := extra_columns_of(reading.notes)) else ():
+        for row in grid.rows if (extras := layout_unsure_columns(reading.notes)) else ():
             row.doubts.extend(extra_column_doubts(row, extras))  # 区分 / 番号 … not set apart
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
