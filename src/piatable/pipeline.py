@@ -45,8 +45,7 @@ from piatable.normalize.extra_cells import (
     remark_doubts,
     remark_label_of,
 )
-from piatable.normalize.extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
-from piatable.normalize.extra_layout import layout_unsure_columns
+from piatable.normalize.extra_warnings import warn_extra_columns
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
@@ -55,7 +54,7 @@ from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
-from piatable.normalize.place_column import prints_places, warn_unsure_places
+from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -197,9 +196,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if remarks := remark_label_of(reading.notes):
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
-        warn_unsure_places(grid.rows, reading.notes)  # a 変更箇所 (頁/行) column's
-        for row in grid.rows if (extras := layout_unsure_columns(reading.notes)) else ():
-            row.doubts.extend(extra_column_doubts(row, extras))  # 区分 / 番号 … not set apart
+        warn_extra_columns(grid.rows, reading.notes, layout=True)  # 変更箇所, 区分, 番号 … not set apart
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
@@ -318,26 +315,19 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     in_table = False
     spaces_lost, placed = SPACES_LOST_NOTE in reading.notes, prints_places(reading.notes)
     remarks, numbers = remark_label_of(reading.notes), numbered(reading.notes)
-    extras = extra_columns_of(reading.notes)  # 区分 / 番号 … columns no reader set apart
     for k, build in enumerate(parts):
         pages = build()
-        # The region of a table read in several parts spans several pages: its pages are the
-        # text's own (form feeds), not counted from its furniture.
-        # (A text whose extractor marks its pages, a one-page text too, has its own pages.)
+        # A table read in several parts spans pages: its pages are the text's own (form feeds),
+        # not counted from its furniture (so are a text's whose extractor marks its pages).
         paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
         stream = lines_to_rows(
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
-        warn_unsure_places(stream.rows, reading.notes)  # a 変更箇所 (頁/行) column's
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
-        # Columns whose values were not set aside one a row (a text read in one part) may be
-        # in any row's cells.
-        unsure = unsure_columns(reading.notes, len(stream.rows), bool(remarks)) if len(parts) == 1 else extras
-        for row in stream.rows if unsure else ():
-            row.doubts.extend(extra_column_doubts(row, unsure))
+        warn_extra_columns(stream.rows, reading.notes, False, bool(remarks), len(parts) == 1)
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))
