@@ -35,6 +35,7 @@ from piatable.models import Doubt, RawRow
 from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, is_label_piece, label_count
 
 from .chars import display_width
+from .dates import DATE_LINE
 from .kind_column import KIND_VALUE_MAX_CHARS, is_kind_value, opens_date
 
 # How far into the text the label row is looked for (characters).
@@ -218,6 +219,10 @@ _KIND_SHAPE = rf"[^\s0-9０-９、。，．,.:：()（）\[\]［］/／]{{1,{KIN
 SHAPES = {"number": _NUMBER_SHAPE, "section": _SECTION_SHAPE, "kind": _KIND_SHAPE}
 _TIMING = r"事[前後]"
 TIMING_WORD = regex.compile(_TIMING)
+# Lines before a value's line a date wrapped in a narrow 変更日 column may open on.
+DATE_LINES_BACK = 5
+# Section numerals of the form: an item's first line opens with one, no extra column's value.
+SECTION_NUMERALS = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 # A kind column's word found this many times in its column's places is one of its values.
 MIN_KIND_REPEATS = 2
 VALUES_NOTE = "an extra column ({label}) {where}: {n} values set aside, not a field ({shown})"
@@ -228,11 +233,21 @@ _VALUES_NOTE = regex.compile(
 
 def _value_patterns(role: str, where: str) -> list[regex.Pattern[str]]:
     """The places a value of a ``role`` column standing ``where`` takes on a line of row-ordered
-    text (group ``v``): before the row's date (a column before 変更日), before the row's 事前 /
+    text (group ``v``): before the row's date (a column before 変更日), after it (between 変更日
+    and 項目: group ``pre`` ends the date, printed on its line or wrapped over the lines before:
+    ``2023`` / ``年 12`` / ``月`` / ``8`` / ``日 市民課 Ⅵ 評価実施手続``), before the row's 事前 /
     事後 (between 変更後 and 提出時期: ``…市民課長 修正 事後 …``), after it (between 提出時期 and
     説明), or after the explanation (a column after 説明: ``事後 時点修正 修正``, Calc's first pass
     ``事後 修正``, or a line of its own before the next row's date)."""
     v = rf"(?P<v>{SHAPES[role]})"
+    if where == f"between {LABELS[0]} and {LABELS[1]}":  # after the date: ``2023 年 12 月 8 日 市民課 Ⅵ …``
+        end = r"(?=[ \u3000]+\S)" if role == "kind" else r"(?=[ \u3000]+\S|[ \u3000]*$)"  # ``…日 時点``
+        return [
+            regex.compile(rf"^(?P<pre>.*?\S)[ \u3000]+(?![{SECTION_NUMERALS}]){v}{end}"),
+            regex.compile(
+                rf"^(?P<pre>[ \u3000\f]*)(?![{SECTION_NUMERALS}]){v}[ \u3000]*$"
+            ),  # a line of its own
+        ]
     if where == f"before {LABELS[0]}":
         return [regex.compile(rf"^[ \u3000\f]*{v}[ \u3000]+(?=(?P<rest>\S.*)$)")]
     if where == f"between {LABELS[3]} and {LABELS[4]}":
@@ -285,6 +300,14 @@ def _value_hits(
     for k, line in enumerate(lines):
         for n, pattern in enumerate(patterns):
             m = pattern.search(line)
+            if m is not None and m.groupdict().get("pre") is not None:
+                m = next(
+                    (h for h in pattern.finditer(line, overlapped=True) if _ends_date(lines, k, h, role)),
+                    None,
+                )
+                if m is not None:
+                    hits.append((k, m.end("pre"), m.end(), m.group("v")))
+                    break
             if m is None or TIMING_WORD.fullmatch(m.group("v")):
                 continue
             if role == "kind" and not is_kind_value(m.group("v")):
@@ -296,6 +319,21 @@ def _value_hits(
             hits.append((k, m.start(), m.end(), m.group("v")))
             break
     return hits
+
+
+def _ends_date(lines: list[str], k: int, m: regex.Match[str], role: str) -> bool:
+    """Whether the text before ``m``'s value on line ``k`` (group ``pre``), after up to
+    ``DATE_LINES_BACK`` lines before it, is a date alone (spaces left out: a date wrapped in a
+    narrow column), and the value is one a ``role`` column's cell may hold."""
+    if TIMING_WORD.fullmatch(m.group("v")) or (role == "kind" and not is_kind_value(m.group("v"))):
+        return False
+    text = "".join(m.group("pre").split())
+    for j in range(k, max(-1, k - DATE_LINES_BACK - 1), -1):
+        if j < k:
+            text = "".join(lines[j].split()) + text
+        if DATE_LINE.match(text):
+            return True
+    return False
 
 
 def values_set_aside(notes: list[str]) -> dict[str, int]:
