@@ -5,13 +5,14 @@ line prints its cells at offsets, as the label row prints the labels.  A column 
 (担当課 between 変更日 and 項目, 区分 between 変更後 and 提出時期: ``extra_columns``) prints its
 values under its label, short of the next field's label: a piece (a run of text with no column
 gap, two spaces or more, inside it) that opens under the label (within ``LABEL_SLACK`` columns
-of its start) and ends before the next field label's start is the column's, set aside and
-quoted in a note (as ``grid/remark_column`` does for 備考, as a ruled PDF page's reader does,
-``grid/place_words``).  A piece reaching into the column's span from outside it, or running
-past its end into the next field's, cannot be told apart (a field's overflowing line, or a
-value glued to one): it is left in and counted in the note, and then every row of the text
-keeps its ``column_guess`` (``layout_unsure_columns``); so does a text where no value was
-found under the label.
+of its start), ends before the next word of the label row and is of the column's shape (a
+number, a section ``…課``, a kind word: ``_values``) is the column's, set aside and quoted in a
+note (as ``grid/remark_column`` does for 備考, as a ruled PDF page's reader does,
+``grid/place_words``).  A piece reaching into the column's span from outside it, running past
+its end into the next field's, or under the label but of no value's shape, cannot be told
+apart (a field's overflowing line, or a value glued to one): it is left in and counted in the
+note, and then every row of the text keeps its ``column_guess`` (``layout_unsure_columns``);
+so does a text where no value was found under the label.
 
 Offsets are counted in characters (pdftotext, pdfplumber) or in display units (a full-width
 character two: pypdf's layout mode); each label row decides which by where more pieces fit.
@@ -26,16 +27,21 @@ from collections import Counter
 
 import regex
 
-from piatable.vocabulary import LABELS, label_count
+from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, label_count
 
 from .chars import display_width
 from .extra_columns import (
     MIN_FIELD_LABELS,
+    MIN_KIND_REPEATS,
+    SECTION_NUMERALS,
+    SHAPES,
+    TIMING_WORD,
     extra_columns_of,
     is_extra_label,
     owned_elsewhere,
     where_between,
 )
+from .kind_column import is_kind_value
 
 # Columns (characters or display units) a piece may open left of its column's label and still
 # be the column's (a label set right of its cell's text), and that the next field's text may
@@ -135,9 +141,12 @@ def set_aside_by_place(text: str) -> tuple[str, list[str]]:
         ]
         for span in spans:
             col = found.setdefault(span[:2], [[], 0])
-            inside = [(j, p) for j, ps in body for p in ps if _fits(p, span) == "in"]
+            placed = [(j, p) for j, ps in body for p in ps if _fits(p, span) == "in"]
+            values = _values(span[0], [p[2] for _, p in placed])
+            inside = [(j, p) for j, p in placed if p[2] in values]
             opens = statistics.median(p[0] for _, p in inside) if inside else None
             col[0] += [p[2] for _, p in inside]
+            col[1] += len(placed) - len(inside)  # under the label, but no value of its column
             col[1] += sum(1 for _, ps in body for p in ps if _fits(p, span, opens) == "across")
             for j, p in inside:
                 lines[j] = _blanked(lines[j], [p], by_chars)
@@ -148,6 +157,28 @@ def set_aside_by_place(text: str) -> tuple[str, list[str]]:
         shown = " ".join(values[:NOTE_TEXTS]) + (" …" if len(values) > NOTE_TEXTS else "")
         notes.append(PLACED_NOTE.format(label=label, where=where, n=len(values), m=crossing, shown=shown))
     return "\n".join(lines), notes
+
+
+def _values(label: str, texts: list[str]) -> set[str]:
+    """The ``texts`` (pieces under the column ``label``) that are values of its column: of its
+    role's shape (``extra_columns.SHAPES``: a number, a section ``…課``, a kind word of the
+    vocabulary or found ``MIN_KIND_REPEATS`` times); any text for a role of no shape.  A line of
+    the next field's cell opening left of its label (Calc centres its labels: ``提供先１``,
+    ``うものを除く。）``, ``Ⅲリスク対策`` under 区分) is none."""
+    role = extra_column_role(label)
+    if role not in SHAPES:
+        return set(texts)
+    counts = Counter(texts)
+    out = set()
+    for t in counts:
+        if not regex.fullmatch(SHAPES[role], t) or TIMING_WORD.fullmatch(t) or t[0] in SECTION_NUMERALS:
+            continue
+        if role == "kind" and not (
+            is_kind_value(t) and (t in KIND_COLUMN_WORDS or counts[t] >= MIN_KIND_REPEATS)
+        ):
+            continue
+        out.add(t)
+    return out
 
 
 def _row_spans(lines: list[str], k: int) -> tuple[list[_Span], bool] | None:
