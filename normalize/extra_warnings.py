@@ -20,11 +20,19 @@ def warn_extra_columns(
     columns whose values were set aside one a row are left out, and with ``remarks`` (a 備考
     column after 説明 read) those after 説明 (``unsure_columns``); a text read in several parts
     keeps them all (its rows were not counted whole).  ``layout``: rows read from
-    ``-layout``-like text, where the columns whose pieces were all set apart by place are left
-    out too (``layout_unsure_columns``)."""
+    ``-layout``-like text, where only the columns whose pieces were all set apart by place are
+    left out (``layout_unsure_columns``): pdfplumber's plain text placed in columns by guess
+    keeps its rows warned though its values were set aside one a row (its cells' places are a
+    guess: office-extracols63's Calc rows read wrong so)."""
     warn_unsure_places(rows, notes)
-    columns = unsure_columns(notes, len(rows), remarks) if whole else extra_columns_of(notes)
     if layout:
-        columns = [c for c in columns if c in layout_unsure_columns(notes)]
-    for row in rows if columns else ():
-        row.doubts.extend(extra_column_doubts(row, columns))
+        columns = layout_unsure_columns(notes)
+    else:
+        columns = unsure_columns(notes, len(rows), remarks) if whole else extra_columns_of(notes)
+    named = extra_columns_of(notes)
+    for row in rows if named else ():
+        # A row paired column by column (pdfminer, plain pdftotext) keeps every column's doubt:
+        # its values set aside one a row do not show its cells were paired right (a Writer
+        # table's 担当課 second, office-extracols63).
+        paired = any(d.kind == "column_order" for d in row.doubts)
+        row.doubts.extend(extra_column_doubts(row, named if paired else columns))
