@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, convert, made_sets_main, spare_lines, stream_text
+from make_office_samples import SetCase, convert, docx_label_table, made_sets_main, spare_lines, stream_text
 from make_pdfs import LABELS
 
 SETS = {"office-extracols62": False, "heldout-extracols62": True}
@@ -241,13 +241,7 @@ def write_docx(path: Path, look: dict) -> None:
     style.paragraph_format.space_after = Pt(0)
     doc.add_paragraph("（別添２）変更箇所")
     labels = _labels(look)
-    table = doc.add_table(rows=1 + len(look["rows"]), cols=len(labels))
-    table.style = "Table Grid"
-    table.autofit = False
-    for j, label in enumerate(labels):
-        table.rows[0].cells[j].text = label
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    table = docx_label_table(doc, labels, len(look["rows"]))
     valign = WD_ALIGN_VERTICAL.CENTER if look["valign"] == "center" else WD_ALIGN_VERTICAL.TOP
     for i in range(len(look["rows"])):
         cells = table.rows[1 + i].cells
