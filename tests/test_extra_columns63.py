@@ -112,3 +112,19 @@ def test_a_days_kanji_printed_with_the_item_joins_the_date():
     assert [cl.text for cl in join_date_pieces(lines)] == ["2023年12月8日", "Ⅵ 評価実施手続"]
     digits = [CellLine(t, 1, i) for i, t in enumerate(["2023", "年 12", "月", "8", "日本の事務"])]
     assert next(cl.text for cl in join_date_pieces(digits)) == "2023年12月8"
+
+
+def test_a_before_mark_then_text_beside_an_empty_after_cell_is_warned():
+    """``記載なし 番号法…`` in the before cell beside an empty after cell (set XXIV t05, -raw):
+    the mark and the after cell's first line printed on one line."""
+    from piatable.models import Record
+    from piatable.normalize.item_tears import item_tear_doubts
+
+    def rec(before: str, after: str) -> Record:
+        return Record(
+            "x", 0, 1, 1, "2024-04-01", "2024/4/1", "Ⅰ基本情報", ["Ⅰ基本情報"], before, after, "事後", ""
+        )
+
+    assert any(d.kind == "column_guess" for d in item_tear_doubts(rec("記載なし 番号法第１９条第８号", "")))
+    assert not item_tear_doubts(rec("記載なし", "番号法第１９条第８号"))
+    assert not item_tear_doubts(rec("番号法第１９条第８号", ""))
