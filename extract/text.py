@@ -28,6 +28,8 @@ from piatable.normalize.dropped_hyphens import (
 )
 from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embedded_labels
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
+from piatable.normalize.extra_columns import strip_extra_labels, strip_extra_values
+from piatable.normalize.extra_layout import set_aside_by_place
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
@@ -97,6 +99,13 @@ def _read_text_and_kind(
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
     tidy.notes += place_notes
+    # 区分 / 番号 / 担当課 … columns no reader sets apart: labels out (blanked in layout text,
+    # where the pieces under the label are set aside first).
+    if layout := is_layout_text(tidy.text):
+        tidy.text, extra_notes = set_aside_by_place(tidy.text)
+        tidy.notes += extra_notes
+    tidy.text, extra_notes = strip_extra_labels(tidy.text, blank=layout, owned=True)
+    tidy.notes += extra_notes
     # A numbering / kind column before 変更日 puts short values before each row's first line,
     # which hides pdfplumber's order (Calc with 番号 / 区分 columns): it is looked for without them.
     plumber = is_plumber_text(tidy.text) or is_plumber_text(strip_lead_columns(tidy.text)[0])
@@ -135,6 +144,8 @@ def _read_text_and_kind(
         if not plumber_breaks or unnumbered.count("\n") == tidy.text.count("\n"):
             tidy.text = unnumbered
             tidy.notes.extend(lead_notes)
+        tidy.text, extra_notes = strip_extra_values(tidy.text, tidy.notes)  # a row's cells a line
+        tidy.notes += extra_notes
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
         starts = page_starts(placed, plumber_breaks)
         if starts is None and plumber_breaks:  # not paged after all: the furniture alone left out
@@ -162,6 +173,10 @@ def _read_text_and_kind(
     tidy.notes.extend(lead_notes)
     tidy.text, remarks = strip_remark_label(tidy.text)  # a 備考 column after the fields
     tidy.notes += [REMARKS_TEXT_NOTE.format(label=remarks)] if remarks else []
+    tidy.text, extra_notes = strip_extra_labels(tidy.text)  # 区分 / 番号 … no reader sets apart
+    tidy.notes += extra_notes
+    tidy.text, extra_notes = strip_extra_values(tidy.text, tidy.notes)  # their short values
+    tidy.notes += extra_notes
     tidy.text, digit_lines = join_digit_lines(tidy.text)
     if digit_lines:
         tidy.notes.append(f"{digit_lines} lines broken at digits set in another font were joined")

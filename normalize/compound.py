@@ -170,10 +170,26 @@ def join_date_pieces(lines: list[CellLine]) -> list[CellLine]:
             joined = "".join("".join(lines[m].text.split()) for m in range(k, end))
             out.append(CellLine(joined, cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure))
             k = end
+            if rest := _closing_day_rest(joined, lines[end] if end < len(lines) else None):
+                # ``…月`` / ``8`` / ``日 Ⅵ 評価実施手続``: the date's 日 printed with the item's first
+                # line (a Writer date column, set XXIV t05): 日 joins the date, the rest a line.
+                out[-1] = CellLine(joined + "日", cl.page, cl.line_no, cl.wraps, cl.conf, unsure=cl.unsure)
+                nxt = lines[end]
+                out.append(CellLine(rest, nxt.page, nxt.line_no, nxt.wraps, nxt.conf, unsure=nxt.unsure))
+                k = end + 1
             continue
         out.append(cl)
         k += 1
     return closed_up(lines, out)
+
+
+def _closing_day_rest(date: str, line: CellLine | None) -> str:
+    """The text after the 日 that opens ``line`` (``日 Ⅵ 評価実施手続``) when ``date`` is written
+    with 月 and ends on the day's digits without its 日; "" otherwise."""
+    if line is None or "月" not in date or not date[-1:].isdigit():
+        return ""
+    head, _, rest = line.text.strip().partition(" ")
+    return rest.strip() if head == "日" else ""
 
 
 # A check box printed empty (``［ ］`` / ``[ ]``) with the mark drawn inside it as its own glyph:

@@ -37,15 +37,18 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
+from piatable.vocabulary import REMARK_COLUMN_LABELS, SECTION_COLUMN_LABELS
 
 from .chars import display_width
 from .columnar_checks import ends_as_reason
 
 # Labels of a remarks column (the tail labels that head text, not page numbers: row_numbers).
 # (or a section in charge: 担当課, set XXI t03; the tail labels of ``row_numbers`` that are no page).
-REMARK_LABELS = ("備考", "担当課", "担当部署", "所管課")
+REMARK_LABELS = (*REMARK_COLUMN_LABELS, *SECTION_COLUMN_LABELS)
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
+# The characters a sentence closes with: an explanation's last line ending so ends the cell.
+SENTENCE_ENDS = ("。", "．")
 REMARKS_TEXT_NOTE = (
     "an extra column ({label}) was read after the fields: rows whose explanation may end with its"
     " cell are flagged column_guess"
@@ -167,6 +170,18 @@ def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
         # A reason closed on the line before (…による修正 / 要確認): the last line opens a
         # paragraph of its own that ends no reason, as a remark does (set XVII-like Chromium
         # tables, pypdfium2 / pypdf / PyMuPDF; the line widths alone did not tell).
+        why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
+        return [Doubt("column_guess", "explanation", why)]
+    if (
+        len(lines) > 1
+        and not ends_as_reason(lines[-1])
+        and not ends_as_reason("".join(lines))
+        and not lines[-1].endswith(SENTENCE_ENDS)
+    ):
+        # A wrapped remark (``庁内の…報告済み（令和5年度`` / ``第2回）``) after the reason, or in
+        # place of it: the cell ends no reason, however its lines wrap (branch extracols62), nor
+        # closes a sentence (``…重要な変更に当たるため事前に評価を実施した。``: set XXIV t02's
+        # explanation, a remark is a short note: branch extracols63).
         why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
         return [Doubt("column_guess", "explanation", why)]
     if len(lines) > 1:

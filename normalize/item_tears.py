@@ -59,7 +59,8 @@ from .tokenizer import Tokenizer
 # What only a before cell prints as its whole text (a new item: 新規, 追加; nothing written: 記載なし,
 # なし, ―); the same then a space and more text (``新規 住民基本台帳に…``: the mark on the after
 # cell's first line, one paragraph).  No truth row of the samples with an empty before cell (14,738
-# of 87,930) opens its after cell with either.
+# of 87,930) opens its after cell with either; none with an empty after cell (55 distinct) opens
+# its before cell with a mark then text (branch extracols63).
 _BEFORE_MARK = regex.compile(rf"^{BEFORE_MARK_PATTERN}$")
 _BEFORE_MARK_THEN_TEXT = regex.compile(rf"^({BEFORE_MARK_PATTERN})[ 　]+\S")
 # Two sentences of one paragraph ending alike in this many characters are a before and an after.
@@ -167,7 +168,15 @@ def _twin_line_doubts(record: Record) -> list[Doubt]:
 
 def _before_mark_doubts(record: Record) -> list[Doubt]:
     after = [p.strip() for p in paragraphs(record.after or "")]
-    if (record.before or "").strip() or not after:
+    before = [p.strip() for p in paragraphs(record.before or "")]
+    if before and not after and (m := _BEFORE_MARK_THEN_TEXT.match(before[0])):
+        # The mirror (``記載なし 番号法第１９条…`` beside an empty after cell: the before mark and
+        # the after cell's first line printed on one line, row-ordered text; set XXIV t05).
+        why = (
+            f"the before cell holds {m.group(1)}, a before cell's mark, then text, beside an empty after cell"
+        )
+        return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]
+    if before or not after:
         return []
     if len(after) >= 2 and _BEFORE_MARK.match(after[0]):
         mark = after[0]

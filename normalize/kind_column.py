@@ -26,22 +26,13 @@ from dataclasses import dataclass, field
 
 import regex
 
+from piatable.vocabulary import KIND_COLUMN_LABELS
+
 from .chars import without_whitespace
 from .dates import DATE_AT_START, DATE_HEAD
 
-# Labels of a kind column, whitespace removed, longest first when matched.
-KIND_LABELS = (
-    "区分",
-    "種別",
-    "種類",
-    "変更区分",
-    "変更種別",
-    "修正区分",
-    "改訂区分",
-    "変更の区分",
-    "変更の種類",
-    "新規・変更",
-)
+# Labels of a kind column (``vocabulary.KIND_COLUMN_LABELS``), longest first when matched.
+KIND_LABELS = KIND_COLUMN_LABELS
 _KIND_LABELS_LONGEST_FIRST = tuple(sorted(KIND_LABELS, key=len, reverse=True))
 # A kind value: a short word (修正, 追加, 削除, 新規, 記載修正, 一部変更), no digit, no punctuation
 # a sentence ends with.  Characters, at most.

@@ -33,11 +33,12 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
+from piatable.vocabulary import PLACE_COLUMN_LABELS
 
 from .chars import display_width
 
 # The labels of a place column (none of the six): where in the assessment the change stands.
-PLACE_LABELS = ("変更箇所", "該当箇所", "該当頁", "頁・行", "頁行", "頁")
+PLACE_LABELS = PLACE_COLUMN_LABELS
 _LABEL_RUN = regex.compile(
     r"(?<=項目[ 　\t\n]{0,60})(?P<label>" + "|".join(PLACE_LABELS) + r")(?=[ 　\t\n]{0,60}変更前)"
 )

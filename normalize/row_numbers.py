@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from piatable.vocabulary import is_label_piece
+from piatable.vocabulary import (
+    COMPOSITE_NUMBER_LABELS,
+    NUMBER_COLUMN_LABELS,
+    PAGE_COLUMN_LABELS,
+    REMARK_COLUMN_LABELS,
+    SECTION_COLUMN_LABELS,
+    is_label_piece,
+)
 
 from .chars import without_whitespace
 from .dates import DATE, DATE_AT_START, DATE_HEAD
@@ -37,37 +44,12 @@ from .kind_column import (
 )
 from .lead_lines import TIMING_WORD, join_lead_lines
 
-# Labels of a numbering column, whitespace removed.
-NUMBER_LABELS = (
-    "番号",
-    "No.",
-    "No",
-    "NO.",
-    "NO",
-    "no.",
-    "Ｎｏ．",
-    "Ｎｏ",
-    "Ｎｏ.",
-    "項番",
-    "通番",
-    "連番",
-    "整理番号",
-    "#",
-    "№",
-)
-# A numbering label naming what it numbers (``変更箇所No.``, set XXI t12; ``変更箇所番号``): these
-# words before a numbering label of the list above.  Not ``変更`` / ``修正`` alone: a cell's last
-# words (``…による修正``) glued to a repeated label row (``番号 変更日 …``) would be taken out.
-NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
-_COMPOSITE_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
-COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in _COMPOSITE_BASES)
+# Labels of a numbering column (``vocabulary``).
+NUMBER_LABELS = NUMBER_COLUMN_LABELS
 # Labels of an extra last column that holds no field: remarks (empty, or words set aside with a
 # note), the section in charge of the row (担当課: set XXI t03, Calc) or the page of the assessment
 # the row amends.
-TAIL_LABELS = (
-    *("備考", "担当課", "担当部署", "所管課"),
-    *("頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号"),
-)
+TAIL_LABELS = (*REMARK_COLUMN_LABELS, *SECTION_COLUMN_LABELS, *PAGE_COLUMN_LABELS)
 # Tail labels whose cells are page numbers (a small integer after the row's last cell).
 PAGE_TAIL_LABELS = frozenset(t for t in TAIL_LABELS if "頁" in t or "ページ" in t)
 # The label row's own labels, the first and last of the form's order (and the other orders).

@@ -78,19 +78,38 @@ KNOWN_LOSSES: dict[str, str] = {
             "heldout-tbrl57/ht57-koseki_fuhyo-pypdf+nl",
         )
     },
-    # Branch thead56 (new samples, not this branch's reader; the base d67fa9f5 reads them the same):
-    # pdfplumber's plain extract_text() of tables with a 備考 column (and a numbering column),
-    # with form feeds and with pages joined by line ends: no rows, partial with notes quoting the
-    # lines placed in no record.
+    # (Branch thead56's pdfplumber texts of tables with a 備考 column, t56- / ht56-chromium-tail,
+    # listed here before: no rows.  Branch extracols62 takes an extra column's label out of a
+    # label row wrapped over two lines, where it is no last label; the text is then read as
+    # pdfplumber's, every row warned column_guess.)
+    # Branch extracols62 (new samples, held out, not tuned on): pdfplumber's plain extract_text()
+    # of Gnumeric and Writer tables with extra columns (区分 first + 備考 last; 番号 between 変更後
+    # and 提出時期 + 所管課 last): no rows, partial with notes quoting the lines placed in no
+    # record; and the -raw text of the Gnumeric one: characters of the region in no field.
     **{
         name: "pdfplumber plain text of a table with extra columns: no rows, partial with notes"
         for name in (
-            "heldout-thead56/ht56-chromium-tail-pdfplumber",
-            "heldout-thead56/ht56-chromium-tail-pdfplumber+nl",
-            "office-thead56/t56-chromium-tail-pdfplumber",
-            "office-thead56/t56-chromium-tail-pdfplumber+nl",
+            "heldout-extracols62/hx62-gnumeric-kindremark-pdfplumber",
+            "heldout-extracols62/hx62-writer-nummiddept-pdfplumber",
         )
     },
+    # Branch extracols63 (new samples, held out, not tuned on; main f402fd2c reads them the same):
+    # a Writer table's 担当部署 second whose section wraps (``2019/4/1保険年金`` / ``課``) in
+    # row-ordered text, and pdfplumber's plain text of a Calc table with 変更箇所No. second: no
+    # rows, partial with notes quoting the lines placed in no record.
+    **{
+        name: "an extra column second (held out): no rows, partial with notes, as on main"
+        for name in (
+            "heldout-extracols63/hx63-calc-numsecond-pdfplumber",
+            "heldout-extracols63/hx63-writer-deptsecond-pdftotext-raw",
+            "heldout-extracols63/hx63-writer-deptsecond-pypdf",
+            "heldout-extracols63/hx63-writer-deptsecond-pypdfium2",
+        )
+    },
+    "heldout-extracols62/hx62-gnumeric-kindremark-pdftotext-raw": (
+        "-raw text of a Gnumeric table with a kind column first and a 備考 column last: characters"
+        " of the region placed in no field"
+    ),
     # Branch bikou55 (new samples, not this branch's reader): pdfplumber's plain extract_text() of
     # a table with a 備考 column printed small (A3 / A4, 7–10 pt); the text is not taken for
     # pdfplumber's and the stream reader reads no row (partial, notes quoting the lines placed in
@@ -105,11 +124,11 @@ KNOWN_LOSSES: dict[str, str] = {
     # (characters unplaced, partial, said); of a Chromium table whose 番号 / 区分 / 変更日 cells are
     # centred beside its long cells (the row's number, kind and date on three lines: no rows); of a
     # Calc table of 13 rows with 通番 + 変更区分 (held out, measured only: no rows); pdfminer's text
-    # of a Chromium table with a 区分 column (no rows, as the base).  Each partial with notes.
+    # of a Chromium table with a 区分 column (no rows, as the base; read since branch extracols62
+    # sets its kind values aside, each alone on a line before a date).  Each partial with notes.
     **{
         name: "reversed columns / centred 区分 cells (numcols59): no rows or text unplaced, partial, said"
         for name in (
-            "office-kindcol59/k59-chromium-kind-pdfminer",
             "office-kindcol59/k59-chromium-numkind-pdfplumber",
             "office-kindcol59/k59-chromium-numkind-pdfplumber+nl",
             "office-kindcol59/k59-chromium-rev-pdfplumber",

@@ -183,6 +183,8 @@ SET_NAMES = (
     "heldout-kindcol59",
     "office-place61",
     "heldout-place61",
+    "office-extracols63",
+    "heldout-extracols63",
     "heldout-rightwarn61b",
     "office-timing60",
     "heldout-timing60",

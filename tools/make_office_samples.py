@@ -521,6 +521,21 @@ def _set_east_asian(run_or_style, font: str) -> None:
         fonts.set(qn(attr), font)
 
 
+def docx_label_table(doc, labels: list[str], body_rows: int):  # type: ignore[no-untyped-def]
+    """A grid-ruled python-docx table of ``body_rows`` rows under a label row of ``labels``, its
+    widths fixed and its label row repeated on each page (``w:tblHeader``)."""
+    from docx.oxml.ns import qn
+
+    table = doc.add_table(rows=1 + body_rows, cols=len(labels))
+    table.style = "Table Grid"
+    table.autofit = False
+    for j, label in enumerate(labels):
+        table.rows[0].cells[j].text = label
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    return table
+
+
 def _fill_cell(
     cell, text: str, runs: list[tuple[str, dict]] | None, case: Case, justify: bool = False
 ) -> None:

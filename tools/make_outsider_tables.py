@@ -56,7 +56,7 @@ from bullet_cells import with_bullet_rows
 from cover_items import with_cover_rows
 from date_cells import with_date_rows
 from flatten import render_date
-from make_office_samples import _set_east_asian, _units, merge_runs, soffice, stream_text
+from make_office_samples import _set_east_asian, _units, docx_label_table, merge_runs, soffice, stream_text
 from make_pdfs import EXTRACTORS, extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -527,18 +527,11 @@ def write_docx(path: Path, case: Case) -> None:
 def _docx_table(doc, case: Case, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
     """One table of ``rows`` under its label row (repeated on each page)."""
     from docx.enum.table import WD_ALIGN_VERTICAL
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     labels = table_labels(case)
     first = lead_columns(case)  # the first field column's offset
-    table = doc.add_table(rows=1 + len(rows), cols=len(labels))
-    table.style = "Table Grid"
-    table.autofit = False
-    for j, label in enumerate(labels):
-        table.rows[0].cells[j].text = label
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    table = docx_label_table(doc, labels, len(rows))
     valigns = {"center": WD_ALIGN_VERTICAL.CENTER, "bottom": WD_ALIGN_VERTICAL.BOTTOM}
     runs = {key: merge_runs(rows, key, set(), case.merge_within) for key in case.merge_keys}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}

@@ -73,6 +73,9 @@ class PageRows:
     # Columns printed in another order than the form's, moved into it (``column_order``): the
     # move, carried to the next page when that page prints no label row.
     move: ColumnMove | None = None
+    # Ruled pages: an extra column's (label, left wall, right wall) whose words were set aside
+    # (``place_words``), carried to the next page when that page prints no label row.
+    extra_span: tuple[str, float, float, str] | None = None
     # Layout text: why the held-back row is in doubt when this page moved a cell's tail to it
     # (``page_carry.take_tail``).
     tail_doubt: str | None = None

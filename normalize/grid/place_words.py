@@ -10,33 +10,54 @@ left of 変更前's, and the vertical rulings either side of it (the column's ce
 between the two labels); ``without_place_words`` takes the words whose centre lies between them
 out of the page, and the note names them.  An unruled page keeps them (the column's bounds would
 be a guess): the reader reads it as before.
+
+The same holds for any extra column ruled between two field columns (branch extracols62: a 区分,
+番号 or 担当課 column between 変更後 and 提出時期, read into 変更後 by the six-column reader): its
+label is one of ``vocabulary.EXTRA_COLUMN_ROLES`` and stands alone between the two labels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from piatable.models import PageWords
+from piatable.vocabulary import LABELS, extra_column_role
 
 from ..chars import without_whitespace
-from ..place_column import PLACE_LABELS
 from .labels import Header
 from .lines import Line
 
 # The note's quoted texts (the first few).
 NOTE_TEXTS = 6
-NOTE = "a ruled place column ({label}) between 項目 and 変更前: {n} lines set aside, not a field ({texts})"
+# ``role``: what the column holds (``vocabulary.EXTRA_COLUMN_ROLES``: place, kind, number …).
+# ``where``: between the two field labels beside it (``between 項目 and 変更前の記載``: what
+# ``place_column.prints_places`` looks for).
+NOTE = "a ruled {role} column ({label}) {where}: {n} lines set aside, not a field ({texts})"
+# (label, left wall, right wall, where: ``between 変更後の記載 and 提出時期``) of a ruled extra column.
+ExtraSpan = tuple[str, float, float, str]
 
 
 def place_column_span(
     header: Header | None, lines: Sequence[Line], vxs: Sequence[float], hy: float
-) -> tuple[str, float, float] | None:
-    """(label, left wall, right wall) of a ruled place column between 項目's and 変更前's labels in
-    ``header``'s label row, or None (no such label, or no ruling either side of it)."""
-    if header is None or 1 not in header.labels or 2 not in header.labels:
+) -> ExtraSpan | None:
+    """(label, left wall, right wall, where) of a ruled extra column (a label of
+    ``vocabulary.EXTRA_COLUMN_ROLES``: 変更箇所, 区分, 番号, 担当課 …) between two field columns
+    next to one another in ``header``'s label row, or None (no such label, or no ruling either
+    side of it)."""
+    if header is None:
         return None
-    lo, hi = header.labels[1][1], header.labels[2][0]
+    spans = sorted(header.labels.items(), key=lambda kv: kv[1])
+    for (a, (_, lo)), (b, (hi, _)) in pairwise(spans):
+        if span := _span_between(header, lines, vxs, hy, lo, hi):
+            return (*span, f"between {LABELS[a]} and {LABELS[b]}")
+    return None
+
+
+def _span_between(
+    header: Header, lines: Sequence[Line], vxs: Sequence[float], hy: float, lo: float, hi: float
+) -> tuple[str, float, float] | None:
     band = [
         w
         for ln in lines
@@ -47,7 +68,7 @@ def place_column_span(
     if not band:
         return None
     text = without_whitespace("".join(w.text for w in sorted(band, key=lambda w: (w.top, w.x0))))
-    if text not in PLACE_LABELS:
+    if not extra_column_role(text) or text in LABELS:
         return None
     x0, x1 = min(w.x0 for w in band), max(w.x1 for w in band)
     left = [x for x in vxs if lo - hy <= x <= x0]
@@ -57,10 +78,17 @@ def place_column_span(
     return text, max(left), min(right)
 
 
-def without_place_words(page: PageWords, span: tuple[str, float, float]) -> tuple[PageWords, str]:
+def walls_ruled(span: ExtraSpan, vxs: Sequence[float], hx: float) -> bool:
+    """Whether vertical rulings at ``vxs`` stand at both walls of ``span`` (within half an em
+    ``hx``): a page without a label row ruled as the page that named the column."""
+    _, left, right, _ = span
+    return any(abs(x - left) <= hx / 2 for x in vxs) and any(abs(x - right) <= hx / 2 for x in vxs)
+
+
+def without_place_words(page: PageWords, span: ExtraSpan) -> tuple[PageWords, str]:
     """``page`` without the words whose centre lies inside the place column ``span`` (its label
     and cells), and the note naming them."""
-    label, left, right = span
+    label, left, right, where = span
     inside = [w for w in page.words if left < (w.x0 + w.x1) / 2 < right]
     kept = [w for w in page.words if not left < (w.x0 + w.x1) / 2 < right]
     lines: dict[int, list] = {}
@@ -68,4 +96,5 @@ def without_place_words(page: PageWords, span: tuple[str, float, float]) -> tupl
         lines.setdefault(round((w.top + w.bottom) / 2), []).append(w.text)
     texts = [t for _, ws in sorted(lines.items()) if (t := "".join(ws).strip()) and t != label]
     quoted = " ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
-    return replace(page, words=kept), NOTE.format(label=label, n=len(texts), texts=quoted)
+    note = NOTE.format(role=extra_column_role(label), label=label, where=where, n=len(texts), texts=quoted)
+    return replace(page, words=kept), note

@@ -265,6 +265,7 @@ def pages_to_rows(
     hx, hy = ems(pages)
     rows: list[_Row] = []
     prev_bounds: list[float] | None = None
+    prev_span: tuple[str, float, float, str] | None = None  # an extra column set aside (place_words)
     prev_ruled, prev_foot = False, ()
     prev_merged_foot: tuple[int, ...] = ()  # columns the page before ended with a merged cell in
     prev_spanned = False  # whether the page before had rows between horizontal rulings
@@ -300,7 +301,7 @@ def pages_to_rows(
         pr = (
             layout_page_rows(page, prev_bounds, hx, hy, gs, align, held_cells, by_chars, move, not rows_whole)
             if layout
-            else page_rows(page, prev_bounds, hx, hy, gs, align, move)
+            else page_rows(page, prev_bounds, hx, hy, gs, align, move, prev_span)
         )
         if pr is None:
             if any(w.text.strip() for w in page.words):
@@ -324,6 +325,7 @@ def pages_to_rows(
             band[0].extend(taken)
             band[1].append(page.page)
         prev_bounds, align, by_chars = pr.bounds, pr.align, pr.by_chars
+        prev_span = pr.extra_span
         if pr.move is not None and (move is None or pr.move.roles != move.roles):
             result.notes.append(pr.move.note())
         move = pr.move

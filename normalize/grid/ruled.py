@@ -24,7 +24,7 @@ from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
-from .place_words import place_column_span, without_place_words
+from .place_words import place_column_span, walls_ruled, without_place_words
 from .ruling_clusters import Segment, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
 from .unseen import CellBox, attach_clipped, clipped_cell_words
@@ -129,6 +129,7 @@ def page_rows(
     settings: GridSettings,
     align: str | None = None,
     move: ColumnMove | None = None,
+    prev_span: tuple[str, float, float, str] | None = None,
 ) -> PageRows | None:
     """Rows of one page of positioned words (units of ``page``; ``hx``/``hy`` its ems).  Column
     boundaries from the rulings and labels, the gaps, or ``prev_bounds`` (the previous page's);
@@ -136,7 +137,9 @@ def page_rows(
     before decided).  None for a blank page, a page with no columns found, or one ruled in other
     columns than the table's (another part of the document).  A page whose label row prints the
     columns in another order, or with no label row after a page that did (``move``), is read
-    with its columns moved into the form's order (``column_order``; ``PageRows.move``)."""
+    with its columns moved into the form's order (``column_order``; ``PageRows.move``).  An
+    extra column ruled between two field columns (``place_words``) is set aside, also on a page
+    without a label row after one that named it (``prev_span``) when its walls are ruled there."""
     words, ink, plain = page_words(page.words)
     if not ink:
         return None
@@ -147,10 +150,15 @@ def page_rows(
     header = header and with_label_tails(header, all_lines, hy)
     verticals = vertical_rulings(page, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
-    if span := place_column_span(header, all_lines, vxs, hy):  # 変更箇所 (3頁 5行) between 項目 and 変更前
+    span = place_column_span(header, all_lines, vxs, hy)  # 変更箇所 (3頁 5行), 区分 … between fields
+    if span is None and header is None and prev_span is not None and walls_ruled(prev_span, vxs, hx):
+        span = prev_span
+    if span is not None:
         page, note = without_place_words(page, span)
         res = page_rows(page, prev_bounds, hx, hy, settings, align, move)
-        res.notes.append(note) if res is not None else None
+        if res is not None:
+            res.notes.append(note)
+            res.extra_span = span
         return res
     made: list[Line] = []
 

@@ -45,6 +45,7 @@ from piatable.normalize.extra_cells import (
     remark_doubts,
     remark_label_of,
 )
+from piatable.normalize.extra_warnings import warn_extra_columns
 from piatable.normalize.flags import flag_ocr_records
 from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
@@ -53,7 +54,7 @@ from piatable.normalize.grid.unread_pages import page_printing_labels
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
-from piatable.normalize.place_column import prints_places, warn_unsure_places
+from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
 from piatable.normalize.records import rows_to_records, unexpected_timing_notes
@@ -195,7 +196,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if remarks := remark_label_of(reading.notes):
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
-        warn_unsure_places(grid.rows, reading.notes)  # a 変更箇所 (頁/行) column's
+        warn_extra_columns(grid.rows, reading.notes, layout=True)  # 変更箇所, 区分, 番号 … not set apart
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
@@ -316,18 +317,17 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
     remarks, numbers = remark_label_of(reading.notes), numbered(reading.notes)
     for k, build in enumerate(parts):
         pages = build()
-        # The region of a table read in several parts spans several pages: its pages are the
-        # text's own (form feeds), not counted from its furniture.
-        # (A text whose extractor marks its pages, a one-page text too, has its own pages.)
+        # A table read in several parts spans pages: its pages are the text's own (form feeds),
+        # not counted from its furniture (so are a text's whose extractor marks its pages).
         paged = reading.paged or (len(parts) > 1 and (in_table or k + 1 < len(parts)))
         stream = lines_to_rows(
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
-        warn_unsure_places(stream.rows, reading.notes)  # a 変更箇所 (頁/行) column's
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
+        warn_extra_columns(stream.rows, reading.notes, False, bool(remarks), len(parts) == 1)
         if spaces_lost:
             for row in stream.rows:
                 row.doubts.extend(lost_space_doubts(row))

@@ -295,3 +295,73 @@ def top_headings() -> dict[str, frozenset[str]]:
     # Short names the tables print: the seed's Ⅲリスク対策, 基礎項目's Ⅳリスク対策.
     out.setdefault("リスク対策", set()).update({"Ⅲ", "Ⅳ"})
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# Labels of columns beyond the six, whitespace removed, by what their cells hold (gathered here
+# for every reader: the label row says which extra columns a table prints and where).
+# A kind column: a short word a row (修正 / 追加 / 削除 / 誤記: set XX t02, set XXIII's Gnumeric).
+KIND_COLUMN_LABELS = (
+    "区分",
+    "種別",
+    "種類",
+    "変更区分",
+    "変更種別",
+    "修正区分",
+    "改訂区分",
+    "変更の区分",
+    "変更の種類",
+    "新規・変更",
+)
+# The words a kind column's cells most often hold (more are learned from a table's own cells:
+# ``normalize/extra_columns.strip_extra_values``).
+KIND_COLUMN_WORDS = frozenset({"修正", "追加", "削除", "新規"})
+# A numbering column: ``1``, ``2`` … or a reference ``2-3`` (番号 / No. / 項番 …).
+NUMBER_COLUMN_LABELS = (
+    "番号",
+    "No.",
+    "No",
+    "NO.",
+    "NO",
+    "no.",
+    "Ｎｏ．",
+    "Ｎｏ",
+    "Ｎｏ.",
+    "項番",
+    "通番",
+    "連番",
+    "整理番号",
+    "#",
+    "№",
+)
+# Words naming what a numbering label numbers (``変更箇所No.``, set XXI t12; ``変更箇所番号``), put
+# before the numbering labels of ``NUMBER_LABEL_BASES``.  Not ``変更`` / ``修正`` alone: a cell's
+# last words (``…による修正``) glued to a repeated label row (``番号 変更日 …``) would be taken out.
+NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
+NUMBER_LABEL_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
+COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in NUMBER_LABEL_BASES)
+# A remarks column (備考) and a section-in-charge column (担当課: set XXI t03).
+REMARK_COLUMN_LABELS = ("備考",)
+SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
+# A page column after the fields (a small integer a row) and a place column (``3頁 5行``: set XXII
+# t02) between 項目 and 変更前.
+PAGE_COLUMN_LABELS = ("頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
+PLACE_COLUMN_LABELS = ("変更箇所", "該当箇所", "該当頁", "頁・行", "頁行", "頁")
+# Every extra column's label → what its cells hold ("kind", "number", "remark", "section",
+# "page", "place"; a label two roles share takes the first).
+EXTRA_COLUMN_ROLES: dict[str, str] = {}
+for _role, _labels in (
+    ("kind", KIND_COLUMN_LABELS),
+    ("number", NUMBER_COLUMN_LABELS + COMPOSITE_NUMBER_LABELS),
+    ("remark", REMARK_COLUMN_LABELS),
+    ("section", SECTION_COLUMN_LABELS),
+    ("page", PAGE_COLUMN_LABELS),
+    ("place", PLACE_COLUMN_LABELS),
+):
+    for _label in _labels:
+        EXTRA_COLUMN_ROLES.setdefault(_label, _role)
+
+
+def extra_column_role(label: str) -> str:
+    """What an extra column labelled ``label`` (a label row's piece, spaces inside allowed) holds
+    (``EXTRA_COLUMN_ROLES``), or "" when ``label`` names no column beyond the six."""
+    return EXTRA_COLUMN_ROLES.get(_WHITESPACE.sub("", label), "")
