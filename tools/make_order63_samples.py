@@ -27,10 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, build_made_set, build_named
+from make_office_samples import SetCase, made_sets_main
 from make_pdfs import LABELS, chromium_binary, print_html
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-order63": False, "heldout-order63": True}
 TEXTS = (
     "pdfplumber",
@@ -132,30 +131,22 @@ the held-out tables, sizes and paragraphs.
 """
 
 
-def build(root: Path, heldout: bool) -> None:
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
     binary = chromium_binary()
     if binary is None:
         raise SystemExit("chromium is missing")
-
-    def cases(work: Path) -> Iterator[SetCase]:
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            pdf = work / f"{name}.pdf"
-            print_html(_html(look, _orders(heldout)[look["order"]]), pdf, binary)
-            settings = {k: v for k, v in look.items() if k != "rows"}
-            yield (
-                name,
-                pdf,
-                chromium_expected(pdf, look["rows"]),
-                {"program": "Chromium --headless --print-to-pdf", **settings},
-            )
-
-    build_made_set(root, cases, TEXTS, README.format(name=root.name))
+    for name in _names(heldout):
+        look = _look(name, heldout)
+        pdf = work / f"{name}.pdf"
+        print_html(_html(look, _orders(heldout)[look["order"]]), pdf, binary)
+        settings = {k: v for k, v in look.items() if k != "rows"}
+        program = {"program": "Chromium --headless --print-to-pdf", **settings}
+        yield name, pdf, chromium_expected(pdf, look["rows"]), program
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":
