@@ -10,16 +10,18 @@ column-ordered ones (pdfplumber plain, plain ``pdftotext``, pdfminer) read rows 
 recognition with the status ``success``.  Each case here is a run of consecutive rows of the
 set's pool printed by headless Chromium (an HTML table, A4 landscape, the header row repeated as a
 ``thead``) in a column order of the set's (``TUNING_ORDERS`` / ``HELDOUT_ORDERS``), with some
-rows' after cell given a second paragraph (``SECOND_PARAGRAPHS``) so that two-paragraph cells
-occur.  The truth (``expected/records.json``) is the six fields as written.  ``office-order63``
-(tuning) draws from the tuning tables; ``heldout-order63`` (measure only, never tune on it) from
-the held-out tables, with orders, sizes and paragraphs of its own.
+rows' after cell given a second paragraph (``SECOND_PARAGRAPHS``; none after a closing mark)
+so that two-paragraph cells occur.  The truth (``expected/records.json``) is the six fields as
+written.  ``office-order63`` (tuning) draws from the tuning tables; ``heldout-order63``
+(measure only, never tune on it) from the held-out tables, with orders, sizes and paragraphs of
+its own.
 """
 
 from __future__ import annotations
 
 import html
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +55,8 @@ TUNING_FONTS = ("IPAexGothic", "IPAexMincho")
 HELDOUT_FONTS = ("IPAexMincho", "IPAexGothic")
 # A second paragraph given to this share of the rows' after cells (a two-paragraph cell).
 SECOND_SHARE = 0.4
+# An after cell that a closing mark ends (上記を新規追加, 削除) takes no paragraph after it.
+CLOSING = re.compile(r"(?:新規追加|追加|削除)$")
 SECOND_PARAGRAPHS = {
     False: ("なお、アクセス記録は３年間保存する。", "研修の未受講者には追って研修を行う。"),
     True: ("操作ログは定期的に確認している。", "委託先には年１回報告を求める。"),
@@ -65,7 +69,10 @@ def _look(name: str, heldout: bool) -> dict:
     extra = SECOND_PARAGRAPHS[heldout]
     rows = [
         {**r, "after": f"{r['after']}\n{rng.choice(extra)}"}
-        if r["after"] and "\n" not in r["after"] and rng.random() < SECOND_SHARE
+        if r["after"]
+        and "\n" not in r["after"]
+        and not CLOSING.search(r["after"])
+        and rng.random() < SECOND_SHARE
         else r
         for r in rows
     ]
