@@ -412,7 +412,10 @@ def read_by_labels(result: StreamResult, roles: tuple[int, ...] | None, why: str
         return
     by_passes = not result.column_order and any(n.startswith(_PASSES_NOTES) for n in result.notes)
     if settled(roles, by_passes):
+        from .unanchored_cuts import move_after_tails
+
         result.notes.append(order_note(roles))
+        move_after_tails(result.rows, roles)
         return
     printed = " | ".join(LABELS[r] for r in roles)
     if sides_swapped(roles) and not result.column_order:

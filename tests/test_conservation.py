@@ -42,6 +42,10 @@ TEXTS = sorted(SAMPLES.rglob("input.txt"))
 # read.  Branch boxes40 makes the wrapped timing a box of its own, boxes._timings_apart: every
 # row read, every character placed (written from the tuning texts; the held-out ones only run).)
 KNOWN_LOSSES: dict[str, str] = {
+    # Branch order63 (new sample, held out, measured only): pdfplumber plain text of a Chromium
+    # table printing 提出時期 first (set XXIV's t03.plumber kind): no row read; partial, its lines
+    # named in the note.  The base f402fd2c reads it the same.  Not read yet.
+    "heldout-order63/ho63-chromium-tfirst-pdfplumber": "提出時期 first, pdfplumber text: no row read",
     # Branch silent62 (new samples; the base 2db15317 reads them the same, with status success then):
     # pdfminer texts with no line end at all (``laparams=None``) or with their line ends removed, of
     # Calc and Writer tables: no row read; partial since silent62, the note saying that the text
@@ -499,11 +503,10 @@ PAIRS57_TOOLS = tuple(
     for nl in ("", "+nl")
 )
 KNOWN_SILENT_LOSSES: dict[str, str] = {
-    # Branch reversed60 (new samples, held out, measured only: never tuned on, not looked into):
-    # PyMuPDF sort=True text (pages joined by line ends) of a Calc table whose columns run right
-    # to left, read into fewer rows with status success.  The base 9aee3e2a reads it the same; the
-    # Chromium one is partial since silent60's count of printed 提出時期 (grid/timings_count.py).
-    "heldout-reversed60/hrv60-calc-rev-pymupdf-sort+nl": "right to left, PyMuPDF sort=True: rows lost",
+    # (Branch reversed60's heldout-reversed60/hrv60-calc-rev-pymupdf-sort+nl, PyMuPDF sort=True
+    # text of a Calc table whose columns run right to left, read into fewer rows with status
+    # success, was listed here: since order63 its 3 rows, all under confidence 0.5, make it partial
+    # with a note (normalize/guessed_rows.py).  Its rows are still lost, not silently.)
     # Branch pairs57 (new samples): 項目 / 提出時期 / 説明 merged over two or three rows in layout
     # text.  Cells at the top (p57-*-top, -bikou) are read apart (grid/pair_rows.py); merged cells
     # centred on their rows (-centre, -allc) are not: the second row's before / after run into
@@ -656,6 +659,25 @@ KNOWN_SILENT_LOSSES: dict[str, str] = {
         )
     },
 }
+
+# Branch order63: these lose rows no longer in silence: more than half of their rows are read
+# under confidence 0.5, and the input is partial with a note (normalize/guessed_rows.py).
+NOW_PARTIAL_BY_GUESSED_ROWS = (
+    *(f"office-pairs57/p57-calc-centre-{t}" for t in ("pdfplumber-layout", "pdfplumber-layout+nl")),
+    *(f"office-pairs57/p57-calc-centre-{t}" for t in ("pymupdf-sort", "pymupdf-sort+nl")),
+    "heldout-plumber49/hp49-calc-v2-pdfplumber-layout",
+    "office-boxes49/b49-writer-v1-pdfminer",
+    "office-boxes49/b49-writer-v5-pdftotext-raw",
+    "office-boxes49/b49-writer-v5-pypdfium2",
+    "office-boxes49/b49-writer-v6-pdfminer",
+    "office-boxes49/b49-writer-v6-pdftotext",
+    *(f"heldout-honest56/hh56-block-writer-{t}" for t in ("pdftotext-raw", "pypdf+nl", "pypdfium2+nl")),
+    *(f"office-honest55/h55-bk-calc-zeimu-{t}" for t in ("pdfminer", "pdftotext-raw", "pymupdf")),
+    *(f"office-honest55/h55-bk-calc-zeimu-{t}" for t in ("pypdf", "pypdfium2")),
+    "heldout-honest55/hh55-bk-calc-jidou_teate-pdftotext",
+)
+for _name in NOW_PARTIAL_BY_GUESSED_ROWS:
+    del KNOWN_SILENT_LOSSES[_name]
 
 
 # A section numeral the text typed in letters (II) is read as Ⅱ, and the 項目 cell gets the letters

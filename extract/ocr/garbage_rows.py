@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from piatable.models import Record
 from piatable.normalize.confidence import INFORMATIONAL
+from piatable.normalize.guessed_rows import WARN_BELOW
 
 # A row that read none of the form's fixed vocabulary.
 GARBAGE_FLAGS = frozenset({"date_unparsed", "timing_invalid", "item_unknown"})
@@ -50,8 +51,6 @@ def garbage_note(records: list[Record]) -> str | None:
 
 # More than this share of an OCR input's rows warned: the input is partial (see the notes above).
 MOSTLY_WARNED_SHARE = 0.5
-# A row with a confidence under this is warned (README: "a row we are unsure of").
-WARN_BELOW = 0.5
 
 
 def is_warned(record: Record) -> bool:

@@ -51,6 +51,7 @@ from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
 from piatable.normalize.grid.unread_pages import page_printing_labels
+from piatable.normalize.guessed_rows import mostly_guessed_note, read_in_part
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.page_furniture import drop_page_furniture
@@ -242,6 +243,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         # No table: how its text was mended says nothing (a prose text whose sentence repeats
         # is no over-printed table); "no amendment table found" is said.
         result.notes = [n for n in result.notes if n not in repairs]
+    read_in_part(result, mostly_guessed_note(result.records))  # most rows read by guess
     if faulty:
         pages = ", ".join(map(str, faulty))
         result.notes.append(TEXT_FAULT_NOTE.format(pages=pages, fault=next(iter(faulty.values()))))
@@ -453,10 +455,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         from piatable.extract.ocr.garbage_rows import garbage_note, mostly_warned_note
 
         flag_ocr_records(rows, result.records, settings)
-        for note in (garbage_note(result.records), mostly_warned_note(result.records)):
-            if note is not None:
-                result.notes.append(note)
-                result.status = "partial" if result.status == "success" else result.status
+        read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records))
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
     if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
