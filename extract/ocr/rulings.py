@@ -43,11 +43,14 @@ def find_rulings(
     min_len_em: float,
     min_vertical_em: float = 0.0,
     text_stroke_share: float = 0.0,
+    line_ink: np.ndarray | None = None,
 ) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
-    dropped, and vertical strokes of stacked text dropped (``text_strokes``)."""
-    hmask, vmask = line_masks(ink, kernel_em * glyph)
+    dropped, and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``:
+    the mask the lines are opened from when not ``ink`` (``ink.ruling_ink``: grey hairlines
+    too); the text they must cross is still looked for in ``ink``."""
+    hmask, vmask = line_masks(ink if line_ink is None else line_ink, kernel_em * glyph)
     gap = max(int(glyph / 2), 3)
     hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     vmask = cv2.morphologyEx(vmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
