@@ -47,7 +47,8 @@ def find_rulings(
 ) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
-    dropped, and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``:
+    dropped (but a vertical one that runs from one horizontal ruling to another: ``_joins``),
+    and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``:
     the mask the lines are opened from when not ``ink`` (``ink.ruling_ink``: grey hairlines
     too); the text they must cross is still looked for in ``ink``."""
     hmask, vmask = line_masks(ink if line_ink is None else line_ink, kernel_em * glyph)
@@ -64,7 +65,7 @@ def find_rulings(
         n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for k in range(1, n):
             x, y, w, h = (int(v) for v in stats[k, :4])
-            if stats[k, along] >= least:
+            if stats[k, along] >= least or (out is vertical and _joins(x + w / 2, y, y + h, horizontal, gap)):
                 out.append((x, y, x + w, y + h))
             else:
                 # Cleared inside its own box (a comparison over the whole image for each short
@@ -76,6 +77,21 @@ def find_rulings(
         vmask[v[1] : v[3], v[0] : v[2]] = 0
     mask = cv2.bitwise_or(hmask, vmask)
     return Rulings(horizontal, vertical, mask)
+
+
+def _joins(x: float, top: int, bottom: int, horizontal: list[Segment], reach: int) -> bool:
+    """Whether a vertical stroke at ``x`` from ``top`` to ``bottom`` meets a horizontal ruling
+    at each end (within ``reach`` px): a row's side borders in a table whose rows are boxes of
+    their own, a blank band between them (set XXIV's s10: one- and two-line rows' borders were
+    shorter than ``min_vertical_em`` and 4 of 16 rows were lost).  Stacked text never touches a
+    ruling at both ends."""
+
+    def meets(y: int) -> bool:
+        return any(
+            h[0] - reach <= x <= h[2] + reach and h[1] - reach <= y <= h[3] + reach for h in horizontal
+        )
+
+    return meets(top) and meets(bottom)
 
 
 def text_strokes(
@@ -108,6 +124,10 @@ def text_strokes(
         rows[top:bottom] = True
         rows[max(int(v[1] - glyph), 0) : int(v[3] + glyph)] = False
         rows &= ~h_rows
+        # Other rulings down the same line are no text crossing it (a table of boxed rows).
+        for o in vertical:
+            if o[0] - 2 <= x <= o[2] + 2:
+                rows[o[1] : o[3]] = False
         crossed = (ink[:, max(x - 1, 0) : x + 2] > 0).any(axis=1) & rows
         if crossed.sum() >= glyph:
             out.append(v)
