@@ -68,7 +68,9 @@ def find_rulings(
         n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for k in range(1, n):
             x, y, w, h = (int(v) for v in stats[k, :4])
-            if stats[k, along] >= least or (out is vertical and _joins(x + w / 2, y, y + h, horizontal, gap)):
+            if stats[k, along] >= least or (
+                out is vertical and _joins(x + w / 2, y, y + h, horizontal, JOIN_PX)
+            ):
                 out.append((x, y, x + w, y + h))
             else:
                 # Cleared inside its own box (a comparison over the whole image for each short
@@ -96,9 +98,16 @@ def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
 FRINGE_PX = 5
 
 
+# A border meets a ruling when its end lies within the ruling's own rows or this many pixels of
+# them (a box's corner: the two strokes cross).  A glyph's stroke in a low header cell may come
+# within half a glyph of both rulings (set XXIV's s14 and s11: one read as a column border and a
+# header's cells cut in two), but it does not touch them.
+JOIN_PX = 2
+
+
 def _joins(x: float, top: int, bottom: int, horizontal: list[Segment], reach: int) -> bool:
     """Whether a vertical stroke at ``x`` from ``top`` to ``bottom`` meets a horizontal ruling
-    at each end (within ``reach`` px): a row's side borders in a table whose rows are boxes of
+    at each end (within ``reach`` px of its rows): a row's side borders in a table whose rows are boxes of
     their own, a blank band between them (set XXIV's s10: one- and two-line rows' borders were
     shorter than ``min_vertical_em`` and 4 of 16 rows were lost).  Stacked text never touches a
     ruling at both ends."""
