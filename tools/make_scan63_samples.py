@@ -11,9 +11,9 @@ LibreOffice Calc and Writer tables (``tools/make_office_samples.py``) rendered g
   sheet ``GUTTER_PX`` apart, the sheet turned ``angle`` degrees, saved as a JPEG without a
   resolution (the reader takes it from the size);
 * ``boxed``: low rows (``BOXED_CHARS``), a band of paper ``BAND_EM`` glyphs tall inserted
-  under each body row's foot ruling, with the ruling drawn again under the band (the band has no side borders: each row a
-  box of its own, as a web page's spacer rows print), blurred by ``blur`` px, saved as a PDF of
-  JPEG pages.
+  under each body row's foot ruling, with the ruling drawn again under the band (the band has
+  no side borders: each row a box of its own, as a web page's spacer rows print), blurred by
+  ``blur`` px, saved as a PDF of JPEG pages.
 
 ``office-scan63`` (tuning) draws from the tuning tables' rows and fonts; ``heldout-scan63``
 (measure only, never tune on it) from the held-out ones.
