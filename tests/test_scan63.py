@@ -5,7 +5,8 @@ samples/office-scan63 (tools/make_scan63_samples.py: LibreOffice Calc and Writer
 real tesseract):
 
 * a page turned 2–3°: its hairline rulings, resampled by the turn (the scanner's and the
-  reader's), print grey above Otsu's cut and no cell was found (``ink.ruling_ink``);
+  reader's), print grey above Otsu's cut and no cell was found (``ink.ruling_ink``; set XXIV's
+  s12, a synthetic grid here: the samples' Writer borders print darker);
 * two pages side by side on one sheet turned 0.7°: no ruling was long and straight enough for the
   2-in-1 test, and the sheet was read as one page (``two_up``: levelled and looked at again);
 * rows boxed apart by a blank band: a one- or two-line row's side borders are shorter than
@@ -19,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from piatable.extract.ocr.ink import binarize, glyph_height, ruling_ink
-from piatable.extract.ocr.render import iter_images, pdf_images
+from piatable.extract.ocr.ink import binarize, ruling_ink
+from piatable.extract.ocr.render import iter_images
 from piatable.extract.ocr.rulings import find_rulings
 from piatable.extract.ocr.two_up import two_up_halves
 from piatable.pipeline import extract_document
@@ -75,14 +76,12 @@ def test_grey_hairlines_are_rulings_and_grey_fills_are_not():
 
 
 def test_a_page_turned_2_5_degrees_reads_its_cells():
-    """Writer, 200 dpi, turned 2.5°, JPEG q45: every row, their dates and timings (was: the
-    rulings lost, the page read unruled)."""
-    case = "sc63-skew-writer200"
+    """Writer, Word's thinnest borders, 300 dpi, turned 2.5°, JPEG q40: every row, its date and
+    timing read with the grey strokes added (a black ruling not widened into its text).  (Set
+    XXIV's s12, whose borders printed lighter, read no cell before ``ruling_ink``: the kind is
+    the synthetic grid above.)"""
+    case = "sc63-skew-writer300"
     expected = _expected(case)
-    ((_, gray, dpi),) = list(pdf_images(_input(case), [1], 200))
-    glyph = glyph_height(binarize(gray), dpi)
-    h, v = _rulings(gray, glyph, faint=True)
-    assert h >= len(expected) + 2 and v >= 7
     result = extract_document(_input(case), settings=Settings())
     assert [r.change_date for r in result.records] == [e["change_date"] for e in expected]
     assert [r.timing for r in result.records] == [e["timing"] for e in expected]

@@ -6,7 +6,8 @@ LibreOffice Calc and Writer tables (``tools/make_office_samples.py``) rendered g
 (``make_scan54_samples.pages_of``) and damaged with Pillow as ``LOOKS`` says:
 
 * ``skew``: every page turned ``angle`` degrees (bicubic, as a scanner's feed turns it), saved
-  as a PDF of grey JPEG pages (``jpeg`` quality);
+  as a PDF of grey JPEG pages (``jpeg`` quality); ``rule: hairline``: a Writer table whose
+  borders are Word's thinnest (¼ pt; still darker than set XXIV's t11 printed them);
 * ``spread``: a Calc table of two pages (a manual page break), the two pages side by side on one
   sheet ``GUTTER_PX`` apart, the sheet turned ``angle`` degrees, saved as a JPEG without a
   resolution (the reader takes it from the size);
@@ -44,14 +45,14 @@ SETS = {name: mos.SAMPLES / name for name in ("office-scan63", "heldout-scan63")
 # two pages).
 LOOKS = {
     "office-scan63": (
-        ("skew", "writer", 3, {"dpi": 200, "angle": 2.5, "jpeg": 45}),
+        ("skew", "writer", 3, {"dpi": 300, "angle": 2.5, "jpeg": 40, "rule": "hairline"}),
         ("skew", "calc", 4, {"dpi": 150, "angle": -2.8, "jpeg": 55}),
         ("spread", "calc", 3, {"dpi": 150, "angle": -0.7, "jpeg": 70}),
         ("boxed", "writer", 5, {"dpi": 200, "blur": 0.9, "jpeg": 55}),
     ),
     "heldout-scan63": (
         ("skew", "writer", 3, {"dpi": 200, "angle": -3.0, "jpeg": 45}),
-        ("skew", "calc", 4, {"dpi": 300, "angle": 2.0, "jpeg": 40}),
+        ("skew", "calc", 4, {"dpi": 250, "angle": 2.0, "jpeg": 40}),
         ("spread", "calc", 4, {"dpi": 150, "angle": 0.9, "jpeg": 55}),
         ("boxed", "calc", 5, {"dpi": 220, "blur": 0.8, "jpeg": 50, "angle": 0.4}),
     ),
@@ -85,6 +86,8 @@ def _cases(name: str) -> list[tuple[mos.Case, dict]]:
             rows = [r | {"item": "\n".join(r["item"].split("\n")[-2:])} for r in rows]
         start = rng.randint(0, len(rows) - count)
         c = mos.plain_case(cname, [dict(r) for r in rows[start : start + count]], maker, heldout)
+        if "rule" in look:  # Word's thinnest borders (``Case.inner_rule``)
+            c = replace(c, inner_rule=look["rule"])
         if kind == "spread":
             c = replace(c, rows_per_page=n, merge=False)
         elif maker == "calc":
