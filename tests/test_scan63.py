@@ -8,9 +8,10 @@ real tesseract):
   reader's), print grey above Otsu's cut and no cell was found (``ink.ruling_ink``; set XXIV's
   s12, a synthetic grid here: the samples' Writer borders print darker);
 * two pages side by side on one sheet turned 0.7°: no ruling was long and straight enough for the
-  2-in-1 test, and the sheet was read as one page (``two_up``: levelled and looked at again);
-* rows boxed apart by a blank band: a one- or two-line row's side borders are shorter than
-  ``min_vertical_em`` (``rulings._joins``: a stroke from one ruling to the other is a border).
+  2-in-1 test, and the sheet was read as one page (``two_up``: levelled and looked at again).
+
+(Rows boxed apart by a blank band, set XXIV's s10, are in the samples (``boxed``) but not fixed:
+taking a short stroke between two rulings for a border broke the scanned covers' boxes of facts.)
 """
 
 from __future__ import annotations
@@ -97,27 +98,3 @@ def test_a_slanted_sheet_of_two_pages_is_read_as_two():
     assert any("two pages printed side by side" in n for n in result.notes)
     assert [r.change_date for r in result.records] == [e["change_date"] for e in expected]
     assert [r.page_start for r in result.records] == [e["page_start"] for e in expected]
-
-
-def test_a_straight_stroke_between_two_rulings_is_a_border_and_a_glyph_stroke_is_not():
-    """Boxed rows: a box's side borders are shorter than ``min_vertical_em``; they touch the
-    rulings at both ends.  A glyph's stroke between them stops short of both."""
-    s = OcrSettings()
-    glyph = 20.0
-    ink = np.zeros((300, 800), np.uint8)
-    ink[100:103, 100:700] = 255
-    ink[170:173, 100:700] = 255
-    for x in (100, 400, 697):  # a box 70 px tall (3.5 glyphs): its side borders
-        ink[100:173, x : x + 3] = 255
-    ink[108:165, 550:552] = 255  # a glyph's stroke inside the box
-    r = find_rulings(ink, glyph, s.ruling_kernel_em, s.min_ruling_em, s.min_vertical_em, s.text_stroke_share)
-    assert sorted(v[0] for v in r.vertical) == [100, 400, 697]
-
-
-def test_rows_boxed_apart_are_all_read():
-    case = "sc63-boxed-writer200"
-    expected = _expected(case)
-    result = extract_document(_input(case), settings=Settings())
-    assert not any("lie in no cell" in n for n in result.notes)
-    assert [r.change_date for r in result.records] == [e["change_date"] for e in expected]
-    assert [r.timing for r in result.records] == [e["timing"] for e in expected]

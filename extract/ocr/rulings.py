@@ -47,8 +47,7 @@ def find_rulings(
 ) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
-    dropped (but a vertical one that runs from one horizontal ruling to another: ``_joins``),
-    and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``
+    dropped, and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``
     (``ink.ruling_ink``: grey hairlines too): its strokes away from the ink's own are rulings
     too (``_with_faint``); the text they must cross is still looked for in ``ink``."""
     hmask, vmask = line_masks(ink, kernel_em * glyph)
@@ -68,9 +67,7 @@ def find_rulings(
         n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
         for k in range(1, n):
             x, y, w, h = (int(v) for v in stats[k, :4])
-            if stats[k, along] >= least or (
-                out is vertical and _joins(x + w / 2, y, y + h, horizontal, JOIN_PX)
-            ):
+            if stats[k, along] >= least:
                 out.append((x, y, x + w, y + h))
             else:
                 # Cleared inside its own box (a comparison over the whole image for each short
@@ -96,28 +93,6 @@ def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
 # A black ruling's grey fringe reaches this far (px across, centred): line_ink's strokes there
 # are the ruling's own edge.
 FRINGE_PX = 5
-
-
-# A border meets a ruling when its end lies within the ruling's own rows or this many pixels of
-# them (a box's corner: the two strokes cross).  A glyph's stroke in a low header cell may come
-# within half a glyph of both rulings (set XXIV's s14 and s11: one read as a column border and a
-# header's cells cut in two), but it does not touch them.
-JOIN_PX = 2
-
-
-def _joins(x: float, top: int, bottom: int, horizontal: list[Segment], reach: int) -> bool:
-    """Whether a vertical stroke at ``x`` from ``top`` to ``bottom`` meets a horizontal ruling
-    at each end (within ``reach`` px of its rows): a row's side borders in a table whose rows are boxes of
-    their own, a blank band between them (set XXIV's s10: one- and two-line rows' borders were
-    shorter than ``min_vertical_em`` and 4 of 16 rows were lost).  Stacked text never touches a
-    ruling at both ends."""
-
-    def meets(y: int) -> bool:
-        return any(
-            h[0] - reach <= x <= h[2] + reach and h[1] - reach <= y <= h[3] + reach for h in horizontal
-        )
-
-    return meets(top) and meets(bottom)
 
 
 def text_strokes(
@@ -150,10 +125,6 @@ def text_strokes(
         rows[top:bottom] = True
         rows[max(int(v[1] - glyph), 0) : int(v[3] + glyph)] = False
         rows &= ~h_rows
-        # Other rulings down the same line are no text crossing it (a table of boxed rows).
-        for o in vertical:
-            if o[0] - 2 <= x <= o[2] + 2:
-                rows[o[1] : o[3]] = False
         crossed = (ink[:, max(x - 1, 0) : x + 2] > 0).any(axis=1) & rows
         if crossed.sum() >= glyph:
             out.append(v)
