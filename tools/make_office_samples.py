@@ -161,6 +161,9 @@ class Case:
     fallback_glyphs: str = ""
     # The body's inner rulings: an openpyxl border style (Calc: "dotted", "hair", "dashed") or a
     # Word border value (Writer: "dotted", "dashed"); the header and the outer frame stay solid.
+    # "hairline" (Writer): every border, the frame too, Word's thinnest single line (¼ pt: at
+    # 300 dpi turned 2.5°, two pixels at grey 90–100; Writer's import of an HTML table's
+    # border="1", set XXIV's t11, prints lighter: 150–235).
     # "hrules": ruled across only (each row's top and foot, no vertical rulings; session 52).
     inner_rule: str = "thin"
     # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
@@ -696,19 +699,22 @@ def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:
         # The table's own borders: a solid frame, ``inner_rule`` between the cells.
         tblpr = table._tbl.tblPr
         borders = tblpr.makeelement(qn("w:tblBorders"), {})
+        sz = "2" if case.inner_rule == "hairline" else "4"  # eighths of a point
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             val = case.inner_rule if edge.startswith("inside") else "single"
             if case.inner_rule == "hrules":  # ruled across only: no vertical rulings at all
                 val = "nil" if edge in ("left", "right", "insideV") else "single"
             if case.inner_rule == "none":  # no rulings but the label row's foot (pandoc's look)
                 val = "nil"
-            attrs = {qn("w:val"): val, qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
+            if case.inner_rule == "hairline":  # every border Word's thinnest line (¼ pt, scan63)
+                val = "single"
+            attrs = {qn("w:val"): val, qn("w:sz"): sz, qn("w:space"): "0", qn("w:color"): "000000"}
             borders.append(borders.makeelement(qn(f"w:{edge}"), attrs))
         tblpr.append(borders)
         for cell in table.rows[h - 1].cells if h else []:  # the label row's foot stays solid
             tcpr = cell._tc.get_or_add_tcPr()
             tcb = tcpr.makeelement(qn("w:tcBorders"), {})
-            attrs = {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "0", qn("w:color"): "000000"}
+            attrs = {qn("w:val"): "single", qn("w:sz"): sz, qn("w:space"): "0", qn("w:color"): "000000"}
             tcb.append(tcb.makeelement(qn("w:bottom"), attrs))
             tcpr.append(tcb)
 

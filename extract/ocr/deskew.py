@@ -37,15 +37,18 @@ def skew_angle(ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: floa
         order = np.argsort(angles)
         cum = np.cumsum(np.asarray(weights)[order])
         return -float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
-    return _profile_angle(ink, max_deg)
+    return profile_angle(ink, max_deg)
 
 
 # How much more peaked (relative) the text lines' profile must be at an angle than level.
 PROFILE_GAIN = 0.01
 
 
-def _profile_angle(ink: np.ndarray, max_deg: float, step: float = 0.1) -> float:
-    """The rotation that makes the text lines' row sums most peaked (on a reduced image)."""
+def profile_angle(ink: np.ndarray, max_deg: float, step: float = 0.1) -> float:
+    """The page's rotation in degrees (as ``skew_angle``; within ``max_deg``, to ``step``) that
+    makes the row sums of ``ink`` (a uint8 mask, 255 where ink) most peaked, measured on a copy at
+    most 1000 px long; 0 unless some angle beats level by ``PROFILE_GAIN``.  Text lines and
+    rulings both peak: it needs no glyph size (a sheet of two pages whose dpi is unknown)."""
     scale = min(1.0, 1000 / max(ink.shape))
     small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     h, w = small.shape

@@ -39,6 +39,34 @@ def erase(gray: np.ndarray, mask: np.ndarray, grow: int = 1, fill: int = 255) ->
     return out
 
 
+# Grey strokes darker than this share of the way from Otsu's threshold to the paper tone are
+# a ruling's ink too (``ruling_ink``): a hairline border scanned, turned and resampled prints
+# grey (set XXIV's s12: a Writer table at 300 dpi turned 2.5° kept its rulings at 150–235 with
+# Otsu's cut at 172, and no cell was found).
+FAINT_RULING_SHARE = 0.6
+# A grey area at least this share of a glyph thick is a fill (a shaded cell, a shadow), not a
+# hairline: its pixels are no ruling's ink.
+FAINT_FILL_EM = 0.25
+
+
+def ruling_ink(gray: np.ndarray, ink: np.ndarray, glyph: float) -> np.ndarray:
+    """The mask rulings are found in (255 where ink): ``ink`` (Otsu's, ``binarize``) plus the
+    thin grey strokes it left out, those darker than ``FAINT_RULING_SHARE`` of the way from
+    Otsu's threshold to the paper tone and thinner than ``FAINT_FILL_EM`` glyphs (``glyph`` in
+    pixels).  Only long straight runs of it become rulings (``rulings.line_masks``): a grey
+    speck or letter is opened away there as a black one is."""
+    blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    cut, _ = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    paper = paper_tone(gray)
+    if paper <= cut:
+        return ink
+    faint = np.where(blur < cut + (paper - cut) * FAINT_RULING_SHARE, 255, 0).astype(np.uint8)
+    k = max(int(FAINT_FILL_EM * glyph), 3)
+    fill = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    fill = cv2.dilate(fill, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    return cv2.bitwise_or(ink, cv2.bitwise_and(faint, cv2.bitwise_not(fill)))
+
+
 def paper_tone(gray: np.ndarray) -> int:
     """The page's paper tone (its median grey, sampled): what an erased ruling is painted with,
     so that it leaves no white stripe on a grey scan for tesseract to read as a stroke."""

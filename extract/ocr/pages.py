@@ -29,7 +29,7 @@ from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
 from .folds import drop_folds
-from .ink import binarize, erase, glyph_height, paper_tone
+from .ink import binarize, erase, glyph_height, paper_tone, ruling_ink
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
@@ -110,6 +110,7 @@ def scan_image(
         settings.min_ruling_em,
         settings.min_vertical_em,
         settings.text_stroke_share,
+        ruling_ink(gray, ink, glyph),
     )
     folds = drop_folds(rulings, ink, glyph, max(settings.min_ruling_em, settings.min_vertical_em) * glyph)
     add_dotted_rulings(gray, rulings, glyph, settings.merge_em * glyph, settings.min_cell_em * glyph)

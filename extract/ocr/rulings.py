@@ -43,11 +43,17 @@ def find_rulings(
     min_len_em: float,
     min_vertical_em: float = 0.0,
     text_stroke_share: float = 0.0,
+    line_ink: np.ndarray | None = None,
 ) -> Rulings:
     """Straight ruling lines by morphology: the ink opened with horizontal and vertical kernels
     a few glyphs long (no character stroke is that long), small breaks closed, short pieces
-    dropped, and vertical strokes of stacked text dropped (``text_strokes``)."""
+    dropped, and vertical strokes of stacked text dropped (``text_strokes``).  ``line_ink``
+    (``ink.ruling_ink``: grey hairlines too): its strokes away from the ink's own are rulings
+    too (``_with_faint``); the text they must cross is still looked for in ``ink``."""
     hmask, vmask = line_masks(ink, kernel_em * glyph)
+    if line_ink is not None:
+        hfaint, vfaint = line_masks(line_ink, kernel_em * glyph)
+        hmask, vmask = _with_faint(hmask, hfaint), _with_faint(vmask, vfaint)
     gap = max(int(glyph / 2), 3)
     hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     vmask = cv2.morphologyEx(vmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
@@ -73,6 +79,20 @@ def find_rulings(
         vmask[v[1] : v[3], v[0] : v[2]] = 0
     mask = cv2.bitwise_or(hmask, vmask)
     return Rulings(horizontal, vertical, mask)
+
+
+def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
+    """``mask`` (strokes opened from the ink) with the strokes of ``faint`` (opened from
+    ``ink.ruling_ink``) that lie away from it: a grey ruling is added whole, and a black one
+    keeps its own width (its grey fringe would widen its erased band into the text beside it:
+    set XXIV's s14 lost a cell's last character so)."""
+    near = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (FRINGE_PX, FRINGE_PX)))
+    return cv2.bitwise_or(mask, cv2.bitwise_and(faint, cv2.bitwise_not(near)))
+
+
+# A black ruling's grey fringe reaches this far (px across, centred): line_ink's strokes there
+# are the ruling's own edge.
+FRINGE_PX = 5
 
 
 def text_strokes(

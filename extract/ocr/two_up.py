@@ -17,6 +17,7 @@ from collections.abc import Container, Iterable, Iterator
 
 import numpy as np
 
+from .deskew import profile_angle, rotate
 from .render import estimate_dpi
 from .table_pages import Frame
 
@@ -34,6 +35,12 @@ MIN_RULINGS = 3
 RULING_SHARE = 0.3
 # Pixels darker than this are ink.
 INK_BELOW = 128
+# A sheet whose sides show no table as it lies is levelled (at most this many degrees, as
+# ``OcrSettings.max_skew_deg``) and looked at again: a slanted ruling is a stair of short steps
+# that no kernel RULING_SHARE of a side long fits (set XXIV's s07, two landscape pages side by
+# side turned 0.7°: read as one page, 3 rows of 14).  Less than LEVEL_MIN_DEG is not turned.
+LEVEL_MAX_DEG = 5.0
+LEVEL_MIN_DEG = 0.05
 
 
 def _gutter(ink: np.ndarray) -> tuple[int, int] | None:
@@ -75,6 +82,19 @@ def two_up_halves(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     if w <= h:
         return None
     ink = gray < INK_BELOW
+    if _gutter(ink) is None:
+        return None
+    halves = _ruled_halves(gray, ink)
+    if halves is None:
+        angle = profile_angle(ink.astype(np.uint8) * 255, LEVEL_MAX_DEG)
+        if abs(angle) >= LEVEL_MIN_DEG:
+            level = rotate(gray, angle)
+            halves = _ruled_halves(level, level < INK_BELOW)
+    return halves
+
+
+def _ruled_halves(gray: np.ndarray, ink: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``gray`` cut at the middle of its gutter when each side holds a table; else None."""
     gutter = _gutter(ink)
     if gutter is None:
         return None
