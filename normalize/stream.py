@@ -18,7 +18,13 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from . import region as page_region
 from .added_above import repeats_label
-from .block_dates import date_in_cell, date_in_explanation, dates_open_items, lists_date_above
+from .block_dates import (
+    date_in_cell,
+    date_in_explanation,
+    date_torn_in_text,
+    dates_open_items,
+    lists_date_above,
+)
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
@@ -26,7 +32,7 @@ from .closing_text import cut_closing_notes
 from .conservation import dates_before_region, paths_before_region
 from .continuation import continued_doubt, explanation_tail
 from .dates import is_date_line
-from .items import heading_score, opens_item
+from .items import opens_item
 from .label_order import lines_in_label_order, read_by_labels
 from .partition import ADDITION_MARKERS, DELETION_MARKERS, BlockScorer, Partition, best_partition
 from .printed_lines import (
@@ -47,7 +53,7 @@ from .reading_choice import column_order_wins, flag_undecided, two_phase_or_colu
 from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .run_on_rows import doubt_rows_run_on
-from .second_anchors import CUT_DOUBT_WHY, explanation_ends, is_anchor
+from .second_anchors import item_width_of, split_at_second_anchors, unlike_cut_doubts
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .timing_cells import take_qualifiers
@@ -74,8 +80,6 @@ OWN_EXPLANATION_WHY = "the row's own explanation told from a merged one by the l
 MERGED_EXPLANATION_WHY = "the explanation taken to be a merged one, the row's last lines its after cell"
 # Why the first row read is in doubt when text between the title and it is in no row.
 EARLY_WHY = "text between the table's title (or column labels) and this first row read was taken by no row: "
-# The item width a partition is given for a row that prints no item (every item line too wide).
-NO_ITEM_WIDTH = 1
 # Most frequent widths: the largest width seen at least this often is the column's wrap width.
 WIDTH_MIN_COUNT = 2
 
@@ -166,6 +170,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
         if (
             is_date_line(cl.text)
             and not date_in_cell(blocks, lines, k)
+            and not date_torn_in_text(lines, k)
             and not (dated_items and date_in_explanation(blocks, lines, k))
         ):
             listed = [blocks.pop().date] if lists_date_above(blocks, lines, k) else []
@@ -422,7 +427,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         return rows
     firsts = [display_width(b.post[0].text) for b in blocks if b.post]
     if len(firsts) >= WIDTH_MIN_COUNT:
-        blocks = _split_at_second_anchors(blocks, robust_max_width(firsts), settings, tokenizer)
+        blocks = split_at_second_anchors(blocks, robust_max_width(firsts), settings, tokenizer, _Block)
 
     # Split off what a row printed on the next page (Word tables let a tall row run on).
     continued = [_split_continuation(b) for b in blocks]
@@ -472,12 +477,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     # of the form: ``①…``); else its lines are its before and after (second_anchors).
     partitions = [
         (None if b.carried_item else sampled.get(k))
-        or partition(
-            b.pre,
-            b.post,
-            item_width if _opens_own_item(b, settings.quality.item_min_heading_score) else NO_ITEM_WIDTH,
-            b.carried_item,
-        )
+        or partition(b.pre, b.post, item_width_of(b, item_width, settings), b.carried_item)
         for k, b in enumerate(blocks)
     ]
     scorers.clear()
@@ -492,6 +492,7 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         if b.carried_item and not row.cells["item"] and rows:
             # A row a second 提出時期 opened, printing no item: under a merged 項目 (second_anchors).
             row.cells["item"] = list(rows[-1].cells["item"])  # flagged merged_cell_filled below
+            row.doubts.extend(unlike_cut_doubts(row))
         row.cells["timing"] = [b.timing, *b.qualifier] if b.timing else []
         # timing_span: a merged timing across a row; second_anchors: where the row was parted
         row.doubts.extend([*b.qualifier_doubts, *across, *b.doubts])
@@ -547,45 +548,6 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
             row.flags.append("merged_cell_filled")
         rows.append(row)
     return rows
-
-
-def _opens_own_item(b: _Block, min_score: float) -> bool:
-    """Whether the block's first line may open an item: any block but one a second 提出時期
-    opened (``carried_item``) whose first line scores below ``min_score`` as a heading of the
-    form (``items.heading_score``)."""
-    return not b.carried_item or bool(b.pre and heading_score(b.pre[0].text) >= min_score)
-
-
-def _split_at_second_anchors(
-    blocks: list[_Block], expl_width: int, settings: Settings, tokenizer: Tokenizer | None
-) -> list[_Block]:
-    """The blocks with each block holding a second 提出時期 alone on a line after its own anchor
-    cut in two where its explanation ends (``second_anchors.explanation_end``): the second
-    block shares the date and may carry the item (``carried_item``).  A block sharing a merged
-    timing, or one whose explanation's end the text does not show, is left whole."""
-    out: list[_Block] = []
-    for b in blocks:
-        while b.timing is not None and not b.shared_rest:
-            j = next((i for i, cl in enumerate(b.post) if is_anchor(cl)), None)
-            # Not across a page break: a row run onto the next page prints its rest there, after
-            # its explanation (``_split_continuation``), where the next row's lines would be.
-            if j is None or any(cl.page != b.timing.page for cl in b.post[: j + 1]):
-                break
-            cuts = explanation_ends(b.post[:j], expl_width, settings.rejoin, tokenizer)
-            if not cuts:
-                break
-            c = cuts[0]
-            rest = b.post[c:]
-            del b.post[c:]  # in place: rows sharing a merged explanation hold this list
-            out.append(b)
-            k = j - c
-            nb = _Block(b.date, rest[:k], rest[k], rest[k + 1 :], shared_date=True, carried_item=True)
-            if len(cuts) > 1:  # another line could end the explanation: the cut is a guess
-                b.doubts.append(Doubt("row_split_guess", None, CUT_DOUBT_WHY))
-                nb.doubts.append(Doubt("row_split_guess", None, CUT_DOUBT_WHY))
-            b = nb
-        out.append(b)
-    return out
 
 
 def _own_explanation(
