@@ -34,9 +34,8 @@ from make_office_samples import (
     SetCase,
     _four_tables,
     _printable,
-    build_made_set,
-    build_named,
     load_table,
+    made_sets_main,
     plain_case,
     render,
     settings_of,
@@ -44,7 +43,6 @@ from make_office_samples import (
 
 from piatable.normalize.dates import is_date_line
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-merged62": False, "heldout-merged62": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pdfplumber", "pypdf+nl")
 # Cases: (maker, date blocks), tuning and held out (three each: the committed files stay small).
@@ -217,22 +215,20 @@ pypdf (pages joined by line ends, `+nl`)); settings per case in `cases.json`.
 """
 
 
-def build(root: Path, heldout: bool) -> None:
-    def cases(work: Path) -> Iterator[SetCase]:
-        made = [_case(name, maker, blocks, heldout) for name, maker, blocks in _names(heldout)]
-        done = render(made, work)
-        for case in made:
-            _src, pdf, truth = done[case.name]
-            pages = max(r["page_end"] for r in truth)
-            entry = settings_of(case) | {"rows": len(truth), "pages": pages}
-            yield case.name, pdf, truth, entry
-
-    build_made_set(root, cases, TEXTS, README.format(name=root.name))
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
+    """The set's cases made by office software in ``work``: (name, PDF, truth, cases.json entry)."""
+    made = [_case(name, maker, blocks, heldout) for name, maker, blocks in _names(heldout)]
+    done = render(made, work)
+    for case in made:
+        _src, pdf, truth = done[case.name]
+        pages = max(r["page_end"] for r in truth)
+        entry = settings_of(case) | {"rows": len(truth), "pages": pages}
+        yield case.name, pdf, truth, entry
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return build_named(argv, __doc__, SETS, lambda name: build(ROOT / "samples" / name, SETS[name]))
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":
