@@ -27,6 +27,8 @@ from __future__ import annotations
 from piatable.models import Doubt, RawRow
 from piatable.vocabulary import TIMING
 
+from .conservation import timings_beyond_rows
+
 # The cells a row's text is read into (a 提出時期 alone there is another row's).
 TEXT_CELLS = ("item", "before", "after", "explanation")
 
@@ -74,22 +76,26 @@ def _holds_anchor(row: RawRow) -> bool:
     return any(TIMING.match(cl.text) for f in TEXT_CELLS for cl in row.cells.get(f, []))
 
 
-def doubt_undated_runs(rows: list[RawRow], surplus: int, *, row_ordered: bool = True) -> int:
+def doubt_undated_runs(rows: list[RawRow], region: list[str], *, row_ordered: bool = True) -> int:
     """Add a ``row_split_guess`` doubt to the rows of ``undated_runs`` that ran together (module
-    notes), when the region prints ``surplus`` (> 0) more 提出時期 than rows were read or rows
+    notes), when the table ``region`` (its lines' texts) prints more 提出時期 than rows were read
+    (``conservation.timings_beyond_rows``, asked before the records are made from the rows) or rows
     holding a date or 提出時期 alone were read (``contentless_rows``: their cells went to other
     rows): a row one of whose text cells holds a 提出時期 alone on a line (``_holds_anchor``), and
-    every row holding text of a run that holds a row of a date or 提出時期 alone.  The number of
-    rows doubted.  ``rows`` are one text
-    part's rows in reading order; ruled rows (a grid's) are left alone, and so are rows read in
-    column order (``row_ordered`` False: pdfminer, plain ``pdftotext``; their own checks)."""
+    every row holding text of a run that holds a row of a date or 提出時期 alone.  Returns how
+    many rows hold another row's 提出時期 alone in a text cell (``_holds_anchor``): 提出時期 the rows
+    read do not count (``conservation.timings_beyond_rows`` takes them for cell values), which the
+    pipeline adds to the region's surplus so that the document is partial with its note.
+    ``rows`` are one text part's rows in reading order; ruled rows (a grid's) are left alone, and
+    so are rows read in column order (``row_ordered`` False: pdfminer, plain ``pdftotext``; their
+    own checks)."""
     if not row_ordered:
         return 0
-    surplus += contentless_rows(rows)
+    held = sum(_holds_anchor(row) for row in rows if not row.ruled)
+    surplus = timings_beyond_rows(region, rows) + contentless_rows(rows) + held
     if surplus <= 0:
-        return 0
+        return held
     why = UNDATED_RUN_WHY.format(n=surplus)
-    doubted = 0
     doubt: set[int] = set()
     for run in undated_runs(rows):
         if any(contentless_rows([rows[k]]) for k in run):
@@ -99,5 +105,4 @@ def doubt_undated_runs(rows: list[RawRow], surplus: int, *, row_ordered: bool = 
         if rows[k].ruled or contentless_rows([rows[k]]):
             continue
         rows[k].doubts.append(Doubt("row_split_guess", None, why))
-        doubted += 1
-    return doubted
+    return held

@@ -481,12 +481,6 @@ PAIRS57_TOOLS = tuple(
     for nl in ("", "+nl")
 )
 KNOWN_SILENT_LOSSES: dict[str, str] = {
-    # Branch merged62: a Chromium table whose long 項目 cells -raw prints beside other columns'
-    # lines; its last row runs into the row above, its 提出時期 glued inside the after cell's line.
-    # The base read 6 of 8 rows and was partial only because a merged 項目's row under its date
-    # was lost too (one more 提出時期 than rows); second_anchors reads that row now (7 of 8, one
-    # more right) and the count no longer shows the other.  Not looked into further (held out).
-    "heldout-itemkey55/hik55-chromium-2-pdftotext-raw": "Chromium long 項目 cells, -raw: a row run in",
     # Branch reversed60 (new samples, held out, measured only: never tuned on, not looked into):
     # PyMuPDF sort=True text (pages joined by line ends) of a Calc table whose columns run right
     # to left, read into fewer rows with status success.  The base 9aee3e2a reads it the same; the

@@ -61,17 +61,23 @@ def _row(date: str, timing: str = "事前", text: str = "市民課") -> RawRow:
     return row
 
 
+def _region(rows: list[RawRow], surplus: int) -> list[str]:
+    """A table region printing ``surplus`` more 提出時期 than ``rows``."""
+    return ["事前"] * (len(rows) + surplus)
+
+
 def test_rows_that_ran_together_under_one_printed_date_are_warned():
     rows = [_row("2024/4/1"), _row(""), _row(""), _row("2024/5/1"), _row("2024/6/1"), _row("")]
     assert undated_runs(rows) == [[0, 1, 2], [4, 5]]
-    assert doubt_undated_runs(rows, 2) == 0  # no row holds another's 提出時期, none is a lone date
+    # No row holds another's 提出時期, none is a lone date: none doubted.
+    assert doubt_undated_runs(rows, _region(rows, 2)) == 0 and not any(r.doubts for r in rows)
     # Row 1 holds the next row's 提出時期 on a line of its explanation: it ran into it.
     rows[1].cells["explanation"] = [CellLine("記載の修正", 1, 2), CellLine("事後", 1, 3)]
-    assert doubt_undated_runs(rows, 0) == 0  # the text prints no more 提出時期 than rows
-    assert doubt_undated_runs(rows, 1) == 1 and rows[1].doubts[0].kind == "row_split_guess"
+    # Its 提出時期 is one the rows do not count: the row is doubted and counted.
+    assert doubt_undated_runs(rows, _region(rows, 0)) == 1 and rows[1].doubts[0].kind == "row_split_guess"
     # A row of a date and 提出時期 alone (Calc's two-pass text): every row of its run with text.
     rows = [_row("2024/4/1"), _row(""), _row("", text=""), _row("2024/5/1")]
-    assert doubt_undated_runs(rows, 0) == 2
+    assert doubt_undated_runs(rows, _region(rows, 0)) == 0  # no row holds another's 提出時期
     assert [bool(r.doubts) for r in rows] == [True, True, False, False]
 
 

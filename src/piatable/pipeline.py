@@ -330,8 +330,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
             row.doubts.extend(lost_space_doubts(row) if spaces_lost else ())
-        timings += (unread_timings := timings_beyond_rows(stream.region, stream.rows))
-        doubt_undated_runs(stream.rows, unread_timings, row_ordered=not stream.column_order)
+        timings += doubt_undated_runs(stream.rows, stream.region, row_ordered=not stream.column_order)
         records = rows_to_records(  # placed: a 変更箇所 (頁/行) column, rows alike print two places
             stream.rows, result.source, settings, None, len(result.records), seen, _form(result), placed
         )
@@ -340,6 +339,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
         beyond += dates_beyond_rows(stream.region, stream.rows, stream.dates_before)
+        timings += timings_beyond_rows(stream.region, stream.rows)
         skipped += stream.paths_skipped
         unopened += item_paths_without_rows(stream.region, stream.rows)
         if stream.column_order and (surplus := surplus_note(stream.region, stream.rows, stream.dates_before)):
