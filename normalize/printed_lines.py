@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
+from .brackets import CLOSER_RUN
 from .conservation import table_head_before
 from .dates import is_date_line
 from .region import furniture_mask
@@ -47,9 +48,13 @@ def _row_texts(row: RawRow) -> list[str]:
 
 def found_in(piece: str, corpus: str) -> bool:
     """Whether ``piece`` is in ``corpus`` whole, or in at most ``MAX_PIECES`` consecutive pieces
-    of at least ``MIN_PIECE_CHARS`` characters each (the longest prefix found is taken first)."""
+    of at least ``MIN_PIECE_CHARS`` characters each (the longest prefix found is taken first).
+    A piece opening with closing punctuation (``）。知対象者…``: a layout extractor's piece of the
+    cell on its left, put back there by ``grid/displaced_closers.py``) is looked for without it."""
     if piece in corpus:
         return True
+    if (m := CLOSER_RUN.match(piece)) and m.end() < len(piece):
+        return found_in(piece[m.end() :], corpus)
     rest, pieces = piece, 0
     while rest:
         pieces += 1

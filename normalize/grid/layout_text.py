@@ -22,6 +22,7 @@ from .choice_boxes import join_choice_boxes
 from .column_order import ColumnMove, layout_move
 from .columns import bounds_from_gaps
 from .common import N_COLS, PageRows, is_furniture_at
+from .displaced_closers import return_displaced_closers
 from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
@@ -590,6 +591,7 @@ def layout_page_rows(
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
+    return_displaced_closers(res.rows)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why
