@@ -19,6 +19,8 @@ line keeps its text and the cell is warned (``column_guess``, ``squeezed_gaps.ce
 
 from __future__ import annotations
 
+import regex
+
 from piatable.models import COLUMNS
 
 from ..brackets import CLOSER_RUN, without_list_numbers
@@ -36,6 +38,8 @@ _PAIRS = {
     "》": "《",
 }
 _OPENERS = frozenset(_PAIRS.values())
+# A line's opening run of stops with no closing bracket in it (``。`` of a compressed ``）。``).
+_STOPS = regex.compile(r"^[。、，．]+(?![）」』］〕】〉》\)])")
 
 CLOSER_GUESS_WHY = (
     "the {column} cell's line opens with closing punctuation ({piece!r}), which no printed line "
@@ -90,11 +94,28 @@ def _return_in_row(row: dict[int, list[Line]]) -> None:
         for c, ln in at.items():
             if (m := CLOSER_RUN.match(ln.text.lstrip())) and any(k < c for k in at):
                 pieces[c] = m.group(0)
-        if not pieces or _moved(row, at, pieces):
+        if pieces and not _moved(row, at, pieces):
+            for c, piece in pieces.items():
+                if not at[c].closer_guess:
+                    at[c].closer_guess = CLOSER_GUESS_WHY.format(column=COLUMNS[c], piece=piece)
+        _return_stops(row, at)
+
+
+def _return_stops(row: dict[int, list[Line]], at: dict[int, Line]) -> None:
+    """Move a run of stops alone (``。``) opening a line of ``at`` (column → its line on one
+    printed line) to the end of the nearest line on its left when that line ends with a closing
+    bracket: the two made one compressed run (``）。``: ``（通知カードの廃止）`` / ``。`` in the
+    説明, office-layout63).  The brackets cannot tell, the shape does; a stop opening a line
+    after anything else is left as it is (a spreadsheet may print a line so)."""
+    for c, ln in at.items():
+        m = _STOPS.match(ln.text.lstrip())
+        left = max((k for k in at if k < c), default=None)
+        if m is None or left is None or at[left].text.rstrip()[-1:] not in _PAIRS:
             continue
-        for c, piece in pieces.items():
-            if not at[c].closer_guess:
-                at[c].closer_guess = CLOSER_GUESS_WHY.format(column=COLUMNS[c], piece=piece)
+        ln.text = ln.text.lstrip()[m.end() :]
+        at[left].text = at[left].text.rstrip() + m.group(0)
+        if not ln.text.strip():
+            row[c] = [x for x in row[c] if x is not ln]
 
 
 def _moved(row: dict[int, list[Line]], at: dict[int, Line], pieces: dict[int, str]) -> bool:
