@@ -1,6 +1,6 @@
-"""Tables whose layout texts move closing punctuation one column right, and tables that repeat
-their header on each page in other wording (issue 12, set XXIV's faults §2 a and c, branch
-layout63).
+"""Tables whose layout texts move closing punctuation one column right, tables that repeat
+their header on each page in other wording, and tables whose marks a fallback font prints out of
+place (issue 12, set XXIV's faults §2 a, c and d, branch layout63).
 
     python tools/make_layout63_samples.py                           # both sets
     python tools/make_layout63_samples.py --set office-layout63     # or heldout-layout63
@@ -18,6 +18,11 @@ them end a full line.
 t13 glued a later page's labels onto the cells above them in layout texts (``…②実施日・期間項目``,
 ``通知カード変更前``), unwarned.
 
+``marks``: LibreOffice Writer from a hand-written RTF naming IPAex Mincho prints ``○`` in a
+fallback font after the line's other text; pypdf's layout mode then prints ``株式会社  システム○○``
+and ``○［ ］紙`` (set XXIV t01/t11).  Every other row's 変更前 / 変更後 holds such marks
+(``TUNING_MARKED`` / ``HELDOUT_MARKED``).
+
 ``office-layout63`` (tuning) draws rows from the tuning tables; ``heldout-layout63`` (measure
 only, never tune on it) from the held-out tables, with closing runs, label wordings, fonts and
 sizes of its own.  The truth (``expected/records.json``) is the six fields as written.
@@ -34,14 +39,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, build_made_set, build_named
+from make_office_samples import SetCase, build_made_set, build_named, convert
 from make_pdfs import LABELS, chromium_binary, print_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-layout63": False, "heldout-layout63": True}
-TEXTS = ("pypdf-layout", "pdftotext-layout", "pypdf")
-SHAPES = ("closers", "relabel")
+TEXTS = ("pypdf-layout", "pdftotext-layout")
+SHAPES = ("closers", "relabel", "marks")
 ROWS = (8, 11)
+PROGRAMS = ("Chromium --headless --print-to-pdf", "LibreOffice Writer from a hand-written RTF")
 MARGIN_PT, PADDING_PT = 34.0, 2.0
 # A remark's length: from this up to two lines' capacity.
 REMARK_MIN = 8
@@ -61,6 +67,20 @@ TUNING_REMARK = "以降、新たに個人番号の通知対象者が生じた都
 HELDOUT_REMARK = (
     "ただし、番号法第十九条各号のいずれかに該当する場合には、この限りでない旨を明記した上で運用する"
 )
+# 変更前 / 変更後 values printing a form's marks (○ in a check box or a placeholder name).
+TUNING_MARKED = (
+    ("株式会社○○システム", "○○情報サービス株式会社"),
+    (
+        "［○］紙\n［○］その他（住基ネット）",
+        "［○］紙\n［○］電子記録媒体（フラッシュメモリを除く。）\n［○］その他（住基ネット、マイナポータル）",
+    ),
+    ("［○］１０人未満\n［　］１０人以上５０人未満", "［　］１０人未満\n［○］１０人以上５０人未満"),
+)
+HELDOUT_MARKED = (
+    ("○○コンサルティング株式会社", "株式会社○○データセンター"),
+    ("［○］専用線\n［　］インターネット", "［○］専用線\n［○］ＬＧＷＡＮ\n［　］インターネット"),
+    ("［　］行っていない\n［○］行っている", "［○］行っていない\n［　］行っている"),
+)
 # Column labels of a later page's header (the first page prints the form's).
 TUNING_HEADERS = (
     ("変更年月日", "項目", "変更前", "変更後", "提出時期", "説明"),
@@ -77,6 +97,60 @@ def _capacity(look: dict, column: int) -> int:
     margins, 2 pt padding a side)."""
     width = (842 - 2 * MARGIN_PT) * look["widths"][column] / sum(look["widths"]) - 2 * PADDING_PT
     return int(width // look["size"])
+
+
+def _rtf_text(text: str) -> str:
+    """``text`` as RTF: non-ASCII as ``\\uN?``, line ends as ``\\line``."""
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("\\line ")
+        elif ord(ch) > 127:
+            out.append(f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?")
+        elif ch in "\\{}":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _rtf(look: dict) -> str:
+    """A hand-written RTF of the table in IPAex Mincho, which Writer prints the marks of in a
+    fallback font (set XXIV t01's making): A4 landscape, one row a table row, header repeated."""
+    twips = 16838 - 2 * 700
+    edges = [round(twips * sum(look["widths"][: k + 1]) / sum(look["widths"])) for k in range(6)]
+    border = "".join(f"\\clbrdr{side}\\brdrs\\brdrw10" for side in "tlbr")
+
+    def row(cells: list[str], header: bool = False) -> str:
+        head = (
+            "\\trowd\\trgaph60"
+            + ("\\trhdr" if header else "")
+            + "".join(f"{border}\\cellx{x}" for x in edges)
+        )
+        return head + "\n" + "".join(f"\\pard\\intbl {_rtf_text(c)}\\cell " for c in cells) + "\\row\n"
+
+    fields = ("change_date_raw", "item", "before", "after", "timing", "explanation")
+    size = round(look["size"] * 2)
+    parts = [
+        "{\\rtf1\\ansi\\ansicpg932\\deff0{\\fonttbl{\\f0\\fnil\\fcharset128 IPAexMincho;}}",
+        f"\\paperw16838\\paperh11906\\landscape\\margl700\\margr700\\margt700\\margb700\\fs{size} ",
+        "{\\pard\\qc " + _rtf_text("（別添２）変更箇所") + "\\par}\n",
+        row(list(LABELS), header=True),
+        *(row([r[f] for f in fields]) for r in look["rows"]),
+        "}",
+    ]
+    return "".join(parts)
+
+
+def _marked(rng: random.Random, rows: list[dict], heldout: bool) -> list[dict]:
+    """Every other row's 変更前 / 変更後 made a pair of the set's mark-bearing values
+    (``TUNING_MARKED`` / ``HELDOUT_MARKED``): check boxes ［○］ and placeholder names ○○."""
+    pool = HELDOUT_MARKED if heldout else TUNING_MARKED
+    return [
+        {**r, "before": b, "after": a} if i % 2 == 0 else r
+        for i, r in enumerate(rows)
+        for b, a in [rng.choice(pool)]
+    ]
 
 
 def _closed(rng: random.Random, text: str, length: int, heldout: bool) -> str:
@@ -102,6 +176,8 @@ def _look(name: str, heldout: bool) -> dict:
         "widths": rng.choice(CHROMIUM_WIDTHS),
         "headers": HELDOUT_HEADERS if heldout else TUNING_HEADERS,
     }
+    if shape == "marks":  # the font that lacks the marks (set XXIV t01)
+        look["rows"], look["font"] = _marked(rng, rows, heldout), "IPAexMincho"
     if shape == "closers":
         # Remarks of up to two lines' length: their closing runs end lines of every length.
         cap_before, cap_after = _capacity(look, 2), _capacity(look, 3)
@@ -160,7 +236,7 @@ th {{ font-weight: normal; background: #ddd; }}
 
 def _names(heldout: bool) -> list[str]:
     prefix = "hl63" if heldout else "l63"
-    return [f"{prefix}-a-closers", f"{prefix}-b-closers", f"{prefix}-a-relabel"]
+    return [f"{prefix}-a-closers", f"{prefix}-b-closers", f"{prefix}-a-relabel", f"{prefix}-a-marks"]
 
 
 README = """# {name}: closing punctuation moved by layout extractors; headers worded otherwise (layout63)
@@ -170,8 +246,10 @@ Tables printed by headless Chromium (an HTML table, A4 landscape).  `*-closers`:
 Chromium prints compressed and pypdf's layout mode prints one column right where the run ends a
 full line.  `*-relabel`: one table a page, each later page's header worded otherwise (変更年月日,
 変更箇所（項目）, 提出時期の説明 …).  The truth (`expected/records.json`) is the six fields as
-written.  Each case is the PDF and 3 texts (`<case>-<extractor>`: pypdf layout and plain,
-pdftotext -layout); settings per case in `cases.json`.
+written.  `*-marks`: LibreOffice Writer from a hand-written RTF in IPAex Mincho, every other
+row's 変更前 / 変更後 printing a form's marks (`［○］紙`, `株式会社○○システム`), which Writer prints in a
+fallback font after the line's other text.  Each case is the PDF and 2 texts (`<case>-<extractor>`:
+pypdf `extraction_mode="layout"`, pdftotext -layout); settings per case in `cases.json`.
 
 `samples/office-layout63` (tuning): rows of the tuning tables, closing runs `。）。` `）。` `」。`,
 later headers 変更年月日 / 変更前 / 変更後 / 説明 and 変更箇所（項目） / 提出時期の説明.
@@ -193,7 +271,11 @@ def build(root: Path, heldout: bool) -> None:
         for name in _names(heldout):
             look = _look(name, heldout)
             pdf = work / f"{name}.pdf"
-            print_html(_html(look), pdf, binary)
+            if look["shape"] == "marks":
+                (work / f"{name}.rtf").write_text(_rtf(look), "ascii")
+                convert([work / f"{name}.rtf"], work)
+            else:
+                print_html(_html(look), pdf, binary)
             settings = {k: v for k, v in look.items() if k not in ("rows", "headers")}
             if look["shape"] == "relabel":
                 settings["headers"] = [list(h) for h in look["headers"]]
@@ -201,7 +283,7 @@ def build(root: Path, heldout: bool) -> None:
                 name,
                 pdf,
                 chromium_expected(pdf, look["rows"]),
-                {"program": "Chromium --headless --print-to-pdf", **settings},
+                {"program": PROGRAMS[look["shape"] == "marks"], **settings},
             )
 
     build_made_set(root, cases, TEXTS, README.format(name=root.name))
