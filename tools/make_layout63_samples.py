@@ -262,28 +262,38 @@ tables, closing runs `。）。` `。」）` `」）。` `』。`, later headers
 """
 
 
+def _print(look: dict, pdf: Path, binary: str) -> None:
+    """The case's PDF at ``pdf``: LibreOffice Writer from the hand-written RTF for ``marks``,
+    else headless Chromium ``binary`` from the HTML page."""
+    if look["shape"] != "marks":
+        print_html(_html(look), pdf, binary)
+        return
+    rtf = pdf.with_suffix(".rtf")
+    rtf.write_text(_rtf(look), "ascii")
+    convert([rtf], pdf.parent)
+
+
+def _entry(look: dict) -> dict:
+    """The case's ``cases.json`` entry: the program and the look but its rows."""
+    settings = {k: v for k, v in look.items() if k not in ("rows", "headers")}
+    if look["shape"] == "relabel":
+        settings["headers"] = [list(h) for h in look["headers"]]
+    return {"program": PROGRAMS[look["shape"] == "marks"], **settings}
+
+
 def build(root: Path, heldout: bool) -> None:
-    binary = chromium_binary()
-    if binary is None:
+    looks = {name: _look(name, heldout) for name in _names(heldout)}
+    if (binary := chromium_binary()) is None:
         raise SystemExit("chromium is missing")
 
     def cases(work: Path) -> Iterator[SetCase]:
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            pdf = work / f"{name}.pdf"
-            if look["shape"] == "marks":
-                (work / f"{name}.rtf").write_text(_rtf(look), "ascii")
-                convert([work / f"{name}.rtf"], work)
-            else:
-                print_html(_html(look), pdf, binary)
-            settings = {k: v for k, v in look.items() if k not in ("rows", "headers")}
-            if look["shape"] == "relabel":
-                settings["headers"] = [list(h) for h in look["headers"]]
+        for name, look in looks.items():
+            _print(look, work / f"{name}.pdf", binary)
             yield (
                 name,
-                pdf,
-                chromium_expected(pdf, look["rows"]),
-                {"program": PROGRAMS[look["shape"] == "marks"], **settings},
+                work / f"{name}.pdf",
+                chromium_expected(work / f"{name}.pdf", look["rows"]),
+                _entry(look),
             )
 
     build_made_set(root, cases, TEXTS, README.format(name=root.name))
