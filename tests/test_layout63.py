@@ -164,3 +164,40 @@ def test_a_later_page_header_worded_otherwise_leaks_no_label():
             assert not any(lab in value for lab in labels), value
         assert not r.before.endswith("変更前") and not r.after.endswith("変更後"), (r.before, r.after)
     assert len(result.records) == len(_truth(case))
+
+
+def test_marks_a_fallback_font_printed_last_go_back_in_their_line():
+    # Writer from an RTF naming IPAex Mincho prints ○ after the line's other text; pypdf's layout
+    # mode reads ``株式会社  システム○○`` and ``○［ ］紙`` (set XXIV t01/t11's kind).
+    case = "l63-a-marks-pypdf-layout"
+    text = (SET / case / "input.txt").read_text("utf-8")
+    assert "○［ ］" in text and "システム○○" in text  # the kind is in the sample
+    result = extract_document(SET / case / "input.txt")
+    truth = _truth(case)
+    assert len(result.records) == len(truth)
+    for r, t in zip(result.records, truth, strict=True):
+        for f in ("before", "after"):
+            if "○" in t[f]:
+                assert "".join(getattr(r, f).split()) == "".join(t[f].split()), (getattr(r, f), t[f])
+
+
+def test_marks_with_no_one_place_for_them_are_left_alone(tmp_path):
+    # A placeholder name opening a line (``○○市本町…``) and marks after a piece that has no blank
+    # in front: nothing to put back.
+    lines = [
+        (
+            "令和4年11月17日",
+            "Ⅴ開示請求、問合せ",
+            "〒１２３－４５６７",
+            "〒１２３－４５６７",
+            "事後",
+            "住所変更",
+        ),
+        ("", "１．特定個人情報の開示・訂正・利", "○○市本町一丁目１番１号", "○○市中町二丁目２番２号"),
+        ("", "用停止請求"),
+    ]
+    path = tmp_path / "marks.txt"
+    path.write_text(MOVED + _layout(lines), "utf-8")
+    last = extract_document(path).records[-1]
+    assert last.before.endswith("○○市本町一丁目１番１号"), last.before
+    assert last.after.endswith("○○市中町二丁目２番２号"), last.after
