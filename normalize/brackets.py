@@ -8,6 +8,11 @@ import regex
 _OPENERS = frozenset("（(「『＜<【〔［[")
 _CLOSERS = frozenset("）)」』＞>】〕］]")
 _BRACKETS = regex.compile("[" + regex.escape("".join(sorted(_OPENERS | _CLOSERS))) + "]")
+# A line's opening run of closing punctuation holding at least one closing bracket (``）。``,
+# ``。）``, ``」。``, ``）」。``): no printed line of a cell opens so (kinsoku), a layout
+# extractor's piece of the cell on its left does (``grid/displaced_closers.py``); a run of stops
+# alone (``。``) carries no bracket to decide by.
+CLOSER_RUN = regex.compile(r"^[。、，．]*[）」』］〕】〉》\)][）」』］〕】〉》\)。、，．]*")
 # A list numbered with a closing bracket only (＜選択肢＞1)行っている 2)行っていない, ア) …): the
 # bracket closes a number or a letter that no other character runs into, not a bracket pair.
 # A digit after a stop (（Ver.2.1）) ends a decimal, not a list's number.

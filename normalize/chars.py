@@ -68,6 +68,9 @@ def display_width(text: str) -> int:
     return sum(map(char_width, text))
 
 
+# The marks of a form that a fallback font may print out of their place on a line (the circle
+# of a check box ［○］ or of a placeholder name ○○システム: ``grid/fallback_marks.py``).
+FALLBACK_MARKS = "○●◎◯"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 # One kanji or kana (with the long-vowel and repeat marks).
 KANA_KANJI = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー々]")

@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.vocabulary import TIMING
 
+from .brackets import CLOSER_RUN
+from .chars import FALLBACK_MARKS
 from .conservation import table_head_before
 from .dates import is_date_line
 from .region import furniture_mask
@@ -35,6 +37,7 @@ QUOTE_CHARS = 24
 # Lost lines quoted in one note.
 QUOTED_LINES = 3
 UNPLACED_WHY = "a printed line next to this row was taken by no row: "
+_NO_MARKS = str.maketrans("", "", FALLBACK_MARKS)
 
 
 def _squash(text: str) -> str:
@@ -47,9 +50,17 @@ def _row_texts(row: RawRow) -> list[str]:
 
 def found_in(piece: str, corpus: str) -> bool:
     """Whether ``piece`` is in ``corpus`` whole, or in at most ``MAX_PIECES`` consecutive pieces
-    of at least ``MIN_PIECE_CHARS`` characters each (the longest prefix found is taken first)."""
+    of at least ``MIN_PIECE_CHARS`` characters each (the longest prefix found is taken first).
+    A piece opening with closing punctuation (``）。知対象者…``: a layout extractor's piece of the
+    cell on its left, put back there by ``grid/displaced_closers.py``) is looked for without it;
+    one holding a form's marks (``○［］紙``, put back as ［○］紙 by ``grid/fallback_marks.py``)
+    is looked for without the marks in a corpus without them too."""
     if piece in corpus:
         return True
+    if (m := CLOSER_RUN.match(piece)) and m.end() < len(piece):
+        return found_in(piece[m.end() :], corpus)
+    if any(c in piece for c in FALLBACK_MARKS) and (bare := piece.translate(_NO_MARKS)):
+        return found_in(bare, corpus.translate(_NO_MARKS))
     rest, pieces = piece, 0
     while rest:
         pieces += 1

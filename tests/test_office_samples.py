@@ -89,6 +89,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-silent62",
         "heldout-letter62",
         "heldout-extracols63",
+        "heldout-layout63",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -13,7 +13,7 @@ import regex
 
 from piatable.models import Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import LABEL_PIECES, LABELS
+from piatable.vocabulary import LABEL_PIECES, LABEL_VARIANTS, LABELS
 
 from ..chars import without_whitespace
 from .lines import Line
@@ -26,7 +26,8 @@ FUZZY_LABEL_CHARS = 4
 LONG_FUZZY_LABEL_CHARS = 6
 
 # Column index of each printed label (and of the pieces a narrow header cell wraps it into).
-LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)}
+# A whole label's column: the form's wording, and others (``LABEL_VARIANTS``: 変更年月日, 変更箇所（項目）).
+LABEL_COLUMN: dict[str, int] = {label: k for k, label in enumerate(LABELS)} | LABEL_VARIANTS
 
 
 _SPACE = regex.compile(r"[\s　]+")

@@ -26,6 +26,7 @@ from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
+from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
@@ -590,6 +591,7 @@ def layout_page_rows(
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
+    mend_layout_rows(res.rows)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why

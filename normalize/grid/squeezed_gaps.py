@@ -141,6 +141,8 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
         return OVERRUN_WHY.format(column=name, line=glued[0][:24], over=glued[1])
     if remark:
         return REMARK_GUESS_WHY.format(first=remark)
+    if closer := next((ln.closer_guess for ln in lines if ln.closer_guess), ""):
+        return closer
     if squeezed:
         return SQUEEZED_GAP_WHY.format(column=name, first=squeezed)
     split = next((ln.split_guess for ln in lines if ln.split_guess), "")

@@ -51,8 +51,27 @@ LABELS: tuple[str, ...] = (
     "提出時期",
     "提出時期に係る説明",
 )
+# Other wordings of a whole column label, as a table prints them in place of the form's (a
+# header repeated on a later page worded otherwise: set XXIV t13, Chromium, one table a page,
+# 変更年月日 / 変更前 / 変更後 / 説明 on page 2, 変更箇所（項目） / 提出時期の説明 on page 3; branch
+# layout63): wording → its column (an index of ``LABELS``).  A line of labels so worded is a label
+# row like the form's (``is_header_line``, the layout grid's ``labels.find_header``).
+LABEL_VARIANTS: dict[str, int] = {
+    "変更年月日": 0,
+    "変更箇所（項目）": 1,
+    "変更箇所(項目)": 1,
+    "変更項目": 1,
+    "変更前": 2,
+    "変更前の内容": 2,
+    "変更後": 3,
+    "変更後の内容": 3,
+    "提出時期の説明": 5,
+    "提出時期に関する説明": 5,
+    "説明": 5,
+}
 LABEL_PIECES: frozenset[str] = frozenset(
     LABELS
+    + tuple(LABEL_VARIANTS)
     + (
         "提出時期に係",
         "提出時期に係る",
@@ -173,9 +192,10 @@ def is_title(text: str) -> bool:
 
 
 def label_count(text: str) -> int:
-    """How many of the six column labels a line holds (as whole space-separated pieces)."""
+    """How many of the six column labels a line holds (as whole space-separated pieces, in the
+    form's wording or another, ``LABEL_VARIANTS``)."""
     pieces = _SPACES.split(text.strip())
-    return sum(1 for p in pieces if p in LABELS)
+    return sum(1 for p in pieces if p in LABELS or p in LABEL_VARIANTS)
 
 
 @lru_cache(maxsize=65536)
