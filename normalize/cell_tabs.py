@@ -16,8 +16,9 @@ flag) to the row's ``cut_guess`` (confidence only) for ``normalize/stream.py``.
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
-from piatable.models import Doubt, RawRow
+from piatable.models import CellLine, Doubt, RawRow
 
 from .cut_gaps import close_cut_at_space, space_gap_doubt, space_gap_why
 from .rejoin import same_printed_line
@@ -48,8 +49,9 @@ def _japanese_gaps(text: str) -> int:
 def tab_gap_why(row: RawRow) -> str:
     """Why the cut of ``row`` on one of its printed lines may be a tab inside a cell (module
     notes), or ``""``: the reader cut the line at a space and kept another inside a cell
-    (``space_gap_doubt``), and that line's pieces, joined as printed, part full-width characters
-    at ``TAB_GAPS_MIN`` spaces or more."""
+    (``space_gap_doubt``), and on one printed line cut between cells at a space, the pieces,
+    joined as printed, part full-width characters at ``TAB_GAPS_MIN`` spaces or more counting
+    one cut: besides its cuts the line keeps a space inside a cell (``_inner_gaps``)."""
     if not space_gap_doubt(row):
         return ""
     order = [(key, cl) for key in CELL_KEYS for cl in row.cells[key]]
@@ -62,10 +64,25 @@ def tab_gap_why(row: RawRow) -> str:
         k += 1
         if len({key for key, _ in run}) < 2:
             continue
-        line = " ".join(cl.text.strip() for _, cl in run)
-        if _japanese_gaps(line) >= TAB_GAPS_MIN:
+        if _inner_gaps(run) >= TAB_GAPS_MIN - 1:
             return TAB_GAP_WHY
     return ""
+
+
+def _inner_gaps(run: list[tuple[str, CellLine]]) -> int:
+    """Spaces between full-width characters on one printed line (``run``: its pieces in order,
+    each with the cell it went to) that the reader kept inside a cell, when the line also has a
+    cut between cells at such a space; 0 when it has none.  A line of three cells has two cuts:
+    counting every gap (``TAB_GAPS_MIN`` of them) took those two for a tab (set XXIV,
+    pypdfium2: ``記載なし 上記を新規追加 新たに…`` warned 48 right rows); the kept gaps are the
+    tab's."""
+    line = " ".join(cl.text.strip() for _, cl in run)
+    cuts = 0
+    for (key_a, cl_a), (key_b, cl_b) in pairwise(run):
+        left, right = cl_a.text.strip(), cl_b.text.strip()
+        if key_a != key_b and left and right and _full_width(left[-1]) and _full_width(right[0]):
+            cuts += 1
+    return _japanese_gaps(line) - cuts if cuts else 0
 
 
 def space_gap_doubts(row: RawRow) -> list[Doubt]:
