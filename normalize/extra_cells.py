@@ -157,12 +157,18 @@ def number_doubts(row: RawRow) -> list[Doubt]:
 
 def _after_closed_reason(lines: list[str]) -> str:
     """The first line after the last of ``lines`` (an explanation's, but its last) that ends as
-    a reason (``ends_as_reason``) or is a bracketed note (``_BRACKETED_NOTE``), when no line
-    after it ends as a reason; ``""`` when there is none or one after it does."""
+    a reason (``ends_as_reason``) or is a bracketed note (``_BRACKETED_NOTE``), when neither a
+    line after it nor those lines joined (one wrapped paragraph) end as a reason; ``""`` when
+    there is none or they do."""
     closed = [k for k, t in enumerate(lines[:-1]) if ends_as_reason(t) or _BRACKETED_NOTE.match(t)]
-    if not closed or any(ends_as_reason(t) for t in lines[closed[-1] + 1 :]):
+    if not closed:
         return ""
-    return lines[closed[-1] + 1]
+    tail = lines[closed[-1] + 1 :]
+    # The tail read as one wrapped paragraph too: a verdict wrapped in the column
+    # (``重要な変更に当たらな`` / ``い``) ends as a reason only whole.
+    if any(ends_as_reason(t) for t in tail) or ends_as_reason("".join(tail)):
+        return ""
+    return tail[0]
 
 
 def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
