@@ -64,8 +64,27 @@ _CIRCLED_AT = regex.compile(
 
 def is_poppler_sjis(text: str) -> bool:
     """The text is poppler's Shift-JIS text: no ASCII (but line ends, form feeds, tabs), a U+3000
-    (a space poppler wrote), full-width letters or digits."""
-    return _ASCII.search(text) is None and "\u3000" in text and _FULL_ALNUM.search(text) is not None
+    (a space poppler wrote), full-width letters or digits, and no character CP932 cannot write
+    (``_written_in_cp932``).  A text of non-breaking spaces (U+00A0) between full-width
+    characters has no ASCII either (PyMuPDF's lines written with NBSP for spaces, set XXIV
+    ``web``: taken for this one, its 14 right rows were flagged ``unmapped_glyphs``), but
+    poppler's Shift-JIS map has no NBSP."""
+    return (
+        _ASCII.search(text) is None
+        and "\u3000" in text
+        and _FULL_ALNUM.search(text) is not None
+        and _written_in_cp932(text)
+    )
+
+
+def _written_in_cp932(text: str) -> bool:
+    """Whether CP932 (the bytes poppler's Shift-JIS text is written in) holds every character of
+    ``text``: one outside it (U+00A0, an em dash U+2014) was not decoded from such bytes."""
+    try:
+        text.encode("cp932")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _circled(m: regex.Match) -> str:

@@ -86,6 +86,10 @@ SPACED_WHY = (
     "the explanation's last line ends with a piece set apart by a space ({piece!r}): the {label}"
     " column's cell, printed beside it, may be read into the explanation"
 )
+# A line that is one note in round brackets, whole (``（重要な変更）``): the explanation's own
+# qualifier, never read as a remark (set XXIV: 13 right rows of pdfminer, PyMuPDF, pypdfium2
+# and -raw text were warned for it; the remarks of the samples' 備考 columns are bare phrases).
+_BRACKETED_NOTE = regex.compile(r"^[（(][^（）()]+[）)]$")
 PARAGRAPH_WHY = (
     "the explanation's last paragraph ({piece!r}) may be the {label} column's cell (the label row"
     " names one after the explanation; row-ordered text prints it there)"
@@ -154,6 +158,22 @@ def number_doubts(row: RawRow) -> list[Doubt]:
     return out
 
 
+def _after_closed_reason(lines: list[str]) -> str:
+    """The first line after the last of ``lines`` (an explanation's, but its last) that ends as
+    a reason (``ends_as_reason``) or is a bracketed note (``_BRACKETED_NOTE``), when neither a
+    line after it nor those lines joined (one wrapped paragraph) end as a reason; ``""`` when
+    there is none or they do."""
+    closed = [k for k, t in enumerate(lines[:-1]) if ends_as_reason(t) or _BRACKETED_NOTE.match(t)]
+    if not closed:
+        return ""
+    tail = lines[closed[-1] + 1 :]
+    # The tail read as one wrapped paragraph too: a verdict wrapped in the column
+    # (``重要な変更に当たらな`` / ``い``) ends as a reason only whole.
+    if any(ends_as_reason(t) for t in tail) or ends_as_reason("".join(tail)):
+        return ""
+    return tail[0]
+
+
 def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
     """The ``column_guess`` doubt of a row whose explanation may end with the remarks cell (the
     module docstring's cases), or none."""
@@ -166,11 +186,17 @@ def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
         return [Doubt("column_guess", "explanation", why)]
     if len(lines) == 1 and display_width(lines[0]) <= REMARK_ONLY_MAX_UNITS and not ends_as_reason(lines[0]):
         return [Doubt("column_guess", "explanation", ALONE_WHY.format(piece=lines[0], label=label))]
-    if len(lines) > 1 and ends_as_reason(lines[-2]) and not ends_as_reason(lines[-1]):
-        # A reason closed on the line before (…による修正 / 要確認): the last line opens a
-        # paragraph of its own that ends no reason, as a remark does (set XVII-like Chromium
-        # tables, pypdfium2 / pypdf / PyMuPDF; the line widths alone did not tell).
-        why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
+    if len(lines) > 1 and _BRACKETED_NOTE.match(lines[-1]):
+        # A note in brackets closing the explanation (``（重要な変更）``, ``（通知カードの廃止）``)
+        # qualifies its reason: the forms print one under it; a remark is a bare phrase.
+        return []
+    if tail := _after_closed_reason(lines):
+        # A reason closed on an earlier line (…による修正 / 要確認), its bracketed note aside:
+        # the lines after it open a paragraph of their own that ends no reason, as a remark
+        # does, wrapped in its narrow column or not (``誤記修正`` / ``○○市個人情`` / ``報保護審議会``
+        # / ``報告済``, set XXIV t02; set XVII-like Chromium tables, pypdfium2 / pypdf / PyMuPDF;
+        # the line widths alone did not tell).
+        why = PARAGRAPH_WHY.format(piece=tail[:20], label=label)
         return [Doubt("column_guess", "explanation", why)]
     if (
         len(lines) > 1

@@ -62,6 +62,7 @@ import regex
 
 from piatable.models import Doubt, Record
 from piatable.settings import QualitySettings
+from piatable.vocabulary import BEFORE_MARK_PATTERN
 
 from .cell_shapes import WHOLE_CELL_MARK
 from .cut_checks import INSTANCE_LINE, is_heading_line
@@ -74,6 +75,10 @@ from .tokenizer import Tokenizer
 _CLOSING_MARK = regex.compile(r"^(?:上記を)?(?:新規追加|追加|削除)[。．]?$")
 _ADDED = regex.compile(r"^(?:上記を)?新規追加[。．]?$")
 _DELETED = regex.compile(r"^(?:上記を)?削除[。．]?$")
+# What an added row's before cell prints as its whole text (記載なし, －, 新規): no text the
+# explanation's could be (set XXIV: 記載なし beside 上記を新規追加 warned 30 right rows of
+# pypdfium2, -raw, pypdf and PyMuPDF text).
+_BEFORE_MARK = regex.compile(rf"^{BEFORE_MARK_PATTERN}[。．]?$")
 # A reason clause's end (…を行わなくなったため): how an explanation's reason ends.
 _REASON_END = regex.compile(r"ため[。．]?$")
 # Digits and date separators only (2020ー10ー1 wrapped as 202 / 0ー / 10ー1).
@@ -115,7 +120,7 @@ def marked_body_doubts(record: Record, tokenizer: Tokenizer | None = None) -> li
     before = _paragraphs(record.before)
     if len(after) != 1 or not before:
         return []
-    if _ADDED.match(after[0]):
+    if _ADDED.match(after[0]) and not (len(before) == 1 and _BEFORE_MARK.match(before[0])):
         why = (
             f"the after cell is only {after[0]} beside a before text ({before[-1][:12]}): the explanation's?"
         )
