@@ -127,7 +127,8 @@ def test_version_names_the_commit_of_a_checkout(capsys):
 def test_a_partial_input_says_so_and_the_summary_names_it(tmp_path, seed_path, capsys):
     """An input read in part says "partial" on its stderr lines, and the summary names the
     partial inputs: break22 saw "2 partial" and could not tell which without --documents."""
-    partial = ROOT / "samples/office-flow22/f22-calc-juki-pypdfium2/input.txt"
+    # Paired column by column (pdfminer): partial, with that note.
+    partial = ROOT / "samples/office-flow22/f22-calc-juki-pdfminer/input.txt"
     out = tmp_path / "o.json"
     assert main(["extract", str(seed_path), str(partial), "-o", str(out)]) == 0
     err = capsys.readouterr().err
