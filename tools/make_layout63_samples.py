@@ -42,6 +42,8 @@ from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, build_made_set, build_named, convert
 from make_pdfs import LABELS, chromium_binary, print_html
 
+from piatable.normalize.rowless_dates import DATE_ITEM
+
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-layout63": False, "heldout-layout63": True}
 TEXTS = ("pypdf-layout", "pdftotext-layout")
@@ -159,8 +161,15 @@ def _closed(rng: random.Random, text: str, length: int, heldout: bool) -> str:
     ``HELDOUT_CLOSINGS``)."""
     opening, run = rng.choice(HELDOUT_CLOSINGS if heldout else TUNING_CLOSINGS)
     remark = HELDOUT_REMARK if heldout else TUNING_REMARK
-    cut = remark[: max(4, length - len(opening) - len(run))]
+    # A cut just after a 、 would print 「、。」, no sentence's end (tests/test_ocr_glyphs),
+    # nor one just after 第, a number's head (``番号法第」``: tests/test_ocr_ordinals).
+    cut = remark[: max(4, length - len(opening) - len(run))].rstrip("、第")
     return f"{text}{opening}{cut}{run}"
+
+
+def _date_item(item: str) -> bool:
+    """The item's last heading names a date (``②実施日・期間``): its cells print dates only."""
+    return bool(DATE_ITEM.search(item.split("\n")[-1]))
 
 
 def _look(name: str, heldout: bool) -> dict:
@@ -187,6 +196,9 @@ def _look(name: str, heldout: bool) -> dict:
                 "before": _closed(rng, r["before"], rng.randint(REMARK_MIN, 2 * cap_before), heldout),
                 "after": _closed(rng, r["after"], rng.randint(REMARK_MIN, 2 * cap_after), heldout),
             }
+            # A date item's cells print dates, no remark (tests/test_block_rows55); the same
+            # draws are made, so the other rows stay as they were.
+            | ({"before": r["before"], "after": r["after"]} if _date_item(r["item"]) else {})
             for r in rows
         ]
     return look
