@@ -50,11 +50,15 @@ def test_paragraph_boxes_read_as_extra_rows_say_partial(case):
     ["office/writer-juki-pdfminer", "office/calc-seed-pdfminer", "office-boxes49/b49-calc-v2-pdfminer"],
 )
 def test_rows_the_table_counts_are_not_said(case):
-    """As many rows read as the table prints: no note, status success."""
+    """As many rows read as the table prints: no note, status success, unless most rows are
+    read by guess (writer-juki-pdfminer: 11 of 14 under 0.5, 3 right: partial for that, with
+    guessed_rows' note, branch order63; never for its row count)."""
     result, expected = _read(case)
     assert len(result.records) == len(expected)
     assert not any(SPLIT in n for n in result.notes)
-    assert result.status == "success"
+    guessed = sum(r.confidence < 0.5 for r in result.records) * 2 > len(result.records)
+    assert result.status == ("partial" if guessed else "success")
+    assert guessed == any("read by guess" in n for n in result.notes)
 
 
 def test_caption_left_over_casts_no_doubt_on_its_page():
