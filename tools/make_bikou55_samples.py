@@ -148,22 +148,21 @@ def _calc_pdf(name: str, look: dict, work: Path) -> tuple[Path, list[dict], dict
     return pdf, chromium_expected(pdf, look["rows"]), {k: v for k, v in asdict(case).items() if k != "rows"}
 
 
-def _html(look: dict) -> str:
-    lead, tail = [look["lead"]] if look["lead"] else [], [look["tail"]] if look["tail"] else []
-    labels = lead + list(LABELS) + tail
-    extra = (LEAD_PCT if look["lead"] else 0) + (TAIL_PCT if look["tail"] else 0)
-    widths = [w * (100 - extra) / 100 for w in look["widths"]]
-    widths = ([LEAD_PCT] if look["lead"] else []) + widths + ([TAIL_PCT] if look["tail"] else [])
+def table_html(
+    look: dict, labels: list[str], widths: list[float], rows: list[list[str]], keep: bool = True
+) -> str:
+    """A Chromium page of one amendment table: ``labels`` over columns of ``widths`` (percent),
+    ``rows`` of cell texts (a line break prints as ``<br>``), in ``look``'s font, size, paper
+    and vertical alignment; rows are not broken over pages unless ``keep`` is false.  Shared by
+    the generators that print an HTML table (bikou55, kindcol59, place61, order63)."""
     body = []
-    for i, r in enumerate(look["rows"]):
-        cells = [str(i + 1)] if look["lead"] else []
-        cells += [r[f] for f in ("change_date_raw", "item", "before", "after", "timing", "explanation")]
-        cells += [look["remarks"][i]] if look["tail"] else []
+    for cells in rows:
         tds = "".join(f"<td>{'<br>'.join(html.escape(p) for p in c.split(chr(10)))}</td>" for c in cells)
         body.append(f"<tr>{tds}</tr>")
     head = "".join(f"<th>{html.escape(lab)}</th>" for lab in labels)
     cols = "".join(f'<col style="width:{w:.2f}%">' for w in widths)
     font = (FONT_DIR / FONT_FILES[look["font"]]).as_uri()
+    rule = "tr { break-inside: avoid; }" if keep else ""
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
 @font-face {{ font-family: W; src: url({font}); }}
 @page {{ size: {look["paper"]} landscape; margin: 12mm; }}
@@ -172,9 +171,24 @@ table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 thead {{ display: table-header-group; }}
 td, th {{ border: 0.5pt solid #000; padding: 2pt; line-break: strict; vertical-align: {look["valign"]}; }}
 th {{ font-weight: normal; background: #ddd; }}
-tr {{ break-inside: avoid; }}
+{rule}
 </style></head><body><p>（別添２）変更箇所</p><table><colgroup>{cols}</colgroup>
 <thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></body></html>"""
+
+
+def _html(look: dict) -> str:
+    lead, tail = [look["lead"]] if look["lead"] else [], [look["tail"]] if look["tail"] else []
+    labels = lead + list(LABELS) + tail
+    extra = (LEAD_PCT if look["lead"] else 0) + (TAIL_PCT if look["tail"] else 0)
+    widths = [w * (100 - extra) / 100 for w in look["widths"]]
+    widths = ([LEAD_PCT] if look["lead"] else []) + widths + ([TAIL_PCT] if look["tail"] else [])
+    rows = []
+    for i, r in enumerate(look["rows"]):
+        cells = [str(i + 1)] if look["lead"] else []
+        cells += [r[f] for f in ("change_date_raw", "item", "before", "after", "timing", "explanation")]
+        cells += [look["remarks"][i]] if look["tail"] else []
+        rows.append(cells)
+    return table_html(look, labels, widths, rows)
 
 
 def _chromium_pdf(look: dict, work: Path, name: str) -> tuple[Path, list[dict], dict]:

@@ -25,7 +25,6 @@ tables, with labels, words and sizes of its own.  Each case keeps its PDF and th
 
 from __future__ import annotations
 
-import html
 import random
 import sys
 from collections.abc import Iterator
@@ -33,7 +32,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
+from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, table_html
 from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, made_sets_main
 from make_outsider_tables import SHARES, print_case
@@ -141,26 +140,11 @@ def _html(look: dict) -> str:
     extra = (LEAD_PCT if lead else 0) + (KIND_PCT if kind else 0)
     widths = [look["widths"][k] * (100 - extra) / 100 for k in order]
     widths = ([LEAD_PCT] if lead else []) + ([KIND_PCT] if kind else []) + widths
-    body = []
+    rows = []
     for i, r in enumerate(look["rows"]):
         cells = ([str(i + 1)] if lead else []) + ([look["kinds"][i]] if kind else [])
-        cells += [r[fields[k]] for k in order]
-        tds = "".join(f"<td>{'<br>'.join(html.escape(p) for p in c.split(chr(10)))}</td>" for c in cells)
-        body.append(f"<tr>{tds}</tr>")
-    head = "".join(f"<th>{html.escape(lab)}</th>" for lab in labels)
-    cols = "".join(f'<col style="width:{w:.2f}%">' for w in widths)
-    font = (FONT_DIR / FONT_FILES[look["font"]]).as_uri()
-    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@font-face {{ font-family: W; src: url({font}); }}
-@page {{ size: {look["paper"]} landscape; margin: 12mm; }}
-body {{ font-family: W; font-size: {look["size"]}pt; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-thead {{ display: table-header-group; }}
-td, th {{ border: 0.5pt solid #000; padding: 2pt; line-break: strict; vertical-align: {look["valign"]}; }}
-th {{ font-weight: normal; background: #ddd; }}
-tr {{ break-inside: avoid; }}
-</style></head><body><p>（別添２）変更箇所</p><table><colgroup>{cols}</colgroup>
-<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></body></html>"""
+        rows.append(cells + [r[fields[k]] for k in order])
+    return table_html(look, labels, widths, rows)
 
 
 def _chromium_pdf(name: str, look: dict, work: Path) -> tuple[Path, list[dict], dict]:

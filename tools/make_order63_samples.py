@@ -19,7 +19,6 @@ its own.
 
 from __future__ import annotations
 
-import html
 import random
 import re
 import sys
@@ -27,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
+from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, table_html
 from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, made_sets_main
 from make_pdfs import LABELS, chromium_binary, print_html
@@ -88,25 +87,8 @@ def _look(name: str, heldout: bool) -> dict:
 
 
 def _html(look: dict, order: tuple[int, ...]) -> str:
-    head = "".join(f"<th>{html.escape(LABELS[k])}</th>" for k in order)
-    cols = "".join(f'<col style="width:{look["widths"][k]:.2f}%">' for k in order)
-    body = []
-    for r in look["rows"]:
-        cells = [r[FIELDS[k]] for k in order]
-        tds = "".join(f"<td>{'<br>'.join(html.escape(p) for p in c.split(chr(10)))}</td>" for c in cells)
-        body.append(f"<tr>{tds}</tr>")
-    font = (FONT_DIR / FONT_FILES[look["font"]]).as_uri()
-    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@font-face {{ font-family: W; src: url({font}); }}
-@page {{ size: {look["paper"]} landscape; margin: 12mm; }}
-body {{ font-family: W; font-size: {look["size"]}pt; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-thead {{ display: table-header-group; }}
-td, th {{ border: 0.5pt solid #000; padding: 2pt; line-break: strict; vertical-align: {look["valign"]}; }}
-th {{ font-weight: normal; background: #ddd; }}
-tr {{ break-inside: avoid; }}
-</style></head><body><p>（別添２）変更箇所</p><table><colgroup>{cols}</colgroup>
-<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></body></html>"""
+    rows = [[r[FIELDS[k]] for k in order] for r in look["rows"]]
+    return table_html(look, [LABELS[k] for k in order], [look["widths"][k] for k in order], rows)
 
 
 def _orders(heldout: bool) -> dict[str, tuple[int, ...]]:

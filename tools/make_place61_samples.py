@@ -21,14 +21,13 @@ nothing).
 
 from __future__ import annotations
 
-import html
 import random
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_bikou55_samples import CHROMIUM_WIDTHS, FONT_DIR, FONT_FILES, _rows
+from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, table_html
 from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, build_made_set, build_named
 from make_pdfs import LABELS, chromium_binary, print_html
@@ -89,26 +88,11 @@ def _html(look: dict) -> str:
     labels = [LABELS[0], LABELS[1], look["label"], *LABELS[2:]]
     widths = [w * (100 - PLACE_PCT) / 100 for w in look["widths"]]
     widths = [widths[0], widths[1], PLACE_PCT, *widths[2:]]
-    body = []
-    for i, r in enumerate(look["rows"]):
-        cells = [r[fields[0]], r[fields[1]], look["places"][i], *(r[f] for f in fields[2:])]
-        tds = "".join(f"<td>{'<br>'.join(html.escape(p) for p in c.split(chr(10)))}</td>" for c in cells)
-        body.append(f"<tr>{tds}</tr>")
-    head = "".join(f"<th>{html.escape(lab)}</th>" for lab in labels)
-    cols = "".join(f'<col style="width:{w:.2f}%">' for w in widths)
-    font = (FONT_DIR / FONT_FILES[look["font"]]).as_uri()
-    keep = "" if look["shape"] == "break" else "tr { break-inside: avoid; }"
-    return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@font-face {{ font-family: W; src: url({font}); }}
-@page {{ size: {look["paper"]} landscape; margin: 12mm; }}
-body {{ font-family: W; font-size: {look["size"]}pt; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-thead {{ display: table-header-group; }}
-td, th {{ border: 0.5pt solid #000; padding: 2pt; line-break: strict; vertical-align: {look["valign"]}; }}
-th {{ font-weight: normal; background: #ddd; }}
-{keep}
-</style></head><body><p>（別添２）変更箇所</p><table><colgroup>{cols}</colgroup>
-<thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></body></html>"""
+    rows = [
+        [r[fields[0]], r[fields[1]], look["places"][i], *(r[f] for f in fields[2:])]
+        for i, r in enumerate(look["rows"])
+    ]
+    return table_html(look, labels, widths, rows, keep=look["shape"] != "break")
 
 
 def _names(heldout: bool) -> list[str]:
