@@ -42,6 +42,7 @@ from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .side_ties import without_settled_side_ties
 from .spilt_dates import rejoin_spilt_dates
+from .stacked_cells import split_stacked_rows
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_below import timing_below_doubts
 from .timing_cells import label_overflow_timing, timing_of_lines
@@ -253,6 +254,7 @@ def rows_to_records(
     ``placed``: the table prints a place column (``place_column.prints_places``): rows alike are
     no ``duplicate_row``."""
     q = settings.quality
+    split_stacked_rows(rows)  # 変更前：… over 変更後：… in one column: cut at the markers
     rejoin_spilt_dates(rows)
     moves, centred = centred_date_reading(rows)
     # A merged date centred on its rows: the row is in the run of another printed date.  The

@@ -39,6 +39,9 @@ def _gap_range(body: list[Line], lo: float, hi: float, step: float) -> tuple[flo
 # The narrowest gap (in ems) between the characters of two tightly packed columns that bounds
 # them when their text segments run together.
 WORD_GAP_EM = 0.15
+# A table with one 変更前／変更後 column (``Header.stacked``): the width (ems) of the empty 変更前
+# column put just left of it, narrower than any character, so that no text falls in it.
+STACKED_BEFORE_WIDTH_EM = 0.05
 
 
 def bounds_from_labels(
@@ -70,6 +73,12 @@ def bounds_from_labels(
             bounds[col] = left[-1]
         if right:
             bounds[col + 1] = right[0]
+    if header.stacked and bounds[3] is not None:
+        # One column prints 変更前 over 変更後 (``Header.stacked``): an empty 変更前 column just
+        # left of it (the 項目 label's right ruling is that column's left one too), so that its
+        # whole cells go to 変更後 and are split there at their printed markers
+        # (normalize/stacked_cells.py).
+        bounds[2] = bounds[3] - STACKED_BEFORE_WIDTH_EM * hx
     # Fill the boundaries no label fixed from the neighbouring rulings.
     for _ in range(N_COLS):
         for i in range(N_COLS + 1):

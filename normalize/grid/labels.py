@@ -13,7 +13,7 @@ import regex
 
 from piatable.models import Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import LABEL_PIECES, LABEL_VARIANTS, LABELS
+from piatable.vocabulary import LABEL_PIECES, LABEL_VARIANTS, LABELS, STACKED_LABELS
 
 from ..chars import without_whitespace
 from .lines import Line
@@ -63,6 +63,9 @@ class Header:
     # Columns more than one label group of the row read as theirs (提出時 and a 期 drifted away
     # from it): their place is in doubt, so the row cannot tell the columns' order.
     twice: frozenset[int] = frozenset()
+    # The 変更後 label is one column printing both sides stacked (``STACKED_LABELS``:
+    # 変更内容（変更前／変更後）): the table prints no 変更前 column of its own.
+    stacked: bool = False
 
 
 _X0 = attrgetter("x0")
@@ -250,17 +253,25 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         groups += pieces
         labels: dict[int, tuple[float, float]] = {}
         twice: set[int] = set()
+        stacked = False
         for g in groups:
             g.sort(key=lambda s: s.top)
             # A label's start that may open two labels is read on down its cell.
             col = _longer_label(g[0], lines, hy) if len(g) == 1 else None
             col = col if col is not None else _label_column("".join(s.text for s in g))
+            stacked = stacked or without_whitespace("".join(s.text for s in g)) in STACKED_LABELS
             if col is not None and col not in labels:
                 labels[col] = (min(s.x0 for s in g), max(s.x1 for s in g))
             elif col is not None:
                 twice.add(col)
         if len(labels) >= 3 and (best is None or len(labels) > len(best.labels)):
-            best = Header(min(s.top for s in band), max(s.bottom for s in band), labels, frozenset(twice))
+            best = Header(
+                min(s.top for s in band),
+                max(s.bottom for s in band),
+                labels,
+                frozenset(twice),
+                stacked and 2 not in labels,
+            )
     return best
 
 
@@ -316,7 +327,7 @@ def with_label_tails(header: Header, lines: list[Line], hy: float) -> Header:
     if bottom == header.bottom:
         return header
     labels = _stacked_labels(header, lines, bottom)
-    return Header(header.top, bottom, labels, header.twice)
+    return Header(header.top, bottom, labels, header.twice, header.stacked)
 
 
 # Words of a label row stacked in one column of text start within this many units of each other.

@@ -51,6 +51,14 @@ LABELS: tuple[str, ...] = (
     "提出時期",
     "提出時期に係る説明",
 )
+# The label of one column printing 変更前 and 変更後 stacked in each cell (``変更前：…`` over
+# ``変更後：…``; set XXV t07, 変更内容（変更前／変更後）): with either bracket or slash width.
+STACKED_LABELS: tuple[str, ...] = tuple(
+    f"{head}{o}変更前{sep}変更後{c}"
+    for head in ("変更内容", "変更箇所・内容", "内容")
+    for o, c in (("（", "）"), ("(", ")"))
+    for sep in ("／", "/", "・", "→", "⇒")
+) + tuple(f"変更前{sep}変更後" for sep in ("／", "/", "・", "→", "⇒"))
 # Other wordings of a whole column label, as a table prints them in place of the form's (a
 # header repeated on a later page worded otherwise: set XXIV t13, Chromium, one table a page,
 # 変更年月日 / 変更前 / 変更後 / 説明 on page 2, 変更箇所（項目） / 提出時期の説明 on page 3; branch
@@ -68,6 +76,9 @@ LABEL_VARIANTS: dict[str, int] = {
     "提出時期の説明": 5,
     "提出時期に関する説明": 5,
     "説明": 5,
+    # One column printing both sides stacked (変更前：… over 変更後：…; ``normalize.stacked_cells``
+    # splits its cells): read as the 変更後 column, whose cells are then split.
+    **{label: 3 for label in STACKED_LABELS},
 }
 LABEL_PIECES: frozenset[str] = frozenset(
     LABELS
