@@ -21,6 +21,8 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 
+from .chars import display_width
+
 _SP = r"[\s\u3000]*"
 
 
@@ -47,6 +49,11 @@ def _marker(words: tuple[str, ...], short: tuple[str, ...]) -> regex.Pattern[str
 BEFORE_MARKER = _marker(("変更前",), ("旧",))
 AFTER_MARKER = _marker(("変更後",), ("新",))
 
+# A line whose text with its marker fell short of the column's width by no more than this
+# (display units: one full-width character) was full: the break after it is a soft wrap, which
+# the marker's removal would hide from the rejoin step (flattened text: no geometry).
+FULL_LINE_SLACK = 2.0
+
 STACKED_DOUBT = "the before/after cells open with a printed 変更前/変更後 marker but do not print {what}"
 
 
@@ -59,41 +66,73 @@ def _side(line: CellLine) -> str | None:
     return None
 
 
-def _without_marker(lines: list[CellLine]) -> list[CellLine]:
+def _without_marker(lines: list[CellLine], width: float | None) -> list[CellLine]:
     """``lines`` with the marker opening the first taken off (a line that held only the marker
-    is dropped)."""
+    is dropped).  A first line that was full with its marker (``width``: the column's, display
+    units; ``FULL_LINE_SLACK``) is marked as wrapping, as the geometry would say."""
     first = lines[0]
     m = BEFORE_MARKER.match(first.text) or AFTER_MARKER.match(first.text)
     assert m is not None
     rest = first.text[m.end() :]
-    return ([replace(first, text=rest)] if rest.strip() else []) + lines[1:]
+    if not rest.strip():
+        return lines[1:]
+    full = width is not None and display_width(first.text.strip()) >= width - FULL_LINE_SLACK
+    wraps = True if first.wraps is None and full else first.wraps
+    return [replace(first, text=rest, wraps=wraps), *lines[1:]]
+
+
+def _stacked_start(row: RawRow) -> tuple[int, int] | None:
+    """Where the stacked cell of ``row`` opens when a reader cut it from the 項目 a few lines
+    off: (lines of the item kept, lines of the before and after cells that go to the item), at
+    the first before marker that opens an item line after the first, or, in text cut without
+    positions, a line of the before or after cell.  None when no such line is found.  No
+    heading of the form prints a before marker; in text cut with positions (``-layout``, PDF)
+    text left of the marker is the cells' own and stays."""
+    item = row.cells["item"]
+    k = next((k for k, ln in enumerate(item) if k and BEFORE_MARKER.match(ln.text)), None)
+    if k is not None:
+        return k, 0
+    if row.positioned:
+        return None
+    body = row.cells["before"] + row.cells["after"]
+    j = next((j for j, ln in enumerate(body) if BEFORE_MARKER.match(ln.text)), None)
+    return None if not j else (len(item), j)
 
 
 def split_stacked(row: RawRow) -> bool:
     """Cut ``row``'s before and after cells again at their printed 変更前 / 変更後 markers when
-    they open with one (see the module).  Returns True when the row's cells are stacked (cut, or
-    read as printed with a ``column_guess`` doubt added); False when they print no marker at
+    they open with one, or a line the reader cut into the item or out of it does
+    (``_stacked_start``; see the module).  Returns True when the row's cells are stacked (cut,
+    or read as printed with a ``column_guess`` doubt added); False when they print no marker at
     their start (nothing changed)."""
-    lines = [ln for ln in row.cells["before"] + row.cells["after"] if ln.text.strip()]
+    item, body = row.cells["item"], row.cells["before"] + row.cells["after"]
+    start = _stacked_start(row)
+    kept, moved = start if start is not None else (len(item), 0)
+    lines = [ln for ln in item[kept:] + body[moved:] if ln.text.strip()]
     if not lines:
         return False
     firsts = [cell[0] for cell in (row.cells["before"], row.cells["after"]) if cell]
-    if not any(_side(ln) for ln in firsts):
+    if start is None and not any(_side(ln) for ln in firsts):
         return False  # no cell opens with a marker: two columns, or a marker only mentioned
     marks = [(k, side) for k, ln in enumerate(lines) if (side := _side(ln)) is not None]
     sides = [side for _, side in marks]
     if sides == ["before", "after"] and marks[0][0] == 0:
         cut = marks[1][0]
-        before, after = _without_marker(lines[:cut]), _without_marker(lines[cut:])
+        # One printed column: the wider of the widths the reader found for its two parts.
+        known = [w for w in (row.widths.get("before"), row.widths.get("after")) if w is not None]
+        width = max(known) if known else None
+        before, after = _without_marker(lines[:cut], width), _without_marker(lines[cut:], width)
         if not before and not after:
             return False  # the markers alone: a label row read as a row (its own checks warn)
+        row.cells["item"] = item[:kept] + body[:moved]
         row.cells["before"], row.cells["after"] = before, after
+        if width is not None:
+            row.widths["before"] = row.widths["after"] = width
         return True
-    what = (
-        "変更前 then 変更後"
-        if len(sides) != 1
-        else f"both (only {'変更前' if sides[0] == 'before' else '変更後'})"
-    )
+    if start is not None:
+        return False  # a marker inside a cell: what the cells print is left as it is
+    only = {"before": "変更前", "after": "変更後"}[sides[0]] if len(sides) == 1 else ""
+    what = f"both (only {only})" if only else "変更前 then 変更後"
     field = "after" if not row.cells["before"] else "before"
     row.doubts.append(Doubt("column_guess", field, STACKED_DOUBT.format(what=what)))
     return True

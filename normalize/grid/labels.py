@@ -221,6 +221,17 @@ def _longer_label(seg: Line, lines: list[Line], hy: float) -> int | None:
     return opened[0] if len(opened) == 1 else None
 
 
+def _without_stacked_markers(band: list[Line], hx: float) -> list[Line]:
+    """``band``'s label segments without those inside a stacked column's label
+    (``STACKED_LABELS``, 変更内容（変更前／変更後）) that are no such label: the first row's
+    before marker printed alone on its line (変更前) right under the label is the cell's, not a
+    label of its own (held-out stacked64, Writer)."""
+    stacked = [s for s in band if without_whitespace(s.text) in STACKED_LABELS]
+    return [
+        s for s in band if s in stacked or not any(s.x0 >= t.x0 - hx and s.x1 <= t.x1 + hx for t in stacked)
+    ]
+
+
 def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings) -> Header | None:
     """The column-label row: label segments of at least three columns within a few lines."""
     segs = [
@@ -237,7 +248,7 @@ def find_header(lines: list[Line], hx: float, hy: float, settings: GridSettings)
         if within in done:
             continue  # (the anchors of one label row share their band)
         done.add(within)
-        band = [segs[k] for k in within]
+        band = _without_stacked_markers([segs[k] for k in within], hx)
         # Segments above each other in one header cell form one label.
         band.sort(key=lambda s: s.x0)
         # Whole labels stand alone; pieces above each other (a wrapped label) group together.

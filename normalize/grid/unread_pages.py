@@ -101,6 +101,27 @@ def _name_page_without_table(page: int, notes: list[str]) -> None:
         notes.append(f"page {page}: " + _NO_TABLE.format("it"))
 
 
+def unname_page_without_table(page: int, notes: list[str]) -> None:
+    """Take ``page`` out of the notes (in place) that name it as a page with no table on it (a
+    run of such pages keeps its other pages): the caller found the table's column labels
+    printed there while no row was read, so "no amendment table on it (…nothing lost)" would
+    contradict the note that says so (set XXV t07: both notes on one page)."""
+    out: list[str] = []
+    for note in notes:
+        m = _NO_TABLE_ONE.match(note) or _NO_TABLE_RUN.match(note)
+        first = int(m["first"]) if m else 0
+        last = int(m.groupdict().get("last") or first) if m else 0
+        if not m or not first <= page <= last:
+            out.append(note)
+            continue
+        for a, b in ((first, page - 1), (page + 1, last)):
+            if a == b:
+                out.append(f"page {a}: " + _NO_TABLE.format("it"))
+            elif a < b:
+                out.append(f"pages {a}-{b}: " + _NO_TABLE.format("them"))
+    notes[:] = out
+
+
 # The note of pages of body text after the table's rows began (prose after or between tables),
 # for one page or a run of them.
 _BODY = "no table columns found; {} lines of text after the table's rows were not read"
