@@ -78,6 +78,9 @@ class RawRow:
     doubts: list[Doubt] = field(default_factory=list)
     # Words the document strokes, as "<mark>:<field>:<text>" (mark: underlined, struck).
     marks: list[str] = field(default_factory=list)
+    # The printed 変更前 / 変更後 markers taken out of a stacked before/after column's cell
+    # (``変更前：``, 【変更後】; normalize/stacked_cells.py), named in the document's note.
+    stacked_markers: list[str] = field(default_factory=list)
 
     def set_pages(self) -> None:
         """``page_start``/``page_end`` from the pages of the row's printed lines."""

@@ -66,13 +66,15 @@ def _side(line: CellLine) -> str | None:
     return None
 
 
-def _without_marker(lines: list[CellLine], width: float | None) -> list[CellLine]:
+def _without_marker(lines: list[CellLine], width: float | None, taken: list[str]) -> list[CellLine]:
     """``lines`` with the marker opening the first taken off (a line that held only the marker
-    is dropped).  A first line that was full with its marker (``width``: the column's, display
-    units; ``FULL_LINE_SLACK``) is marked as wrapping, as the geometry would say."""
+    is dropped) and put in ``taken``.  A first line that was full with its marker (``width``:
+    the column's, display units; ``FULL_LINE_SLACK``) is marked as wrapping, as the geometry
+    would say."""
     first = lines[0]
     m = BEFORE_MARKER.match(first.text) or AFTER_MARKER.match(first.text)
     assert m is not None
+    taken.append(m.group().strip())
     rest = first.text[m.end() :]
     if not rest.strip():
         return lines[1:]
@@ -121,16 +123,18 @@ def split_stacked(row: RawRow) -> bool:
         # One printed column: the wider of the widths the reader found for its two parts.
         known = [w for w in (row.widths.get("before"), row.widths.get("after")) if w is not None]
         width = max(known) if known else None
-        before, after = _without_marker(lines[:cut], width), _without_marker(lines[cut:], width)
+        taken: list[str] = []
+        before, after = _without_marker(lines[:cut], width, taken), _without_marker(lines[cut:], width, taken)
         if not before and not after:
             return False  # the markers alone: a label row read as a row (its own checks warn)
+        row.stacked_markers.extend(taken)
         row.cells["item"] = item[:kept] + body[:moved]
         row.cells["before"], row.cells["after"] = before, after
         if width is not None:
             row.widths["before"] = row.widths["after"] = width
         return True
-    if start is not None:
-        return False  # a marker inside a cell: what the cells print is left as it is
+    if not any(_side(ln) for ln in firsts):
+        return False  # a marker inside a cell only: what the cells print is left as it is
     only = {"before": "変更前", "after": "変更後"}[sides[0]] if len(sides) == 1 else ""
     what = f"both (only {only})" if only else "変更前 then 変更後"
     field = "after" if not row.cells["before"] else "before"
@@ -142,3 +146,19 @@ def split_stacked_rows(rows: list[RawRow]) -> int:
     """``split_stacked`` on each of ``rows`` (in place); the number of rows whose cells were
     stacked."""
     return sum(split_stacked(r) for r in rows)
+
+
+STACKED_NOTE = (
+    "{rows} rows print 変更前 and 変更後 stacked in one column: each such cell was cut at its "
+    "printed markers ({markers}), which are not kept in the cells"
+)
+
+
+def stacked_notes(rows: list[RawRow]) -> list[str]:
+    """The note naming the rows whose stacked cells ``split_stacked`` cut and the markers it took
+    out of them (no text leaves a cell without a note), or none."""
+    cut = [r for r in rows if r.stacked_markers]
+    if not cut:
+        return []
+    markers = "、".join(dict.fromkeys(m for r in cut for m in r.stacked_markers))
+    return [STACKED_NOTE.format(rows=len(cut), markers=markers)]
