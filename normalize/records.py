@@ -42,7 +42,7 @@ from .settled_item_cut import without_settled_item_cut
 from .shared_line_checks import shared_line_row_doubts, without_settled_cuts
 from .side_ties import without_settled_side_ties
 from .spilt_dates import rejoin_spilt_dates
-from .stacked_cells import split_stacked_rows
+from .stacked_cells import split_stacked_rows, stacked_notes
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_below import timing_below_doubts
 from .timing_cells import label_overflow_timing, timing_of_lines
@@ -233,6 +233,13 @@ def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[s
                 LABEL_OVERFLOW_NOTE.format(row=rec.row_index, raw=raw, label=raw[: -len(rec.timing)])
             )
     return notes
+
+
+def row_notes(rows: list[RawRow], records: list[Record]) -> list[str]:
+    """The document notes of ``rows`` read into ``records`` by ``rows_to_records``: an
+    unexpected 提出時期 (``unexpected_timing_notes``) and the stacked 変更前／変更後 cells cut
+    at their markers (``stacked_cells.stacked_notes``)."""
+    return unexpected_timing_notes(rows, records) + stacked_notes(rows)
 
 
 def rows_to_records(

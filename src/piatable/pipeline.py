@@ -58,13 +58,12 @@ from piatable.normalize.page_furniture import drop_page_furniture
 from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
-from piatable.normalize.records import rows_to_records, unexpected_timing_notes
+from piatable.normalize.records import row_notes, rows_to_records
 from piatable.normalize.row_counts import empty_rows_note, surplus_note
 from piatable.normalize.shown_table import SHOWN_NOT_READ, pages_shown_note, shown_not_read_note
 from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
-from piatable.normalize.stacked_cells import stacked_notes
 from piatable.normalize.stream import lines_to_rows
 from piatable.normalize.timing_prints import (
     PrintedTimings,
@@ -167,8 +166,7 @@ def _cell_table_document(tables: CellTables, text: str, source: str, settings: S
         )
         result.status = "partial"
     result.records = rows_to_records(tables.rows, source, settings, form=_form(result))
-    result.notes.extend(unexpected_timing_notes(tables.rows, result.records))
-    result.notes.extend(stacked_notes(tables.rows))
+    result.notes.extend(row_notes(tables.rows, result.records))
     if not result.records:
         # The label row names the six columns: the table is there, its rows could not be read.
         result.notes.append(f"{TABLE_NOT_READ} (a Markdown / CSV table)")
@@ -218,8 +216,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         placed = prints_places([*reading.notes, *result.notes])  # 変更箇所 (頁/行)
         result.records = rows_to_records(grid.rows, source, settings, form=_form(result), placed=placed)
-        result.notes.extend(unexpected_timing_notes(grid.rows, result.records))
-        result.notes.extend(stacked_notes(grid.rows))
+        result.notes.extend(row_notes(grid.rows, result.records))
         split = sum("row_split_guess" in r.flags for r in result.records)
         if split and SPACES_LOST_NOTE in reading.notes:
             # Cells glued by the lost spaces hide the item that opens a row (``Ⅲ特定…プ・サーバー``
@@ -339,8 +336,8 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
         records = rows_to_records(  # placed: a 変更箇所 (頁/行) column, rows alike print two places
             stream.rows, result.source, settings, None, len(result.records), seen, _form(result), placed
         )
-        notes.extend(n for n in [*stream.notes, *stacked_notes(stream.rows)] if n not in notes)
-        notes.extend(unexpected_timing_notes(stream.rows, records))
+        notes.extend(n for n in stream.notes if n not in notes)
+        notes.extend(row_notes(stream.rows, records))
         lost += lost_and_invented(stream.region, records)[0]
         unrowed += date_lines_without_rows(stream.region, stream.rows)
         beyond += dates_beyond_rows(stream.region, stream.rows, stream.dates_before)
@@ -450,8 +447,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         choice_doubts(rows)
     placed = prints_places(result.notes)  # a ruled 変更箇所 (頁/行) column set aside
     result.records = rows_to_records(rows, source, settings, form=_form(result), placed=placed)
-    result.notes.extend(unexpected_timing_notes(rows, result.records))
-    result.notes.extend(stacked_notes(rows))
+    result.notes.extend(row_notes(rows, result.records))
     if marks:
         restore_raw(result.records, marks.printed())
         result.notes.append(marks.note())
@@ -465,9 +461,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
         result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
-        # The label row is printed and no row was read: the whole table is lost, not absent
-        # (and its page is no page without a table).
-        unname_page_without_table(page, result.notes)
+        # The label row is printed and no row was read: the whole table is lost, not absent.
+        unname_page_without_table(page, result.notes)  # (its page is no page without a table)
         result.notes.append(LABELS_NOT_READ.format(page=page))
         result.status = "partial"
     elif not result.records and (shown := pages_shown_note(reading.pages)):  # labels misread
