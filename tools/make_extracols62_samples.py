@@ -25,7 +25,7 @@ import random
 import shutil
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -312,12 +312,26 @@ shapes (`numkindafter`, `deptmid`, `kindremark`, `nummiddept`).
 """
 
 
-def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    for name in _names(heldout):
-        look = _look(name, heldout)
-        pdf = _pdf(name, look, work)
-        settings = {"program": PROGRAMS[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
+def made_cases(
+    work: Path,
+    heldout: bool,
+    names: Callable[[bool], list[str]],
+    look_of: Callable[[str, bool], dict],
+    pdf_of: Callable[[str, dict, Path], Path],
+    programs: dict[str, str],
+) -> Iterator[SetCase]:
+    """Each case of ``names(heldout)``: its look (``look_of``), its PDF made in ``work``
+    (``pdf_of``), the truth read back from the PDF and the settings (``programs`` by the look's
+    maker).  Shared with make_stacked64_samples."""
+    for name in names(heldout):
+        look = look_of(name, heldout)
+        pdf = pdf_of(name, look, work)
+        settings = {"program": programs[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
         yield name, pdf, chromium_expected(pdf, look["rows"]), settings
+
+
+def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
+    return made_cases(work, heldout, _names, _look, _pdf, PROGRAMS)
 
 
 def main(argv: list[str] | None = None) -> int:

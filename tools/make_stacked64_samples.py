@@ -27,7 +27,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_extracols62_samples as x62
 from make_bikou55_samples import _rows, table_html
-from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, made_sets_main
 from make_pdfs import LABELS, chromium_binary, print_html
 
@@ -142,11 +141,7 @@ pypdf); settings per case in `cases.json`.
 
 
 def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    for name in _names(heldout):
-        look = _look(name, heldout)
-        pdf = _pdf(name, look, work)
-        settings = {"program": PROGRAMS[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
-        yield name, pdf, chromium_expected(pdf, look["rows"]), settings
+    return x62.made_cases(work, heldout, _names, _look, _pdf, PROGRAMS)
 
 
 def main(argv: list[str] | None = None) -> int:
