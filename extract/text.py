@@ -35,6 +35,7 @@ from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
+from piatable.normalize.layout_footers import blank_layout_footers
 from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
@@ -157,6 +158,8 @@ def _read_text_and_kind(
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
+        paged, foot_notes = blank_layout_footers(paged)  # Calc's 1/1 and 令和６年４月１日時点 below the table
+        head_notes += foot_notes
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
         return paged, notes, True, tidy.ascii_numerals, {}, None
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期

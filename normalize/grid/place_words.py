@@ -23,7 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from piatable.models import PageWords
-from piatable.vocabulary import LABELS, extra_column_role
+from piatable.vocabulary import LABEL_VARIANTS, LABELS, PAGE_REF, extra_column_role
 
 from ..chars import without_whitespace
 from .labels import Header
@@ -31,6 +31,9 @@ from .lines import Line
 
 # The note's quoted texts (the first few).
 NOTE_TEXTS = 6
+# A column of a label of no known wording is a place column when its cells hold at least this
+# many page references and nothing else (``_cells_all_references``).
+MIN_CELL_REFS = 2
 # ``role``: what the column holds (``vocabulary.EXTRA_COLUMN_ROLES``: place, kind, number …).
 # ``where``: between the two field labels beside it (``between 項目 and 変更前の記載``: what
 # ``place_column.prints_places`` looks for).
@@ -60,22 +63,40 @@ def _span_between(
 ) -> tuple[str, float, float] | None:
     band = [
         w
-        for ln in lines
+        for ln in sorted(lines, key=lambda ln: ln.mid)
         if header.top - hy / 2 <= ln.mid <= header.bottom + hy / 2
-        for w in ln.words
+        for w in sorted(ln.words, key=lambda w: w.x0)
         if lo <= (w.x0 + w.x1) / 2 <= hi and w.text.strip()
     ]
     if not band:
         return None
-    text = without_whitespace("".join(w.text for w in sorted(band, key=lambda w: (w.top, w.x0))))
-    if not extra_column_role(text) or text in LABELS:
+    # Line by line, each left to right: a bracket's box stands higher than the glyph it encloses
+    # (``（頁）`` of Chromium's ``変更箇所（頁）``, set XXV t03), so the words' tops do not order it.
+    text = without_whitespace("".join(w.text for w in band))
+    if text in LABELS or text in LABEL_VARIANTS:
         return None
     x0, x1 = min(w.x0 for w in band), max(w.x1 for w in band)
     left = [x for x in vxs if lo - hy <= x <= x0]
     right = [x for x in vxs if x1 <= x <= hi + hy]
     if not left or not right:
         return None
+    if not extra_column_role(text) and not _cells_all_references(header, lines, max(left), min(right)):
+        return None
     return text, max(left), min(right)
+
+
+def _cells_all_references(header: Header, lines: Sequence[Line], left: float, right: float) -> bool:
+    """Whether the column between the walls ``left`` and ``right`` (points) holds, under the
+    label row, only page references (``vocabulary.PAGE_REF``: ``3頁``, ``p.3``, ``3-4頁``), one a
+    line, at least ``MIN_CELL_REFS`` of them: a place column whatever its label's words (branch
+    place64: a label of no known wording)."""
+    texts = [
+        "".join(w.text for w in sorted(inside, key=lambda w: w.x0))
+        for ln in lines
+        if ln.top > header.bottom
+        if (inside := [w for w in ln.words if left <= (w.x0 + w.x1) / 2 <= right and w.text.strip()])
+    ]
+    return len(texts) >= MIN_CELL_REFS and all(PAGE_REF.match(t) for t in texts)
 
 
 def walls_ruled(span: ExtraSpan, vxs: Sequence[float], hx: float) -> bool:
@@ -96,5 +117,8 @@ def without_place_words(page: PageWords, span: ExtraSpan) -> tuple[PageWords, st
         lines.setdefault(round((w.top + w.bottom) / 2), []).append(w.text)
     texts = [t for _, ws in sorted(lines.items()) if (t := "".join(ws).strip()) and t != label]
     quoted = " ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
-    note = NOTE.format(role=extra_column_role(label), label=label, where=where, n=len(texts), texts=quoted)
+    # A label of no known wording: told by its cells, all page references (``_span_between``).
+    note = NOTE.format(
+        role=extra_column_role(label) or "place", label=label, where=where, n=len(texts), texts=quoted
+    )
     return replace(page, words=kept), note
