@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from piatable.models import PageWords
+from piatable.models import PageWords, Word
 from piatable.vocabulary import LABEL_VARIANTS, LABELS, PAGE_REF, extra_column_role
 
 from ..chars import without_whitespace
@@ -106,12 +106,19 @@ def walls_ruled(span: ExtraSpan, vxs: Sequence[float], hx: float) -> bool:
     return any(abs(x - left) <= hx / 2 for x in vxs) and any(abs(x - right) <= hx / 2 for x in vxs)
 
 
-def without_place_words(page: PageWords, span: ExtraSpan) -> tuple[PageWords, str]:
+def without_place_words(
+    page: PageWords, span: ExtraSpan, top: float = float("-inf")
+) -> tuple[PageWords, str]:
     """``page`` without the words whose centre lies inside the place column ``span`` (its label
-    and cells), and the note naming them."""
+    and cells) and below ``top`` (points: the label row's top; the page's title above it is no
+    cell of the column, branch place64), and the note naming them."""
     label, left, right, where = span
-    inside = [w for w in page.words if left < (w.x0 + w.x1) / 2 < right]
-    kept = [w for w in page.words if not left < (w.x0 + w.x1) / 2 < right]
+
+    def inside_span(w: Word) -> bool:
+        return left < (w.x0 + w.x1) / 2 < right and (w.top + w.bottom) / 2 >= top
+
+    inside = [w for w in page.words if inside_span(w)]
+    kept = [w for w in page.words if not inside_span(w)]
     lines: dict[int, list] = {}
     for w in sorted(inside, key=lambda w: w.x0):  # one text a printed line (PDF words are characters)
         lines.setdefault(round((w.top + w.bottom) / 2), []).append(w.text)
