@@ -55,7 +55,41 @@ def place_column_span(
     for (a, (_, lo)), (b, (hi, _)) in pairwise(spans):
         if span := _span_between(header, lines, vxs, hy, lo, hi):
             return (*span, f"between {LABELS[a]} and {LABELS[b]}")
+    # A label row read poorly (a blurred scan: 変更前 / 変更後 not found, the place label read as
+    # ``ーー＼具７``): a ruled column whose cells are all page references is one whatever its label
+    # reads (set XXV s07_t03_blur, branch place64).
+    walls = sorted(set(vxs))
+    for left, right in pairwise(walls):
+        if right - left >= hy and _cells_all_references(header, lines, left, right):
+            label = _band_text(header, lines, hy, left, right)
+            return label, left, right, _where(spans, left, right)
     return None
+
+
+def _band_text(header: Header, lines: Sequence[Line], hy: float, left: float, right: float) -> str:
+    """The label row's text between ``left`` and ``right`` (points), line by line, no spaces."""
+    return without_whitespace(
+        "".join(
+            w.text
+            for ln in sorted(lines, key=lambda ln: ln.mid)
+            if header.top - hy / 2 <= ln.mid <= header.bottom + hy / 2
+            for w in sorted(ln.words, key=lambda w: w.x0)
+            if left <= (w.x0 + w.x1) / 2 <= right
+        )
+    )
+
+
+def _where(spans: list[tuple[int, tuple[float, float]]], left: float, right: float) -> str:
+    """Where the column between ``left`` and ``right`` stands among the found labels ``spans``
+    (column index → label extent, left to right): ``between 項目 and 変更前の記載``, ``after …``,
+    ``before …``, or ``among the fields`` when no label was found either side."""
+    before = [a for a, (_, x1) in spans if x1 <= right]
+    after = [b for b, (x0, _) in spans if x0 >= left]
+    if before and after:
+        return f"between {LABELS[before[-1]]} and {LABELS[after[0]]}"
+    if before:
+        return f"after {LABELS[before[-1]]}"
+    return f"before {LABELS[after[0]]}" if after else "among the fields"
 
 
 def _span_between(
@@ -125,7 +159,8 @@ def without_place_words(
     texts = [t for _, ws in sorted(lines.items()) if (t := "".join(ws).strip()) and t != label]
     quoted = " ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
     # A label of no known wording: told by its cells, all page references (``_span_between``).
-    note = NOTE.format(
-        role=extra_column_role(label) or "place", label=label, where=where, n=len(texts), texts=quoted
-    )
+    role = extra_column_role(label) or "place"
+    # A page column between 項目 and 変更前 (``評価書の頁``) is a place column: where each change stands.
+    role = "place" if role == "page" and where.startswith(f"between {LABELS[1]} ") else role
+    note = NOTE.format(role=role, label=label, where=where, n=len(texts), texts=quoted)
     return replace(page, words=kept), note
