@@ -15,9 +15,8 @@ import unicodedata
 
 import regex
 
-from piatable.vocabulary import is_title, label_count
-
 from . import cover_columns
+from .cover_lines import lines_before_table
 from .cover_names import canonical_assessment_name
 from .dates import DATE, parse_date
 from .unicode import clean_text
@@ -68,7 +67,7 @@ _RULE = regex.compile(r"[|｜│┃]")
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
     lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
-    lines = cover_columns.split_label_row(_before_amendment_table([ln for ln in lines if ln]))
+    lines = cover_columns.split_label_row(lines_before_table([ln for ln in lines if ln]))
     facts: dict[str, str] = {}
     consumed: set[int] = set()
     for i, ln in enumerate(lines):
@@ -186,17 +185,6 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
     return facts
 
 
-def _before_amendment_table(lines: list[str]) -> list[str]:
-    """``lines`` up to the amendment table's title (``（別添２）変更箇所``) or its column-label row
-    (three labels or more): the cover never follows the table on its page, and the table's
-    rows name the cover's own labels (a row amending ``表紙`` / ``評価書名``, set XXV t03: its
-    before cell was read as the cover's 評価書名; branch place64)."""
-    for i, ln in enumerate(lines):
-        if is_title(ln) or label_count(ln) >= LABEL_ROW_LABELS:
-            return lines[:i]
-    return lines
-
-
 def cover_facts_from_document_text(text: str) -> dict[str, str]:
     """The cover facts of a whole document's text (pages split by form feeds), or {}.
 
@@ -218,8 +206,6 @@ def cover_facts_from_document_text(text: str) -> dict[str, str]:
 
 # Printed lines never a value (the form stamp) skipped between a run of labels and its values.
 RUN_SKIP_LINES = 2
-# A line holding this many of the six column labels is the amendment table's label row.
-LABEL_ROW_LABELS = 3
 # A wrapped 評価書名 is joined with at most this many following lines.
 NAME_WRAP_LINES = 2
 # How an assessment's name ends: the affair (〜に関する事務) or the form named after it.
