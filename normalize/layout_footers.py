@@ -26,20 +26,18 @@ import regex
 from piatable.vocabulary import PAGE_NUMBER
 
 from .chars import display_width
+from .dates import DATE
 
 # A footer stands at least this many blank lines under the page's other text (a row's lines
 # follow one another with none between; -layout prints Calc's footer 3-9 blank lines below).
 MIN_GAP_LINES = 2
 # A footer block is at most this many lines (a page number line and a stamp line).
 MAX_FOOTER_LINES = 3
-_DATE = (
-    r"(?:(?:令和|平成|昭和|[RHS])\s*(?:[0-9０-９]{1,2}|元)\s*[年./／]\s*[0-9０-９]{1,2}\s*[月./／]"
-    r"\s*[0-9０-９]{1,2}\s*日?"
-    r"|[0-9０-９]{4}\s*[年./／-]\s*[0-9０-９]{1,2}\s*[月./／-]\s*[0-9０-９]{1,2}\s*日?"
-    r"|[0-9０-９]{1,2}[/／][0-9０-９]{1,2}[/／][0-9０-９]{4})"
-)
+# A date as a page header / footer prints it: the forms' dates (``dates.DATE``), or a print date
+# of Calc's ``&D`` in a day-first locale (``12/06/2026``).
+_DATE = rf"(?:{DATE.pattern}|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}})"
 # A date stamp of a page header / footer: a date as of which (時点 / 現在) or printed (印刷).
-_STAMP = regex.compile(rf"^(?:{_DATE}\s*(?:時点|現在|印刷|作成)|(?:印刷日?|作成日?)\s*[:：]?\s*{_DATE})$")
+_STAMP = regex.compile(rf"^(?:{_DATE}\s*(?:時点|現在|印刷|作成)|(?:印刷|作成)日?\s*[:：]?\s*{_DATE})$")
 _PAGE_WORDS = regex.compile(r"^(?:Page|PAGE|page)\s*[0-9]{1,4}(?:\s*(?:/|of)\s*[0-9]{1,4})?$")
 _PIECE = regex.compile(r"[^ 　\t]+(?:[ 　][^ 　\t]+)*")
 

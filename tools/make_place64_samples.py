@@ -33,10 +33,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
-from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, table_html
+from make_bikou55_samples import CHROMIUM_WIDTHS, _rows
 from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, build_made_set, build_named, settings_of
-from make_pdfs import LABELS, chromium_binary, print_html
+from make_pdfs import chromium_binary, print_html
+from make_place61_samples import _html as place_html  # the place column right of 項目
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-place64": False, "heldout-place64": True}
@@ -56,7 +57,6 @@ TUNING_LABELS = ("変更箇所（頁）", "頁", "評価書の頁", "参照先")
 HELDOUT_LABELS = ("変更箇所（ページ）", "該当ページ", "記載箇所", "P.", "掲載位置")
 TUNING_REFS = ("{p}頁", "p.{p}", "{p}-{q}頁")
 HELDOUT_REFS = ("{p}ページ", "P{p}", "{p}頁", "P.{p}")
-PLACE_PCT = 7
 # Page furniture of the one-page cases: (Calc footer's left text, Writer footer's stamp line),
 # page-number forms, Calc's page header.
 TUNING_STAMPS = ("令和６年４月１日時点", "令和5年3月31日現在")
@@ -81,6 +81,7 @@ def _col_look(name: str, k: int, heldout: bool) -> dict:
         p = rng.randint(2, 40)
         places.append(ref.format(p=p, q=p + rng.randint(1, 2)))
     return {
+        "shape": "a",  # whole rows a page (place61's looks)
         "rows": rows,
         "font": rng.choice(HELDOUT_FONTS if heldout else TUNING_FONTS),
         "size": rng.choice(HELDOUT_SIZES if heldout else TUNING_SIZES),
@@ -90,18 +91,6 @@ def _col_look(name: str, k: int, heldout: bool) -> dict:
         "valign": rng.choice(("top", "center")),
         "widths": rng.choice(CHROMIUM_WIDTHS),
     }
-
-
-def _col_html(look: dict) -> str:
-    fields = ("change_date_raw", "item", "before", "after", "timing", "explanation")
-    labels = [LABELS[0], LABELS[1], look["label"], *LABELS[2:]]
-    widths = [w * (100 - PLACE_PCT) / 100 for w in look["widths"]]
-    widths = [widths[0], widths[1], PLACE_PCT, *widths[2:]]
-    rows = [
-        [r[fields[0]], r[fields[1]], look["places"][i], *(r[f] for f in fields[2:])]
-        for i, r in enumerate(look["rows"])
-    ]
-    return table_html(look, labels, widths, rows, keep=True)
 
 
 def _foot_case(name: str, maker: str, k: int, heldout: bool) -> office.Case:
@@ -160,7 +149,7 @@ def build(root: Path, heldout: bool) -> None:
             for seed in (name, f"{name}-again", f"{name}-third"):  # rows whose text is found whole
                 look = _col_look(seed, k, heldout)
                 pdf = work / f"{name}.pdf"
-                print_html(_col_html(look), pdf, binary)
+                print_html(place_html(look), pdf, binary)
                 try:
                     truth = chromium_expected(pdf, look["rows"])
                 except ValueError as exc:

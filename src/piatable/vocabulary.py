@@ -402,10 +402,13 @@ PAGE_QUALIFIER = r"[（(](?:該当)?(?:頁|ページ|[PpＰｐ][.．]?)(?:[・/�
 # A page / line reference as a place column's cell prints it: ``3頁 5行``, ``12頁``, ``3-4頁``,
 # ``p.3``, ``P3``, ``12ページ`` (``normalize/place_column``, ``grid/place_words``).
 _N = "[0-9０-９]{1,3}"
-PAGE_REF_PATTERN = (
-    rf"{_N}(?:[ 　]?[-－‐～~][ 　]?{_N})?[ 　]?頁(?:[ 　]?{_N}[ 　]?行目?)?"
-    rf"|{_N}(?:[-－‐～~]{_N})?[ 　]?ページ"
-    rf"|[PpＰｐ][.．]?[ 　]?{_N}(?:[-－‐～~]{_N})?(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])"
+_PAGE_RANGE = rf"(?:[ 　]?[-－‐～~][ 　]?{_N})?"  # 3-4頁
+PAGE_REF_PATTERN = "|".join(
+    (
+        rf"{_N}{_PAGE_RANGE}[ 　]?頁(?:[ 　]?{_N}[ 　]?行目?)?",
+        rf"{_N}{_PAGE_RANGE}[ 　]?ページ",
+        rf"[PpＰｐ][.．]?[ 　]?{_N}{_PAGE_RANGE}(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])",
+    )
 )
 PAGE_REF = regex.compile(rf"^\s*(?:{PAGE_REF_PATTERN})\s*$")
 _QUALIFIED_LABEL = regex.compile(rf"^(?P<base>.+?)(?P<qualifier>{PAGE_QUALIFIER})$")
