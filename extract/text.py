@@ -136,6 +136,11 @@ def _read_text_and_kind(
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
     tidy.notes.extend(edge_notes)
+    if (
+        layout or plumber
+    ):  # one page's footer / header (1/1, 令和６年４月１日時点, &D 印刷): no repeats to tell it by
+        tidy.text, foot_notes = blank_layout_footers(tidy.text)
+        tidy.notes.extend(foot_notes)
     if plumber:
         # pdfplumber's pages are joined inside a line (``…の範囲\f番号 区分 変更日 …``): each
         # page's first line is looked at as a line of its own.
@@ -158,8 +163,6 @@ def _read_text_and_kind(
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
-        paged, foot_notes = blank_layout_footers(paged)  # Calc's 1/1 and 令和６年４月１日時点 below the table
-        head_notes += foot_notes
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
         return paged, notes, True, tidy.ascii_numerals, {}, None
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期

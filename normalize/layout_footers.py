@@ -14,7 +14,9 @@ decide together:
   (``vocabulary.PAGE_NUMBER``: ``1/1``, ``- 1 -``, ``P.1``; ``Page 1 of 2``) or a date stamp
   (``令和６年４月１日時点`` / ``…現在``, a date with 印刷: ``2026/12/06 印刷``).
 
-Such pieces are blanked (their columns kept) and a note quotes them.  A piece of another form on
+A page header above the table's title or label row whose every piece has that form (Calc's
+``&D 印刷``: ``12/06/2026 印刷``, else read as a row's date) goes too.  Such pieces are blanked
+(their columns kept) and a note quotes them.  A piece of another form on
 that line is left where it is (its row's readers warn what they cannot place); the furniture
 pieces beside it go.
 """
@@ -23,9 +25,10 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import PAGE_NUMBER
+from piatable.vocabulary import PAGE_NUMBER, is_title, label_count
 
 from .chars import display_width
+from .cover_lines import LABEL_ROW_LABELS
 from .dates import DATE
 
 # A footer stands at least this many blank lines under the page's other text (a row's lines
@@ -42,8 +45,8 @@ _PAGE_WORDS = regex.compile(r"^(?:Page|PAGE|page)\s*[0-9]{1,4}(?:\s*(?:/|of)\s*[
 _PIECE = regex.compile(r"[^ 　\t]+(?:[ 　][^ 　\t]+)*")
 
 NOTE = (
-    "{n} footer pieces printed at the foot of a page, after a gap below the table, were read as"
-    " page furniture (page number / date stamp) and left out of the rows: {texts}"
+    "{n} page header / footer pieces printed above the table or at the foot of a page after a gap"
+    " below it were read as page furniture (page number / date stamp) and left out of the rows: {texts}"
 )
 
 
@@ -66,7 +69,7 @@ def blank_layout_footers(text: str) -> tuple[str, list[str]]:
         printed = [k for k, ln in enumerate(lines) if ln.strip()]
         if len(printed) < 2:
             continue
-        block = _footer_block(lines, printed)
+        block = _footer_block(lines, printed) + _header_lines(lines)
         for k in block:
             pieces = list(_PIECE.finditer(lines[k]))
             chars = list(lines[k])
@@ -81,6 +84,20 @@ def blank_layout_footers(text: str) -> tuple[str, list[str]]:
     if not found:
         return text, []
     return "\f".join(pages), [NOTE.format(n=len(found), texts="".join(f"「{t}」" for t in found))]
+
+
+def _header_lines(lines: list[str]) -> list[int]:
+    """The indexes of the page's lines above the table's title or its label row (none when the
+    page prints neither) whose every piece is a footer piece: a page header (Calc's ``&D 印刷``,
+    ``12/06/2026 印刷``) that the row reader would take for a row's date."""
+    top = next((k for k, ln in enumerate(lines) if is_title(ln) or label_count(ln) >= LABEL_ROW_LABELS), None)
+    if top is None:
+        return []
+    return [
+        k
+        for k in range(top)
+        if (pieces := _PIECE.findall(lines[k])) and all(is_footer_piece(p) for p in pieces)
+    ]
 
 
 def _footer_block(lines: list[str], printed: list[int]) -> list[int]:
