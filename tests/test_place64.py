@@ -134,3 +134,19 @@ def test_footer_is_no_part_of_the_last_row(case):
     last = result.records[-1]
     for stamp in ("時点", "現在", "1/1", "1 / 1"):
         assert not last.after.endswith(stamp) and not last.explanation.endswith(stamp), last
+
+
+def test_a_print_date_header_above_the_title_is_blanked():
+    text = (
+        "                                        12/06/2026 印刷\n\n"
+        "   （別添3）変更箇所\n"
+        "   変更日      項目        変更前の記載     変更後の記載    提出時期  提出時期に係る説明\n"
+        "   2022/04/01  Ⅵ評価実施手続  旧の記載       新の記載        事後      時点修正\n"
+    )
+    out, notes = blank_layout_footers(text)
+    assert "印刷" not in out and "2022/04/01" in out and notes and "「12/06/2026 印刷」" in notes[0]
+
+
+def test_a_header_line_with_other_text_stays():
+    text = "  ○○市 特定個人情報保護評価書      12/06/2026 印刷\n（別添２）変更箇所\n"
+    assert blank_layout_footers(text) == (text, [])
