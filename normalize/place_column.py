@@ -9,14 +9,16 @@ cells ``3頁 5行``).  It is no field.  Left in the text, the six-column readers
 (PyMuPDF, pypdf joined with ""), unwarned.
 
 ``strip_place_column`` looks for a label row that names such a column right after 項目 and right
-before 変更前 (the labels in that order, whatever space or line ends lie between: one label row in
-layout text, a label a line in row-ordered text).  A spanning 変更箇所 over 変更前 | 変更後 (a
-two-level header) prints 変更前 on the next label line, after the labels right of it, and in
-row-ordered text is told by its values: the column is taken for a place column only when the text
-holds references set apart as such a column prints them (``REF``) in at least
-``MIN_REF_SHARE`` of the rows (counted by their 事前 / 事後) and at least ``MIN_REFS``.
-The references and the label are taken out (blanked in layout text, so that the columns keep
-their offsets) and a note says how many and which.
+before 変更前 (a place or page label, maybe with a bracketed page word: ``変更箇所（頁）``, wrapped to the
+next label line in layout text; or a short label of no known wording when every row prints a
+reference: the column told by its cells, branch place64), the labels in that order, whatever space
+or line ends lie between (one label row in layout text, a label a line in row-ordered text). A
+spanning 変更箇所 over 変更前 | 変更後 (a two-level header) prints 変更前 on the next label line, after the
+labels right of it, and in row-ordered text is told by its values: the column is taken for a place
+column only when the text holds references set apart as such a column prints them (``REF``) in at
+least ``MIN_REF_SHARE`` of the rows (counted by their 事前 / 事後) and at least ``MIN_REFS``. The
+references and the label are taken out (blanked in layout text, so that the columns keep their
+offsets) and a note says how many and which.
 
 Where the place of a reference is not sure (one printed over two lines, ``4頁`` / ``19行``; fewer
 references than rows; a page reference without its line glued to the text after it) the note says
@@ -56,8 +58,7 @@ _ANY_LABEL_RUN = regex.compile(
 # Words of the six fields' labels: a label holding one is no extra column's.
 _FIELD_WORD = regex.compile(r"変更|項目|提出|説明|記載|日")
 # A page / line reference as such a column prints it: ``3頁 5行``, ``12頁``, ``3-4頁``, ``p.3``,
-# ``P3``, ``12ページ`` (``vocabulary.PAGE_REF_PATTERN``).
-# A page / line reference as such a column prints it: ``3頁 5行``, ``12頁``, ``p.3``; set apart
+# ``P3``, ``12ページ`` (``vocabulary.PAGE_REF_PATTERN``); set apart
 # from the text before it by a line start or a space.  ``glued``: the text after it follows
 # with no space (pdfplumber's ``3頁 5行の概要``: the item's next line read on the same line).
 REF = regex.compile(
@@ -82,6 +83,8 @@ _TIMING = regex.compile(r"(?:(?<=^)|(?<=[ 　\t\xa0]))事[前後](?=[ 　\t\xa0\
 # At least this many references, and this share of the rows (their 事前 / 事後), make a column.
 MIN_REFS = 2
 MIN_REF_SHARE = 0.5
+# Under a label of no known wording, every row must print one (branch place64).
+UNKNOWN_LABEL_REF_SHARE = 1.0
 # The note's quoted references (the first few).
 NOTE_TEXTS = 6
 
@@ -103,7 +106,7 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
     share = MIN_REF_SHARE
     if not labels:  # a label of no known wording: the column is told by its cells, all references
         labels = [m for m in _ANY_LABEL_RUN.finditer(text) if not _FIELD_WORD.search(m.group("label"))]
-        share = 1.0
+        share = UNKNOWN_LABEL_REF_SHARE
     if not labels:
         return text, []
     rows = len(_TIMING.findall(text))
