@@ -35,6 +35,7 @@ from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
+from piatable.normalize.layout_footers import blank_layout_footers
 from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
@@ -135,6 +136,11 @@ def _read_text_and_kind(
     # Page numbers, headers and footers at the pages' edges (form feeds) are furniture.
     tidy.text, edge_notes = strip_page_edges(tidy.text, blank=layout)
     tidy.notes.extend(edge_notes)
+    if (
+        layout or plumber
+    ):  # one page's footer / header (1/1, 令和６年４月１日時点, &D 印刷): no repeats to tell it by
+        tidy.text, foot_notes = blank_layout_footers(tidy.text)
+        tidy.notes.extend(foot_notes)
     if plumber:
         # pdfplumber's pages are joined inside a line (``…の範囲\f番号 区分 変更日 …``): each
         # page's first line is looked at as a line of its own.

@@ -16,6 +16,7 @@ import unicodedata
 import regex
 
 from . import cover_columns
+from .cover_lines import lines_before_table
 from .cover_names import canonical_assessment_name
 from .dates import DATE, parse_date
 from .unicode import clean_text
@@ -66,7 +67,7 @@ _RULE = regex.compile(r"[|｜│┃]")
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
     lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
-    lines = cover_columns.split_label_row([ln for ln in lines if ln])
+    lines = cover_columns.split_label_row(lines_before_table([ln for ln in lines if ln]))
     facts: dict[str, str] = {}
     consumed: set[int] = set()
     for i, ln in enumerate(lines):

@@ -9,14 +9,16 @@ cells ``3頁 5行``).  It is no field.  Left in the text, the six-column readers
 (PyMuPDF, pypdf joined with ""), unwarned.
 
 ``strip_place_column`` looks for a label row that names such a column right after 項目 and right
-before 変更前 (the labels in that order, whatever space or line ends lie between: one label row in
-layout text, a label a line in row-ordered text).  A spanning 変更箇所 over 変更前 | 変更後 (a
-two-level header) prints 変更前 on the next label line, after the labels right of it, and in
-row-ordered text is told by its values: the column is taken for a place column only when the text
-holds references set apart as such a column prints them (``REF``) in at least
-``MIN_REF_SHARE`` of the rows (counted by their 事前 / 事後) and at least ``MIN_REFS``.
-The references and the label are taken out (blanked in layout text, so that the columns keep
-their offsets) and a note says how many and which.
+before 変更前 (a place or page label, maybe with a bracketed page word: ``変更箇所（頁）``, wrapped to the
+next label line in layout text; or a short label of no known wording when every row prints a
+reference: the column told by its cells, branch place64), the labels in that order, whatever space
+or line ends lie between (one label row in layout text, a label a line in row-ordered text). A
+spanning 変更箇所 over 変更前 | 変更後 (a two-level header) prints 変更前 on the next label line, after the
+labels right of it, and in row-ordered text is told by its values: the column is taken for a place
+column only when the text holds references set apart as such a column prints them (``REF``) in at
+least ``MIN_REF_SHARE`` of the rows (counted by their 事前 / 事後) and at least ``MIN_REFS``. The
+references and the label are taken out (blanked in layout text, so that the columns keep their
+offsets) and a note says how many and which.
 
 Where the place of a reference is not sure (one printed over two lines, ``4頁`` / ``19行``; fewer
 references than rows; a page reference without its line glued to the text after it) the note says
@@ -33,21 +35,34 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
-from piatable.vocabulary import PLACE_COLUMN_LABELS
+from piatable.vocabulary import PAGE_COLUMN_LABELS, PAGE_QUALIFIER, PAGE_REF_PATTERN, PLACE_COLUMN_LABELS
 
 from .chars import display_width
 
-# The labels of a place column (none of the six): where in the assessment the change stands.
-PLACE_LABELS = PLACE_COLUMN_LABELS
+# The labels of a place column (none of the six): where in the assessment the change stands; a
+# page column's wording between 項目 and 変更前 names one too (``評価書の頁``, ``P.``).
+PLACE_LABELS = tuple(dict.fromkeys(PLACE_COLUMN_LABELS + PAGE_COLUMN_LABELS))
+_LABEL_ALTERNATIVES = "|".join(regex.escape(x) for x in sorted(PLACE_LABELS, key=len, reverse=True))
+# The label, then maybe a bracketed page word (``変更箇所（頁）``; in layout text wrapped to the
+# next label line, ``変更箇所`` / ``（頁）``, with the labels right of it between), then 変更前.
 _LABEL_RUN = regex.compile(
-    r"(?<=項目[ 　\t\n]{0,60})(?P<label>" + "|".join(PLACE_LABELS) + r")(?=[ 　\t\n]{0,60}変更前)"
+    r"(?<=項目\s{0,60})(?P<label>" + _LABEL_ALTERNATIVES + r")(?=\s{0,60}"
+    r"(?:(?P<qualifier>" + PAGE_QUALIFIER + r")\s{0,60})?変更前)"
 )
-# A page / line reference as such a column prints it: ``3頁 5行``, ``12頁``, ``p.3``; set apart
+# Any short label between 項目 and 変更前 (``箇所``, ``場所``): a place column when every row
+# (its 事前 / 事後) prints a reference (``strip_place_column``), whatever the label's words.
+_ANY_LABEL_RUN = regex.compile(
+    r"(?<=項目[ 　\t\xa0]{1,60})(?P<label>[^\s]{1,8})(?=\s{1,60}"
+    r"(?:(?P<qualifier>" + PAGE_QUALIFIER + r")\s{0,60})?変更前)"
+)
+# Words of the six fields' labels: a label holding one is no extra column's.
+_FIELD_WORD = regex.compile(r"変更|項目|提出|説明|記載|日")
+# A page / line reference as such a column prints it: ``3頁 5行``, ``12頁``, ``3-4頁``, ``p.3``,
+# ``P3``, ``12ページ`` (``vocabulary.PAGE_REF_PATTERN``); set apart
 # from the text before it by a line start or a space.  ``glued``: the text after it follows
 # with no space (pdfplumber's ``3頁 5行の概要``: the item's next line read on the same line).
 REF = regex.compile(
-    r"(?:(?<=^)|(?<=[ 　\t]))(?P<ref>[0-9０-９]{1,3}[ 　]?頁(?:[ 　]?[0-9０-９]{1,3}[ 　]?行目?)?"
-    r"|[0-9０-９]{1,3}[ 　]?ページ)(?P<after>[ 　\t]?)",
+    r"(?:(?<=^)|(?<=[ 　\t\xa0]))(?P<ref>" + PAGE_REF_PATTERN + r")(?P<after>[ 　\t\xa0]?)",
     regex.MULTILINE,
 )
 # A line reference alone at a line's start: the tail of a reference cut over two lines.
@@ -63,11 +78,13 @@ SPAN_SLACK = 1
 # Pieces of one character (``期`` of a wrapped label, a stray ``)`` ) are left out: an item holds
 # such a character as often by its own text.
 MIN_PIECE = 2
-_TIMING = regex.compile(r"(?:(?<=^)|(?<=[ 　\t]))事[前後](?=[ 　\t]|$)", regex.MULTILINE)
+_TIMING = regex.compile(r"(?:(?<=^)|(?<=[ 　\t\xa0]))事[前後](?=[ 　\t\xa0\r]|$)", regex.MULTILINE)
 
 # At least this many references, and this share of the rows (their 事前 / 事後), make a column.
 MIN_REFS = 2
 MIN_REF_SHARE = 0.5
+# Under a label of no known wording, every row must print one (branch place64).
+UNKNOWN_LABEL_REF_SHARE = 1.0
 # The note's quoted references (the first few).
 NOTE_TEXTS = 6
 
@@ -86,11 +103,15 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
     text names no place column or its values are not references: the text comes back as it was).
     ``layout``: the text's columns stand at their offsets (blanked, not cut out)."""
     labels = list(_LABEL_RUN.finditer(text))
+    share = MIN_REF_SHARE
+    if not labels:  # a label of no known wording: the column is told by its cells, all references
+        labels = [m for m in _ANY_LABEL_RUN.finditer(text) if not _FIELD_WORD.search(m.group("label"))]
+        share = UNKNOWN_LABEL_REF_SHARE
     if not labels:
         return text, []
     rows = len(_TIMING.findall(text))
     refs = [m for m in REF.finditer(text) if not _in_label_row(text, m.start())]
-    if len(refs) < MIN_REFS or len(refs) < MIN_REF_SHARE * rows:
+    if len(refs) < MIN_REFS or len(refs) < share * rows:
         return text, []
     cuts: list[tuple[int, int, str]] = []
     unsure = len(refs) < rows
@@ -112,6 +133,11 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
         if not layout:
             end += _own_line(text, m.start("label"), end) or text[end : end + 1] in " 　\t"
         cuts.append((m.start("label"), end, m.group("label")))
+        if m.group("qualifier"):
+            end = m.end("qualifier")
+            if not layout:
+                end += _own_line(text, m.start("qualifier"), end)
+            cuts.append((m.start("qualifier"), end, m.group("qualifier")))
     out, pos = [], 0
     for start, end, _ in sorted(cuts):
         if start < pos:
@@ -126,9 +152,11 @@ def strip_place_column(text: str, layout: bool) -> tuple[str, list[str]]:
     # references of a shape ``REF`` does not take whole, left in the cells.
     unsure = unsure or any(_REF_PART.match(p) for p in entered)
     entered = [] if unsure else entered
-    texts = [c[2] for c in sorted(cuts) if c[2] not in PLACE_LABELS]
+    label_texts = {m.group(g) for m in labels for g in ("label", "qualifier")}
+    texts = [c[2] for c in sorted(cuts) if c[2] not in PLACE_LABELS and c[2] not in label_texts]
     quoted = ", ".join(texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
-    notes = [NOTE.format(label=labels[0].group("label"), n=len(texts), texts=quoted)]
+    label = labels[0].group("label") + (labels[0].group("qualifier") or "")
+    notes = [NOTE.format(label=label, n=len(texts), texts=quoted)]
     notes += [UNSURE_NOTE] if unsure else []
     notes += [SPAN_NOTE + "".join(f"「{p}」" for p in entered)] if entered else []
     return "".join(out), notes

@@ -154,7 +154,8 @@ def page_rows(
     if span is None and header is None and prev_span is not None and walls_ruled(prev_span, vxs, hx):
         span = prev_span
     if span is not None:
-        page, note = without_place_words(page, span)
+        top = header.top - hy / 2 if header is not None else float("-inf")  # the title above is kept
+        page, note = without_place_words(page, span, top)
         res = page_rows(page, prev_bounds, hx, hy, settings, align, move)
         if res is not None:
             res.notes.append(note)

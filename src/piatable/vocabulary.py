@@ -375,8 +375,54 @@ REMARK_COLUMN_LABELS = ("備考",)
 SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
 # A page column after the fields (a small integer a row) and a place column (``3頁 5行``: set XXII
 # t02) between 項目 and 変更前.
-PAGE_COLUMN_LABELS = ("頁", "該当頁", "ページ", "該当ページ", "参照頁", "記載頁", "評価書頁", "頁番号")
-PLACE_COLUMN_LABELS = ("変更箇所", "該当箇所", "該当頁", "頁・行", "頁行", "頁")
+PAGE_COLUMN_LABELS = (
+    "頁",
+    "該当頁",
+    "ページ",
+    "該当ページ",
+    "参照頁",
+    "記載頁",
+    "評価書頁",
+    "頁番号",
+    "評価書の頁",
+    "評価書の該当頁",
+    "評価書のページ",
+    "P.",
+    "Ｐ",
+    "Ｐ．",
+    "Ｐ.",
+    "p.",
+)
+PLACE_COLUMN_LABELS = (
+    "変更箇所",
+    "該当箇所",
+    "記載箇所",
+    "該当頁",
+    "頁・行",
+    "頁行",
+    "頁",
+    "変更頁",
+    "変更ページ",
+    "該当ページ",
+    "ページ",
+)
+# A page word in brackets after a place or page label (``変更箇所（頁）``, ``変更箇所（ページ）``,
+# ``該当箇所(P.)``: set XXV t03, branch place64): the label names the same place column.  Not
+# ``（項目）``: ``変更箇所（項目）`` is the 項目 column's wording (``LABEL_VARIANTS``).
+PAGE_QUALIFIER = r"[（(](?:該当)?(?:頁|ページ|[PpＰｐ][.．]?)(?:[・/／](?:行|行目))?[）)]"
+# A page / line reference as a place column's cell prints it: ``3頁 5行``, ``12頁``, ``3-4頁``,
+# ``p.3``, ``P3``, ``12ページ`` (``normalize/place_column``, ``grid/place_words``).
+_N = "[0-9０-９]{1,3}"
+_PAGE_RANGE = rf"(?:[ 　]?[-－‐～~][ 　]?{_N})?"  # 3-4頁
+PAGE_REF_PATTERN = "|".join(
+    (
+        rf"{_N}{_PAGE_RANGE}[ 　]?頁(?:[ 　]?{_N}[ 　]?行目?)?",
+        rf"{_N}{_PAGE_RANGE}[ 　]?ページ",
+        rf"[PpＰｐ][.．]?[ 　]?{_N}{_PAGE_RANGE}(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ])",
+    )
+)
+PAGE_REF = regex.compile(rf"^\s*(?:{PAGE_REF_PATTERN})\s*$")
+_QUALIFIED_LABEL = regex.compile(rf"^(?P<base>.+?)(?P<qualifier>{PAGE_QUALIFIER})$")
 # Every extra column's label → what its cells hold ("kind", "number", "remark", "section",
 # "page", "place"; a label two roles share takes the first).
 EXTRA_COLUMN_ROLES: dict[str, str] = {}
@@ -394,5 +440,13 @@ for _role, _labels in (
 
 def extra_column_role(label: str) -> str:
     """What an extra column labelled ``label`` (a label row's piece, spaces inside allowed) holds
-    (``EXTRA_COLUMN_ROLES``), or "" when ``label`` names no column beyond the six."""
-    return EXTRA_COLUMN_ROLES.get(_WHITESPACE.sub("", label), "")
+    (``EXTRA_COLUMN_ROLES``; a place or page label with a bracketed page word after it,
+    ``PAGE_QUALIFIER``, is a place column's), or "" when ``label`` names no column beyond the
+    six."""
+    text = _WHITESPACE.sub("", label)
+    if text in EXTRA_COLUMN_ROLES:
+        return EXTRA_COLUMN_ROLES[text]
+    m = _QUALIFIED_LABEL.match(text)
+    if m and EXTRA_COLUMN_ROLES.get(m["base"]) in ("page", "place"):
+        return "place"
+    return ""
