@@ -18,7 +18,7 @@ unpunctuated value over another (``市民課`` / ``総務課``) is no wrap.
 
 from __future__ import annotations
 
-from .chars import NO_LINE_START, char_width, display_width
+from .chars import NO_LINE_START, char_width, display_width, starts_paragraph
 
 # A line wider than a wrapped line's width plus its next line's first character by at least this
 # many display units is printed in another column (one full-width character: half-width digits and
@@ -114,3 +114,22 @@ def prefix_conflicts(widths: list[int], caps: list[int | None], a: int) -> list[
             least = caps[b - 2] if least is None else min(least, caps[b - 2])
         out[b - a] = least is not None and widest >= least + WRAP_CONFLICT_MIN_UNITS
     return out
+
+
+def own_wrap_width(texts: list[str], width: float) -> float:
+    """The wrap width of one cell of ``texts`` (flattened lines, in order) where the cell shows a
+    narrower column than ``width`` (the widest body column's, display units): its widest line
+    when that line wraps by the text (its sentence runs on to a line opening with a hiragana or a
+    character kept off a line's start, within ``WRAP_CONFLICT_MIN_UNITS`` of the widest line);
+    ``width`` otherwise.  Where the before and after columns differ, the narrower one's wrapped
+    lines stop well short of the wider one's width and would read as paragraph ends (set XXV
+    t08: ``…生体認証により管理`` / ``している。`` kept apart)."""
+    if len(texts) < 2:
+        return width
+    widths = printed_widths(texts)
+    caps = wrap_caps(texts, [False] * len(texts), [starts_paragraph(t) for t in texts])
+    wrapped = [widths[k] for k, c in enumerate(caps) if c is not None]
+    widest = max(widths)
+    if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or widest >= width:
+        return width
+    return float(widest)
