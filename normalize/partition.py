@@ -67,8 +67,8 @@ from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 from .wrap_conflicts import (
     WRAP_CONFLICT_PENALTY,
     conflicts,
+    line_widths,
     prefix_conflicts,
-    printed_widths,
     suffix_conflicts,
     wrap_caps,
 )
@@ -220,8 +220,8 @@ class BlockScorer:
         # For each line, the first line of its printed line (pieces of one printed line share it).
         self.shapes = CellShapes(self.t, self.marker, self.same_line, tok)
         # Wrap widths: a cell cannot hold a line wider than one of its wrapped lines allows.
-        self.printed = printed_widths(self.t)
-        caps = wrap_caps(self.t, self.spans, self.marker)
+        self.printed = line_widths(self.t, self.same_line)
+        caps = wrap_caps(self.t, self.spans, self.marker, self.printed)
         self.caps = [None if self.same_line[k] else c for k, c in enumerate(caps)]
         self.after_conflict = [WRAP_CONFLICT_PENALTY * x for x in suffix_conflicts(self.printed, self.caps)]
         self.line_start = list(range(n))

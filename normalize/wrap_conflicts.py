@@ -18,7 +18,12 @@ unpunctuated value over another (``市民課`` / ``総務課``) is no wrap.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+from piatable.models import CellLine
+
 from .chars import NO_LINE_START, char_width, display_width, starts_paragraph
+from .rejoin import same_printed_line
 
 # A line wider than a wrapped line's width plus its next line's first character by at least this
 # many display units is printed in another column (one full-width character: half-width digits and
@@ -57,13 +62,33 @@ def _is_hiragana(ch: str) -> bool:
     return "ぁ" <= ch <= "ゖ"
 
 
-def wrap_caps(texts: list[str], wraps_word: list[bool], opens_paragraph: list[bool]) -> list[int | None]:
+def line_widths(texts: list[str], same_line: list[bool]) -> list[int]:
+    """``printed_widths`` of the printed lines: each piece of a printed line (``same_line[k]``:
+    lines k and k+1 are pieces of one printed line, ``-raw`` printing a cell's own spaces as a
+    gap) takes the whole line's width, its pieces a space apart."""
+    out = printed_widths(texts)
+    k = 0
+    while k < len(texts):
+        m = k
+        while m < len(texts) - 1 and same_line[m]:
+            m += 1
+        if m > k:
+            whole = printed_widths([" ".join(texts[k : m + 1])])[0]
+            out[k : m + 1] = [whole] * (m + 1 - k)
+        k = m + 1
+    return out
+
+
+def wrap_caps(
+    texts: list[str], wraps_word: list[bool], opens_paragraph: list[bool], widths: list[int] | None = None
+) -> list[int | None]:
     """For each break k (between lines k and k+1): the display width the column of line k is
     narrower than when line k wraps there (its width plus the next line's first character, and
     the second too when kinsoku keeps it off a line's start), or None when the text shows no wrap.
 
     ``wraps_word[k]``: a word of the tokenizer runs across break k; ``opens_paragraph[k]``: line k
-    opens a paragraph (a marker of the form).  Lines printed on one line (pieces) pass False."""
+    opens a paragraph (a marker of the form).  ``widths``: each line's printed width
+    (``line_widths``: a piece of a printed line takes the line's), its display width by default."""
     out: list[int | None] = []
     for k in range(len(texts) - 1):
         a, b = texts[k].rstrip(), texts[k + 1].lstrip()
@@ -74,7 +99,7 @@ def wrap_caps(texts: list[str], wraps_word: list[bool], opens_paragraph: list[bo
         if not (wraps_word[k] or hiragana or b[0] in NO_LINE_START):
             out.append(None)
             continue
-        cap = display_width(a) + char_width(b[0])
+        cap = (display_width(a) if widths is None else widths[k]) + char_width(b[0])
         if b[1:2] and b[1] in NO_LINE_START:
             cap += char_width(b[1])
         out.append(cap)
@@ -116,18 +141,21 @@ def prefix_conflicts(widths: list[int], caps: list[int | None], a: int) -> list[
     return out
 
 
-def own_wrap_width(texts: list[str], width: float) -> float:
-    """The wrap width of one cell of ``texts`` (flattened lines, in order) where the cell shows a
+def own_wrap_width(lines: list[CellLine], width: float) -> float:
+    """The wrap width of one cell of ``lines`` (flattened, in order) where the cell shows a
     narrower column than ``width`` (the widest body column's, display units): its widest line
     when that line wraps by the text (its sentence runs on to a line opening with a hiragana or a
     character kept off a line's start, within ``WRAP_CONFLICT_MIN_UNITS`` of the widest line);
     ``width`` otherwise.  Where the before and after columns differ, the narrower one's wrapped
     lines stop well short of the wider one's width and would read as paragraph ends (set XXV
     t08: ``…生体認証により管理`` / ``している。`` kept apart)."""
-    if len(texts) < 2:
+    if len(lines) < 2:
         return width
-    widths = printed_widths(texts)
-    caps = wrap_caps(texts, [False] * len(texts), [starts_paragraph(t) for t in texts])
+    texts = [cl.text for cl in lines]
+    same = [same_printed_line(a, b) for a, b in pairwise(lines)]
+    widths = line_widths(texts, same)
+    caps = wrap_caps(texts, [False] * len(texts), [starts_paragraph(t) for t in texts], widths)
+    caps = [None if same[k] else c for k, c in enumerate(caps)]
     wrapped = [widths[k] for k, c in enumerate(caps) if c is not None]
     widest = max(widths)
     if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or widest >= width:
