@@ -490,8 +490,8 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
                 row.doubts.append(Doubt("column_guess", None, "a row continued on the next page: " + why))
         row.widths = {
             "item": item_width,
-            "before": own_wrap_width(row.cells["before"], body_width),
-            "after": own_wrap_width(row.cells["after"], body_width),
+            "before": own_wrap_width(row.cells["before"], body_width, tokenizer),
+            "after": own_wrap_width(row.cells["after"], body_width, tokenizer),
             "explanation": expl_width,
         }
         row.set_pages()

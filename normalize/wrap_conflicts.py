@@ -24,6 +24,7 @@ from piatable.models import CellLine
 
 from .chars import NO_LINE_START, char_width, display_width, starts_paragraph
 from .rejoin import same_printed_line
+from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 # A line wider than a wrapped line's width plus its next line's first character by at least this
 # many display units is printed in another column (one full-width character: half-width digits and
@@ -141,23 +142,42 @@ def prefix_conflicts(widths: list[int], caps: list[int | None], a: int) -> list[
     return out
 
 
-def own_wrap_width(lines: list[CellLine], width: float) -> float:
-    """The wrap width of one cell of ``lines`` (flattened, in order) where the cell shows a
-    narrower column than ``width`` (the widest body column's, display units): its widest line
-    when that line wraps by the text (its sentence runs on to a line opening with a hiragana or a
-    character kept off a line's start, within ``WRAP_CONFLICT_MIN_UNITS`` of the widest line);
-    ``width`` otherwise.  Where the before and after columns differ, the narrower one's wrapped
-    lines stop well short of the wider one's width and would read as paragraph ends (set XXV
-    t08: ``…生体認証により管理`` / ``している。`` kept apart)."""
-    if len(lines) < 2:
-        return width
+def _cell_facts(lines: list[CellLine], tok: Tokenizer | None) -> tuple[list[int], list[int | None]]:
+    """The printed widths of ``lines`` and the caps of their wraps (``wrap_caps``; a word of
+    ``tok``, the default tokenizer unless given, running across a break shows a wrap too)."""
+    tok = tok or default_tokenizer()
     texts = [cl.text for cl in lines]
     same = [same_printed_line(a, b) for a, b in pairwise(lines)]
     widths = line_widths(texts, same)
-    caps = wrap_caps(texts, [False] * len(texts), [starts_paragraph(t) for t in texts], widths)
-    caps = [None if same[k] else c for k, c in enumerate(caps)]
+    marker = [starts_paragraph(t) for t in texts]
+    spans = [not marker[k + 1] and word_spans_break(tok, a, b) for k, (a, b) in enumerate(pairwise(texts))]
+    caps = wrap_caps(texts, spans, marker, widths)
+    return widths, [None if same[k] else c for k, c in enumerate(caps)]
+
+
+def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = None) -> float:
+    """The wrap width of one cell of ``lines`` (flattened, in order) where the cell shows a
+    narrower column than ``width`` (the widest body column's, display units): its widest line
+    when that line wraps by the text (its sentence runs on to a line opening with a hiragana or a
+    character kept off a line's start, or a word of ``tok`` runs across the break; within
+    ``WRAP_CONFLICT_MIN_UNITS`` of the widest line); ``width`` otherwise.  Where the before and
+    after columns differ, the narrower one's wrapped lines stop well short of the wider one's
+    width and would read as paragraph ends (set XXV t08: ``…生体認証により管理`` / ``している。``
+    kept apart)."""
+    if len(lines) < 2:
+        return width
+    widths, caps = _cell_facts(lines, tok)
     wrapped = [widths[k] for k, c in enumerate(caps) if c is not None]
     widest = max(widths)
     if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or widest >= width:
         return width
     return float(widest)
+
+
+def cannot_share_column(lines: list[CellLine], tok: Tokenizer | None = None) -> bool:
+    """Whether flattened ``lines`` cannot be one cell by their wrap widths (``conflicts`` over
+    ``_cell_facts``)."""
+    if len(lines) < 2:
+        return False
+    widths, caps = _cell_facts(lines, tok)
+    return conflicts(widths, caps, 0, len(lines))

@@ -67,12 +67,13 @@ TUNING_WIDTHS = ((9, 17, 22, 30, 6, 16), (8, 18, 27, 27, 7, 13), (9, 16, 30, 23,
 HELDOUT_WIDTHS = ((8, 17, 21, 31, 7, 16), (9, 17, 26, 26, 6, 16), (8, 15, 31, 24, 7, 15))
 # The subjects a same-subject pair's sentences open with.
 SUBJECTS = ("サーバー室", "特定個人情報ファイル", "委託先", "システム")
-SENTENCE = re.compile(r"[^。\n]{12,60}。")
+# A whole sentence: opening a paragraph or after another's 。, with no space inside.
+SENTENCE = re.compile(r"(?:^|(?<=。))([^。\s\u3000]{12,60}。)", re.MULTILINE)
 
 
 def _sentences(rows: list[dict]) -> list[str]:
-    """The sentences (12–60 characters ending with 。) of the rows' before / after cells, in order,
-    once each, none opening with a marker of the form."""
+    """The whole sentences (12–60 characters ending with 。, no space) of the rows' before / after
+    cells, in order, once each, none opening with a marker of the form."""
     out: list[str] = []
     for r in rows:
         for f in ("before", "after"):
