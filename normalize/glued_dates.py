@@ -9,7 +9,8 @@ by a section numeral Ⅰ…Ⅵ, an attachment's label (別紙 / 別添) or 表�
 gets the space back, and so does one followed at once by a circled numeral, an item's last
 heading (``H31.4.1②システムの機能``: set XXV t06, pypdf's layout text of a Chromium date merged
 over eight rows and centred on them, printed against the middle row's last heading; the rows
-above it took the next date, branch paragraphs64).  A date going on in prose (``令和5年4月1日から``) is no item and stays.
+above it took the next date, branch paragraphs64).  A date going on in prose
+(``令和5年4月1日から``) is no item and stays.
 
 A browser prints the same (branch wrapdate54, which wrote this rule too and whose copy was folded
 in here at the merge): Chromium's ``--print-to-pdf`` does not break a numeric date (``2019.5.1``),

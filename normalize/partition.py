@@ -64,14 +64,7 @@ from .partition_lists import (
 )
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
-from .wrap_conflicts import (
-    WRAP_CONFLICT_PENALTY,
-    conflicts,
-    line_widths,
-    prefix_conflicts,
-    suffix_conflicts,
-    wrap_caps,
-)
+from .wrap_conflicts import WrapCosts
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
 DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$|^[（(【](?:上記を)?削除[）)】]$")
@@ -126,7 +119,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block shapes printed caps after_conflict"
+        "block_item value_block shapes wrap_costs"
     ).split()
 )
 
@@ -219,11 +212,7 @@ class BlockScorer:
         self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
         # For each line, the first line of its printed line (pieces of one printed line share it).
         self.shapes = CellShapes(self.t, self.marker, self.same_line, tok)
-        # Wrap widths: a cell cannot hold a line wider than one of its wrapped lines allows.
-        self.printed = line_widths(self.t, self.same_line)
-        caps = wrap_caps(self.t, self.spans, self.marker, self.printed)
-        self.caps = [None if self.same_line[k] else c for k, c in enumerate(caps)]
-        self.after_conflict = [WRAP_CONFLICT_PENALTY * x for x in suffix_conflicts(self.printed, self.caps)]
+        self.wrap_costs = WrapCosts(self.t, self.spans, self.marker, self.same_line)
         self.line_start = list(range(n))
         for k in range(1, n):
             if self.same_line[k - 1]:
@@ -462,14 +451,8 @@ class BlockScorer:
             cost += SHIFTED_OPENING_PENALTY
         if i < j < n:
             cost += choice_run(self.box, self.key, self.t, i, j)
-        cost += self._wrap_conflict(i, j)
+        cost += self.wrap_costs.cost(i, j)
         return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above) + self.shapes.cost(i, j)
-
-    def _wrap_conflict(self, i: int, j: int) -> float:
-        """The cost of the before [i, j) and after [j, n) cells whose lines cannot share one
-        column width (``wrap_conflicts``)."""
-        before = WRAP_CONFLICT_PENALTY if conflicts(self.printed, self.caps, i, j) else 0.0
-        return before + self.after_conflict[j]
 
     def costs_from(self, i: int) -> list[float]:
         """``cost(i, j)`` for j = i … n, in order: the same sums as ``cost``, term by term in
@@ -512,8 +495,7 @@ class BlockScorer:
         cost -= self.empty_before_bonus
         seq_i = sequence_cut(self.seq_prev, n, i, i)
         shapes = self.shapes
-        before_conflict = [WRAP_CONFLICT_PENALTY * x for x in prefix_conflicts(self.printed, self.caps, i)]
-        after_conflict = self.after_conflict
+        before_conflict, after_conflict = self.wrap_costs.before_from(i), self.wrap_costs.after
         cost += before_conflict[0] + after_conflict[i]
         out: list[float] = [cost + seq_i + shapes.cost(i, i)]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above

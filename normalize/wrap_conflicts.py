@@ -63,36 +63,25 @@ def _is_hiragana(ch: str) -> bool:
     return "ぁ" <= ch <= "ゖ"
 
 
-def line_widths(texts: list[str], same_line: list[bool]) -> list[int]:
-    """``printed_widths`` of the printed lines: each piece of a printed line (``same_line[k]``:
-    lines k and k+1 are pieces of one printed line, ``-raw`` printing a cell's own spaces as a
-    gap) takes the whole line's width, its pieces a space apart."""
-    out = printed_widths(texts)
-    k = 0
-    while k < len(texts):
-        m = k
-        while m < len(texts) - 1 and same_line[m]:
-            m += 1
-        if m > k:
-            whole = printed_widths([" ".join(texts[k : m + 1])])[0]
-            out[k : m + 1] = [whole] * (m + 1 - k)
-        k = m + 1
-    return out
-
-
 def wrap_caps(
-    texts: list[str], wraps_word: list[bool], opens_paragraph: list[bool], widths: list[int] | None = None
+    texts: list[str], wraps_word: list[bool], opens_paragraph: list[bool], same_line: list[bool] | None = None
 ) -> list[int | None]:
     """For each break k (between lines k and k+1): the display width the column of line k is
     narrower than when line k wraps there (its width plus the next line's first character, and
     the second too when kinsoku keeps it off a line's start), or None when the text shows no wrap.
 
     ``wraps_word[k]``: a word of the tokenizer runs across break k; ``opens_paragraph[k]``: line k
-    opens a paragraph (a marker of the form).  ``widths``: each line's printed width
-    (``line_widths``: a piece of a printed line takes the line's), its display width by default."""
+    opens a paragraph (a marker of the form).  ``same_line[k]``: lines k and k+1 are pieces of
+    one printed line (``-raw`` prints a cell's own spaces, and two cells side by side, as a gap):
+    a piece's line width is not known for its cell, so a break after a piece, or inside a printed
+    line, tells nothing."""
     out: list[int | None] = []
+    same = same_line or [False] * len(texts)
     for k in range(len(texts) - 1):
         a, b = texts[k].rstrip(), texts[k + 1].lstrip()
+        if same[k] or (k and same[k - 1]):
+            out.append(None)
+            continue
         if not a or not b or a[-1] in _ENDS_PARAGRAPH or opens_paragraph[k + 1]:
             out.append(None)
             continue
@@ -100,7 +89,7 @@ def wrap_caps(
         if not (wraps_word[k] or hiragana or b[0] in NO_LINE_START):
             out.append(None)
             continue
-        cap = (display_width(a) if widths is None else widths[k]) + char_width(b[0])
+        cap = display_width(a) + char_width(b[0])
         if b[1:2] and b[1] in NO_LINE_START:
             cap += char_width(b[1])
         out.append(cap)
@@ -148,18 +137,17 @@ def _cell_facts(lines: list[CellLine], tok: Tokenizer | None) -> tuple[list[int]
     tok = tok or default_tokenizer()
     texts = [cl.text for cl in lines]
     same = [same_printed_line(a, b) for a, b in pairwise(lines)]
-    widths = line_widths(texts, same)
     marker = [starts_paragraph(t) for t in texts]
     spans = [not marker[k + 1] and word_spans_break(tok, a, b) for k, (a, b) in enumerate(pairwise(texts))]
-    caps = wrap_caps(texts, spans, marker, widths)
-    return widths, [None if same[k] else c for k, c in enumerate(caps)]
+    return printed_widths(texts), wrap_caps(texts, spans, marker, same)
 
 
 def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = None) -> float:
     """The wrap width of one cell of ``lines`` (flattened, in order) where the cell shows a
     narrower column than ``width`` (the widest body column's, display units): its widest line
-    when that line wraps by the text (its sentence runs on to a line opening with a hiragana or a
-    character kept off a line's start, or a word of ``tok`` runs across the break; within
+    and ``WRAP_CONFLICT_MIN_UNITS`` when that line wraps by the text (its sentence runs on to a
+    line opening with a hiragana or a character kept off a line's start, or a word of ``tok``
+    runs across the break; within
     ``WRAP_CONFLICT_MIN_UNITS`` of the widest line); ``width`` otherwise.  Where the before and
     after columns differ, the narrower one's wrapped lines stop well short of the wider one's
     width and would read as paragraph ends (set XXV t08: ``…生体認証により管理`` / ``している。``
@@ -169,9 +157,12 @@ def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = 
     widths, caps = _cell_facts(lines, tok)
     wrapped = [widths[k] for k, c in enumerate(caps) if c is not None]
     widest = max(widths)
-    if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or widest >= width:
+    own = widest + WRAP_CONFLICT_MIN_UNITS
+    if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or own >= width:
         return width
-    return float(widest)
+    # A character's slack over the widest line: a line as wide that ends a sentence
+    # (``…保管する。``) stays a paragraph's end unless the next line's first character shows a wrap.
+    return float(own)
 
 
 def cannot_share_column(lines: list[CellLine], tok: Tokenizer | None = None) -> bool:
@@ -181,3 +172,28 @@ def cannot_share_column(lines: list[CellLine], tok: Tokenizer | None = None) -> 
         return False
     widths, caps = _cell_facts(lines, tok)
     return conflicts(widths, caps, 0, len(lines))
+
+
+class WrapCosts:
+    """The cost of a partition's before [i, j) and after [j, n) cells whose lines cannot share
+    one column width (``WRAP_CONFLICT_PENALTY`` a cell), for ``partition.BlockScorer``.
+
+    ``texts``: the block's lines; ``spans[k]``: a word runs across break k and line k+1 opens no
+    paragraph; ``marker[k]``: line k opens a paragraph; ``same_line[k]``: lines k and k+1 are
+    pieces of one printed line."""
+
+    def __init__(
+        self, texts: list[str], spans: list[bool], marker: list[bool], same_line: list[bool]
+    ) -> None:
+        self.widths = printed_widths(texts)
+        self.caps = wrap_caps(texts, spans, marker, same_line)
+        self.after = [WRAP_CONFLICT_PENALTY * x for x in suffix_conflicts(self.widths, self.caps)]
+
+    def before_from(self, i: int) -> list[float]:
+        """The before cell's cost for each j in i … n (cells [i, j))."""
+        return [WRAP_CONFLICT_PENALTY * x for x in prefix_conflicts(self.widths, self.caps, i)]
+
+    def cost(self, i: int, j: int) -> float:
+        """The cost of before [i, j) and after [j, n)."""
+        before = WRAP_CONFLICT_PENALTY if conflicts(self.widths, self.caps, i, j) else 0.0
+        return before + self.after[j]
