@@ -31,7 +31,7 @@ INFORMATIONAL = {"merged_cell_filled", "row_continued", "item_key_fuzzy"}
 
 # A before cell wrapped at 20 characters, an after cell at 25 (one paragraph each line-run).
 BEFORE = [
-    "倉庫に設置した保管庫の中に保管をす",
+    "保管庫は倉庫に設置して鍵を掛けて保管す",
     "る。",
     "保管庫のある倉庫への入室は鍵により管理",
     "している。",
@@ -50,8 +50,8 @@ def _lines(texts: list[str]) -> list[CellLine]:
 def test_a_wrapped_line_caps_its_column_and_a_wider_line_conflicts():
     texts = BEFORE + AFTER
     caps = wrap_caps(texts, [False] * len(texts), [False] * len(texts))
-    # 保管をす | る。 : 17 characters, then る and the 。 kinsoku keeps with it.
-    assert caps[0] == 34 + 2 + 2
+    # …保管す | る。 : 19 characters, then る and the 。 kinsoku keeps with it.
+    assert caps[0] == 38 + 2 + 2
     assert caps[1] is None  # る。 ends a sentence
     assert caps[2] == 38 + 2  # …管理 | している。: a hiragana opens the next line
     widths = printed_widths(texts)
@@ -106,7 +106,7 @@ def test_the_widths_put_the_second_paragraph_back_in_the_before_cell(tmp_path):
     rec = extract_document(path).records[0]
     assert (
         rec.before
-        == "倉庫に設置した保管庫の中に保管をする。\n保管庫のある倉庫への入室は鍵により管理している。"
+        == "保管庫は倉庫に設置して鍵を掛けて保管する。\n保管庫のある倉庫への入室は鍵により管理している。"
     )
     assert rec.after.split("\n") == [
         "外部の施設内に保管する。",
