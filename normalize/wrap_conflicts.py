@@ -145,7 +145,7 @@ def _cell_facts(lines: list[CellLine], tok: Tokenizer | None) -> tuple[list[int]
 def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = None) -> float:
     """The wrap width of one cell of ``lines`` (flattened, in order) where the cell shows a
     narrower column than ``width`` (the widest body column's, display units): its widest line
-    and ``WRAP_CONFLICT_MIN_UNITS`` when that line wraps by the text (its sentence runs on to a
+    when that line wraps by the text (its sentence runs on to a
     line opening with a hiragana or a character kept off a line's start, or a word of ``tok``
     runs across the break; within
     ``WRAP_CONFLICT_MIN_UNITS`` of the widest line); ``width`` otherwise.  Where the before and
@@ -157,12 +157,9 @@ def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = 
     widths, caps = _cell_facts(lines, tok)
     wrapped = [widths[k] for k, c in enumerate(caps) if c is not None]
     widest = max(widths)
-    own = widest + WRAP_CONFLICT_MIN_UNITS
-    if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or own >= width:
+    if not wrapped or max(wrapped) < widest - WRAP_CONFLICT_MIN_UNITS or widest >= width:
         return width
-    # A character's slack over the widest line: a line as wide that ends a sentence
-    # (``…保管する。``) stays a paragraph's end unless the next line's first character shows a wrap.
-    return float(own)
+    return float(widest)
 
 
 def cannot_share_column(lines: list[CellLine], tok: Tokenizer | None = None) -> bool:
