@@ -91,6 +91,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-extracols63",
         "heldout-layout63",
         "heldout-stacked64",
+        "heldout-paragraphs64",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
