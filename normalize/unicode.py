@@ -10,6 +10,14 @@ font draws both with one glyph and Chromium's ToUnicode names the glyph by U+202
 pypdfium2 and PyMuPDF read ・ there — set XIV's t11).  A Japanese form prints ・, never a Latin
 hyphenation point.  Half-width katakana (ｼｽﾃﾑ) is what some forms print, so cells
 keep it; keys and lexicon matches fold it (``fold_halfwidth_kana``).
+
+Spaces (``plain_spaces``): a text copied from a web viewer writes U+00A0 (NBSP) for every space
+(set XXV's webcopy texts), and other viewers and fonts write the typographic spaces U+2000–U+200A,
+U+202F or U+205F; those are the spaces they stand for.  Zero-width spaces are dropped
+(``clean_text``), unless a text writes them and no other space at all: then they stand for the
+spaces.  A full-width space U+3000 is a character forms print (``第１項　別表``) and stays: a
+text writing U+3000 for every space is poppler's Shift-JIS text (``extract.poppler_sjis``) or a
+text spaced out with it (``normalize.spacing_evidence``), each read back where it is told.
 """
 
 from __future__ import annotations
@@ -28,6 +36,12 @@ _HALFWIDTH_KANA = re.compile(r"[\uFF65-\uFF9F]+")
 # feed and form feed.
 _INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F\x7F-\x9F]")
 CID = regex.compile(r"\(cid:\d+\)")
+# Unicode spaces that stand for a space: NBSP, the typographic spaces, narrow NBSP, the medium
+# mathematical space.
+_OTHER_SPACES = re.compile(r"[\u00A0\u2000-\u200A\u202F\u205F]")
+# Zero-width spaces and joiners, the word joiner and U+FEFF (a BOM inside the text).
+_ZERO_WIDTH = re.compile(r"[\u200B-\u200D\u2060\uFEFF]+")
+_ZERO_WIDTH_BETWEEN = re.compile(r"(?<=[^\s\u200B-\u200D\u2060\uFEFF])[\u200B-\u200D\u2060\uFEFF]+(?=[^\s])")
 
 
 # CJK Radicals Supplement (and four Kangxi radicals, below) → the ideograph printed with the
@@ -160,6 +174,26 @@ def clean_text(text: str) -> str:
     # ``str.replace``, a single pass, leaving the pattern few matches to cut out one by one.
     text = _INVISIBLE.sub("", text.replace("\r", ""))
     return _DAMAGED.sub(_repair, text)
+
+
+def plain_spaces(text: str) -> tuple[str, int]:
+    """``text`` with the Unicode characters that stand for spaces written as spaces (U+0020), and
+    how many were so written (module docstring: a web viewer's copy writes NBSP for every space).
+
+    * NBSP, U+2000–U+200A, U+202F, U+205F: always a space.
+    * Zero-width spaces (U+200B–U+200D, U+2060, U+FEFF) between two characters: a space when the
+      text writes no other space (no U+0020, no U+3000, none of the above); otherwise they are
+      left for ``clean_text`` to drop (a viewer's break hints inside words).
+    U+3000 is kept (module docstring).
+    """
+    count = 0
+    if _OTHER_SPACES.search(text):
+        text, count = _OTHER_SPACES.subn(" ", text)
+    if count or " " in text:
+        return text, count
+    if "\u3000" not in text and _ZERO_WIDTH.search(text):
+        return _ZERO_WIDTH_BETWEEN.subn(" ", text)
+    return text, 0
 
 
 def fold_halfwidth_kana(text: str) -> str:
