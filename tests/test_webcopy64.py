@@ -28,14 +28,19 @@ SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
 def test_nbsp_and_typographic_spaces_are_spaces():
-    assert plain_spaces("記載なし\xa0番号法\u2003第９条\u202f事前") == ("記載なし 番号法 第９条 事前", 3)
+    assert plain_spaces("記載なし\xa0番号法\u2002第９条\u202f事前") == ("記載なし 番号法 第９条 事前", 3)
+    # An em space is a full-width space (pypdf's for the U+3000 a cell prints: set XXV's t03).
+    assert plain_spaces("住民基本台帳に関する事務\u2003全項目評価書 事後") == (
+        "住民基本台帳に関する事務\u3000全項目評価書 事後",
+        0,
+    )
     # A text that writes U+0020 too: its NBSP are spaces all the same.
     assert plain_spaces("a b\xa0c") == ("a b c", 1)
 
 
 def test_zero_width_spaces_are_spaces_only_where_the_text_writes_no_other():
     # A copy writing U+200B for its spaces (a few em spaces of the document's own beside them).
-    text = "2020/7/1\u200b事前\n変更日\u200b項目\u200b変更前\u2003の記載"
+    text = "2020/7/1\u200b事前\n変更日\u200b項目\u200b変更前\u2009の記載"
     assert plain_spaces(text) == ("2020/7/1 事前\n変更日 項目 変更前 の記載", 4)
     # NBSP spaces with a viewer's break hints after 、: the hints are no spaces (clean_text drops them).
     assert plain_spaces("変更、\u200bなし\xa0事前\xa0修正") == ("変更、\u200bなし 事前 修正", 2)
