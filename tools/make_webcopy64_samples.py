@@ -76,21 +76,6 @@ KINDS = {
 }  # fmt: skip
 
 
-def _office_case(
-    name: str, maker: str, table: str, start: int, n: int, style: str, font: str, size: float, heldout: bool
-) -> mos.Case:
-    rng = random.Random(f"piatable-webcopy64-{name}")
-    return mos.Case(
-        name=name,
-        rows=ms54.rows_of(table, start, n, style),
-        maker=maker,
-        font=font,
-        size=size,
-        widths=rng.choice(mos.widths_of(maker, heldout)),
-        texts=False,
-    )
-
-
 def _chromium_pdf(
     name: str, font: str, size: float, heldout: bool, work: Path
 ) -> tuple[Path, list[dict], dict]:
@@ -131,7 +116,9 @@ def build(root: Path, heldout: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         office = [
-            _office_case(name, maker, table, start, n, style, font, size, heldout)
+            ms54.table_case(
+                "piatable-webcopy64", name, maker, font, size, ms54.rows_of(table, start, n, style), heldout
+            )
             for name, maker, table, start, n, style, font, size, _ in kinds
             if maker != "chromium"
         ]
