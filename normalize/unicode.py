@@ -14,7 +14,7 @@ keep it; keys and lexicon matches fold it (``fold_halfwidth_kana``).
 Spaces (``plain_spaces``): a text copied from a web viewer writes U+00A0 (NBSP) for every space
 (set XXV's webcopy texts), and other viewers and fonts write the typographic spaces U+2000–U+200A,
 U+202F or U+205F; those are the spaces they stand for, but the em space U+2003, a full-width
-space's width, which pypdf writes for the U+3000 a cell prints: it is read as U+3000.  Zero-width
+space's width, which pypdf writes for the U+3000 a cell prints: it is kept.  Zero-width
 spaces are dropped (``clean_text``), unless a text writes no U+0020 and more of them than other
 spaces: then they stand for the spaces.  A full-width space U+3000 is a character forms print
 (``第１項　別表``) and stays, unless a text with ASCII in it writes no other space and puts U+3000
@@ -192,9 +192,10 @@ def plain_spaces(text: str) -> tuple[str, int]:
     how many were so written (module docstring: a web viewer's copy writes NBSP for every space).
 
     * NBSP, U+2000–U+2002, U+2004–U+200A, U+202F, U+205F: always a space.
-    * U+2003 (EM SPACE, a full-width space's width): U+3000, the document's own full-width space
-      (pypdf writes it for the U+3000 a cell prints: set XXV's t03 and t10 pypdf texts, whose
-      ``事務\u2003全項目`` read as two cells when taken for a space); then as U+3000 below.
+    * U+2003 (EM SPACE, a full-width space's width) is kept: pypdf writes it for the U+3000 a
+      cell prints (set XXV's t03 and t10 pypdf texts, whose ``事務\u2003全項目`` read as two cells
+      when taken for a space; written U+3000, office-itemkey55's pypdf rows joined an item's
+      lines otherwise and warned a right row).
     * Zero-width spaces (U+200B, U+2060, U+FEFF) between two characters: spaces when the text
       writes no U+0020 and more of them than of the above (a copy writing them for its spaces,
       beside a few em spaces of the document's own); otherwise they are left for ``clean_text``
@@ -204,7 +205,6 @@ def plain_spaces(text: str) -> tuple[str, int]:
       only a separator stands (a date, then 事前: ``_separated_by_ideographic``); otherwise kept,
       the document's own (module docstring).
     """
-    text = text.replace("\u2003", "\u3000")
     if " " in text:
         return _OTHER_SPACES.subn(" ", text)
     # No U+0020: the text's spaces are the kind it writes most between characters.

@@ -29,9 +29,9 @@ SIX = ("change_date", "item", "before", "after", "timing", "explanation")
 
 def test_nbsp_and_typographic_spaces_are_spaces():
     assert plain_spaces("記載なし\xa0番号法\u2002第９条\u202f事前") == ("記載なし 番号法 第９条 事前", 3)
-    # An em space is a full-width space (pypdf's for the U+3000 a cell prints: set XXV's t03).
+    # An em space is a full-width space (pypdf's for the U+3000 a cell prints: set XXV's t03): kept.
     assert plain_spaces("住民基本台帳に関する事務\u2003全項目評価書 事後") == (
-        "住民基本台帳に関する事務\u3000全項目評価書 事後",
+        "住民基本台帳に関する事務\u2003全項目評価書 事後",
         0,
     )
     # A text that writes U+0020 too: its NBSP are spaces all the same.
@@ -70,7 +70,7 @@ def test_a_text_of_nbsp_spaces_is_no_shift_jis_text_after_them():
 def test_a_web_copy_keeps_no_unicode_space_and_says_so(folder):
     raw = (folder / "input.txt").read_text("utf-8")
     text, notes = read_text_with_notes(folder / "input.txt")
-    spaces = "\xa0\u2002\u2003\u2007\u2009\u202f\u205f\u200b"
+    spaces = "\xa0\u2002\u2007\u2009\u202f\u205f\u200b"
     assert not any(ch in text for ch in spaces + "\ufeff\r")
     # (PyMuPDF's text of a Chromium page may hold no space at all: nothing to say then.)
     if "-ideo" not in folder.name and any(ch in raw for ch in spaces):
