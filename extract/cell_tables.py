@@ -36,7 +36,7 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.models.rows import COLUMNS
 from piatable.normalize.chars import display_width
 from piatable.normalize.dates import is_date_line
-from piatable.normalize.unicode import clean_text
+from piatable.normalize.unicode import clean_text, plain_spaces
 from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, TIMING
 
 # A Markdown table's line: opens and closes with a pipe.
@@ -441,9 +441,11 @@ def _mostly_records(blocks: list[list[list[str]]]) -> bool:
 
 def cell_tables_of(text: str, suffix: str) -> CellTables | None:
     """The text's table read from its Markdown pipe tables or CSV records, or None when it holds
-    none with a label row (the flattened-text readers take it)."""
+    none with a label row (the flattened-text readers take it).  Its cells' Unicode spaces
+    (a web viewer's NBSP) are spaces (``unicode.plain_spaces``)."""
     if "|" not in text and "," not in text:
         return None  # neither pipes nor commas: no table of cells
+    text = plain_spaces(text)[0]
     md = markdown_blocks(text)
     if md:
         found = read_cell_tables(md, paged_blocks=True)

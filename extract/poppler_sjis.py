@@ -67,8 +67,9 @@ def is_poppler_sjis(text: str) -> bool:
     (a space poppler wrote), full-width letters or digits, and no character CP932 cannot write
     (``_written_in_cp932``).  A text of non-breaking spaces (U+00A0) between full-width
     characters has no ASCII either (PyMuPDF's lines written with NBSP for spaces, set XXIV
-    ``web``: taken for this one, its 14 right rows were flagged ``unmapped_glyphs``), but
-    poppler's Shift-JIS map has no NBSP."""
+    ``web``: taken for this one, its 14 right rows were flagged ``unmapped_glyphs``): the text
+    reader writes those as spaces first (``unicode.plain_spaces``), and poppler's Shift-JIS map
+    has no NBSP (nor an em dash) anyway."""
     return (
         _ASCII.search(text) is None
         and "\u3000" in text

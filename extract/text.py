@@ -43,7 +43,7 @@ from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
-from piatable.normalize.unicode import clean_text
+from piatable.normalize.unicode import clean_text, plain_spaces
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 from .glyph_codes import mend_text
@@ -71,6 +71,12 @@ FONT_RUNS_NOTE = (
     " (平成 29 年, Ⅰ 基本情報) were removed"
 )
 
+# What the note says of ``unicode.plain_spaces``.
+SPACES_NOTE = (
+    "{n} Unicode spaces (U+00A0 no-break spaces, as a web viewer's copy writes, U+2000-U+200A,"
+    " U+202F, U+205F, or zero-width spaces standing for spaces) were read as spaces"
+)
+
 
 def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
     """The file's text, decoded, with unified line ends, the Unicode repairs and the input
@@ -92,11 +98,15 @@ def _read_text_and_kind(
     for any other text)."""
     if text is None:
         text = read_text_file(path)
+    # A web viewer's copy (NBSP for every space): its spaces read as spaces before anything looks
+    # at them (poppler's Shift-JIS text is told by its lack of ASCII spaces, among others).
+    text, spaces = plain_spaces(text)
     sjis_note = None
     if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
         text, sjis_note = undo_poppler_sjis(text)
     tidy = tidy_text(clean_text(mend_text(text)))
     tidy.notes += [sjis_note] if sjis_note else []
+    tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
     tidy.notes += place_notes

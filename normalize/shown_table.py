@@ -16,6 +16,13 @@ at all, read the same): the title 変更箇所, the column labels (``PRINTED_LAB
 printed after the first of them.  An input shows the table when its text holds
 ``MIN_PRINTED_LABELS`` labels, ``MIN_OWN_LABELS`` of them the table's own, or the title and
 ``SHOWN_DATES_MIN`` dates after it; read to 0 rows, it is partial with ``SHOWN_NOT_READ``.
+
+A text may show the table backwards: pdfplumber and pdfminer lay out a page turned with
+``/Rotate 270`` (``qpdf --rotate=+270``; branch webcopy64, samples/office-webcopy64) with each
+printed line's characters last to first (``所箇更変）２添別（``, ``日更変``), so the text is also
+looked at read from its end (``ShownTable.backwards``).  Such a text's rows are not read (no reader
+turns it back): the note says the text is backwards and that another extractor (pypdf, PyMuPDF,
+pdftotext, pypdfium2 read such a page upright) or the PDF itself gives the table.
 """
 
 from __future__ import annotations
@@ -37,6 +44,11 @@ TITLE_WORD = "変更箇所"
 SHOWN_DATES_MIN = 2
 # The note of an input whose text shows the table while none of its rows was read.
 SHOWN_NOT_READ = "the input's text shows the amendment table ({what}) but none of its rows could be read"
+# What the note adds for a text that shows the table only read backwards.
+BACKWARDS_NOTE = (
+    "; the text prints each line's characters last to first (a page turned with /Rotate, as"
+    " pdfplumber and pdfminer lay it out): pypdf, PyMuPDF, pdftotext or the PDF itself read it upright"
+)
 _SPACE = regex.compile(r"\s+")
 
 
@@ -49,6 +61,7 @@ class ShownTable:
     title: bool
     labels: tuple[str, ...]
     dates: int
+    backwards: bool = False
 
     def shows_table(self) -> bool:
         """Whether the text shows the table (module notes)."""
@@ -68,8 +81,16 @@ class ShownTable:
 
 def shown_table(text: str) -> ShownTable:
     """What ``text`` (a whole input's text, or its pages' words joined) shows of the table, all
-    whitespace (line ends, form feeds, spaces) removed first."""
+    whitespace (line ends, form feeds, spaces) removed first; read backwards (``backwards``: a
+    page turned with /Rotate 270, module notes) when only so does it show the table."""
     flat = _SPACE.sub("", text)
+    shown = _shown_in(flat)
+    if not shown.shows_table() and (backwards := _shown_in(flat[::-1])).shows_table():
+        return ShownTable(backwards.title, backwards.labels, backwards.dates, backwards=True)
+    return shown
+
+
+def _shown_in(flat: str) -> ShownTable:
     starts = [i for i in (flat.find(TITLE_WORD), *(flat.find(label) for label in OWN_LABELS)) if i >= 0]
     labels = tuple(label for label in PRINTED_LABELS if label in flat)
     dates = sum(1 for _ in DATE.finditer(flat, min(starts))) if starts else 0
@@ -80,7 +101,9 @@ def shown_not_read_note(text: str) -> str | None:
     """``SHOWN_NOT_READ`` for an input none of whose rows was read when its ``text`` shows the
     table (``ShownTable.shows_table``), else None."""
     shown = shown_table(text)
-    return SHOWN_NOT_READ.format(what=shown.what()) if shown.shows_table() else None
+    if not shown.shows_table():
+        return None
+    return SHOWN_NOT_READ.format(what=shown.what()) + (BACKWARDS_NOTE if shown.backwards else "")
 
 
 def pages_shown_note(pages: list[PageWords]) -> str | None:

@@ -10,12 +10,24 @@ font draws both with one glyph and Chromium's ToUnicode names the glyph by U+202
 pypdfium2 and PyMuPDF read ・ there — set XIV's t11).  A Japanese form prints ・, never a Latin
 hyphenation point.  Half-width katakana (ｼｽﾃﾑ) is what some forms print, so cells
 keep it; keys and lexicon matches fold it (``fold_halfwidth_kana``).
+
+Spaces (``plain_spaces``): a text copied from a web viewer writes U+00A0 (NBSP) for every space
+(set XXV's webcopy texts), and other viewers and fonts write the typographic spaces U+2000–U+200A,
+U+202F or U+205F; those are the spaces they stand for, but the em space U+2003, a full-width
+space's width, which pypdf writes for the U+3000 a cell prints: it is kept.  Zero-width
+spaces are dropped (``clean_text``), unless a text writes no U+0020 and more of them than other
+spaces: then they stand for the spaces.  A full-width space U+3000 is a character forms print
+(``第１項　別表``) and stays, unless a text with ASCII in it writes no other space and puts U+3000
+where only a separator stands (``2020/7/1　事前``): a viewer's copy writing U+3000 for every
+space.  poppler's Shift-JIS text (``extract.poppler_sjis``, no ASCII at all) and text spaced out
+with U+3000 (``normalize.spacing_evidence``) are read back where they are told.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 import regex
 
@@ -28,6 +40,19 @@ _HALFWIDTH_KANA = re.compile(r"[\uFF65-\uFF9F]+")
 # feed and form feed.
 _INVISIBLE = re.compile(r"[\u200B-\u200D\u2060\uFEFF\u00AD\x00-\x08\x0B\x0D-\x1F\x7F-\x9F]")
 CID = regex.compile(r"\(cid:\d+\)")
+# Unicode spaces that stand for a space: NBSP, the typographic spaces, narrow NBSP, the medium
+# mathematical space.
+_OTHER_SPACES = re.compile(r"[\u00A0\u2000-\u2002\u2004-\u200A\u202F\u205F]")
+# Zero-width space, the word joiner and U+FEFF (a BOM inside the text).
+_ZERO_WIDTH = re.compile(r"[\u200B\u2060\uFEFF]+")
+_ZERO_WIDTH_BETWEEN = re.compile(r"(?<=[^\s\u200B\u2060\uFEFF])[\u200B\u2060\uFEFF]+(?=\S)")
+# U+3000 where only a separator stands: between a date's last digit and 事前/事後, after 事前/事後
+# before more text (not a choice's closing bracket, ``[　事前　]``), between the column labels
+# 変更日 and 項目.  A text with no other space that
+# shows it in ``IDEOGRAPHIC_SEPARATOR_MIN_PLACES`` places writes U+3000 for its spaces.
+_IDEOGRAPHIC_SEPARATOR = re.compile(r"[0-9]\u3000+事[前後]|事[前後]\u3000+[^\s\]］）)」]|変更日\u3000+項目")
+IDEOGRAPHIC_SEPARATOR_MIN_PLACES = 2
+_ASCII_VISIBLE = re.compile(r"[\x21-\x7e]")
 
 
 # CJK Radicals Supplement (and four Kangxi radicals, below) → the ideograph printed with the
@@ -160,6 +185,47 @@ def clean_text(text: str) -> str:
     # ``str.replace``, a single pass, leaving the pattern few matches to cut out one by one.
     text = _INVISIBLE.sub("", text.replace("\r", ""))
     return _DAMAGED.sub(_repair, text)
+
+
+def plain_spaces(text: str) -> tuple[str, int]:
+    """``text`` with the Unicode characters that stand for spaces written as spaces (U+0020), and
+    how many were so written (module docstring: a web viewer's copy writes NBSP for every space).
+
+    * NBSP, U+2000–U+2002, U+2004–U+200A, U+202F, U+205F: always a space.
+    * U+2003 (EM SPACE, a full-width space's width) is kept: pypdf writes it for the U+3000 a
+      cell prints (set XXV's t03 and t10 pypdf texts, whose ``事務\u2003全項目`` read as two cells
+      when taken for a space; written U+3000, office-itemkey55's pypdf rows joined an item's
+      lines otherwise and warned a right row).
+    * Zero-width spaces (U+200B, U+2060, U+FEFF) between two characters: spaces when the text
+      writes no U+0020 and more of them than of the above (a copy writing them for its spaces,
+      beside a few em spaces of the document's own); otherwise they are left for ``clean_text``
+      to drop (a viewer's break hints after 、 and 。 in a copy of NBSP spaces).
+    * U+3000: a space when the text writes no other space, holds visible ASCII (poppler's
+      Shift-JIS text holds none: ``extract.poppler_sjis`` reads it back) and shows U+3000 where
+      only a separator stands (a date, then 事前: ``_separated_by_ideographic``); otherwise kept,
+      the document's own (module docstring).
+    """
+    if " " in text:
+        return _OTHER_SPACES.subn(" ", text)
+    # No U+0020: the text's spaces are the kind it writes most between characters.
+    others = len(_OTHER_SPACES.findall(text))
+    zero_width = len(_ZERO_WIDTH_BETWEEN.findall(text)) if _ZERO_WIDTH.search(text) else 0
+    if zero_width > others:
+        text, count = _ZERO_WIDTH_BETWEEN.subn(" ", text)
+        text, more = _OTHER_SPACES.subn(" ", text)
+        return text, count + more
+    if others:
+        return _OTHER_SPACES.subn(" ", text)
+    if "\u3000" in text and _ASCII_VISIBLE.search(text) and _separated_by_ideographic(text):
+        return text.replace("\u3000", " "), text.count("\u3000")
+    return text, 0
+
+
+def _separated_by_ideographic(text: str) -> bool:
+    """Whether ``text`` holds U+3000 where only a separator stands (``_IDEOGRAPHIC_SEPARATOR``) in
+    ``IDEOGRAPHIC_SEPARATOR_MIN_PLACES`` places."""
+    places = islice(_IDEOGRAPHIC_SEPARATOR.finditer(text), IDEOGRAPHIC_SEPARATOR_MIN_PLACES)
+    return sum(1 for _ in places) >= IDEOGRAPHIC_SEPARATOR_MIN_PLACES
 
 
 def fold_halfwidth_kana(text: str) -> str:

@@ -27,6 +27,7 @@ from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_
 from make_silent62_samples import TEXTS as SILENT62_TEXTS  # pages joined by "\n\n", no line ends
 from make_spaced49_samples import SPACINGS
 from make_timing60_samples import TEXTS as TIMING60_TEXTS  # timing60's sets: pdftotext+nl among them
+from make_webcopy64_samples import WEB_TEXTS  # webcopy64's sets: web viewers' copies (NBSP, CR LF)
 
 CASES = sorted(p for s in SETS for p in (SAMPLES / s).iterdir() if p.is_dir() and p.name != "tables")
 TIMINGS = {"事前", "事後"}
@@ -92,6 +93,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-paragraphs64",
+        "heldout-webcopy64",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -175,6 +177,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *mos.MERGED56_TEXTS,
         *mos.TBRL57_TEXTS,
         *mos.PAGEJOIN_TEXTS,
+        *WEB_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)

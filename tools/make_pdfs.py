@@ -691,6 +691,30 @@ def make_long(
 EXTRACTORS = ("pdftotext", "pdftotext-raw", "pdftotext-layout", "pdfminer", "pypdfium2")
 
 
+# Typographic spaces a ``+web-uni`` copy writes for the spaces, in turn.
+WEB_SPACES = ("\u2002", "\u2003", "\u2009", "\u202f", "\u205f", "\u2007")
+
+
+def web_copy(text: str, kind: str = "") -> str:
+    """``text`` as copied from a web viewer of the PDF (set XXV's ``webcopy`` texts, made from
+    pypdfium2's text): no form feeds (each a line end), every line end CR LF, and every space
+    U+00A0 (``kind`` ""); ``bom``: the same after a UTF-8 BOM; ``uni``: each space one of
+    ``WEB_SPACES`` in turn; ``zw``: each space a zero-width space U+200B; ``hint``: NBSP spaces
+    and a zero-width space after each 、 and 。 (a viewer's break hints); ``ideo``: each space a
+    full-width space U+3000.  Raises KeyError for another ``kind``."""
+    text = text.replace("\f", "\n")
+    if kind == "uni":
+        pieces = text.split(" ")
+        text = pieces[0] + "".join(WEB_SPACES[i % len(WEB_SPACES)] + p for i, p in enumerate(pieces[1:]))
+    else:
+        space = {"": "\u00a0", "bom": "\u00a0", "hint": "\u00a0", "zw": "\u200b", "ideo": "\u3000"}[kind]
+        text = text.replace(" ", space)
+    if kind == "hint":
+        text = text.replace("、", "、\u200b").replace("。", "。\u200b")
+    text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if kind == "bom" else text
+
+
 def extract_text(pdf: Path, tool: str) -> str:
     """The text ``tool`` gives of ``pdf``, pages joined by form feeds (str).
 
@@ -698,7 +722,12 @@ def extract_text(pdf: Path, tool: str) -> str:
     (``"\\n".join(page.extract_text() for page in pdf.pages)``; ``pdftotext -nopgbrk``): no form
     feed marks where a page ends. Session 55's unseen set XVII held such texts, none of ours did.
     ``TOOL+j0``: pages joined with ``""`` (set XX's pypdf texts).
+    ``TOOL+web`` (``+web-bom``, ``+web-uni``, ``+web-zw``, ``+web-hint``, ``+web-ideo``): the text
+    as a web viewer's copy gives it (``web_copy``).
     """
+    if "+web" in tool:
+        base, _, kind = tool.partition("+web")
+        return web_copy(extract_text(pdf, base), kind.removeprefix("-"))
     if tool.endswith("+nl"):
         return extract_text(pdf, tool.removesuffix("+nl")).replace("\f", "\n")
     if tool.endswith("+nn"):

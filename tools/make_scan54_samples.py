@@ -106,23 +106,27 @@ def rows_of(table: str, start: int, n: int, style: str) -> list[dict]:
     return mos.printed_rows(mos.load_table(path)[start : start + n], style)
 
 
+def table_case(
+    seed: str, name: str, maker: str, font: str, size: float, rows: list[dict], heldout: bool, **more
+) -> mos.Case:
+    """A Calc or Writer case of ``rows`` (``rows_of``) in ``font`` and ``size``, its column widths
+    drawn from the set's pool (``mos.widths_of``) by a generator seeded ``<seed>-<name>``, no
+    texts; ``more``: other ``mos.Case`` fields (``rows_per_page``)."""
+    rng = random.Random(f"{seed}-{name}")
+    widths = rng.choice(mos.widths_of(maker, heldout))
+    return mos.Case(
+        name=name, rows=rows, maker=maker, font=font, size=size, widths=widths, texts=False, **more
+    )
+
+
 def set_cases(name: str) -> list[tuple[mos.Case, dict]]:
     """The cases of set ``name`` (``KINDS``)."""
     heldout = name.startswith("heldout")
     out = []
     for case_name, maker, font, size, table, start, n, style, look in KINDS[name]:
-        rng = random.Random(f"piatable-scan54-{case_name}")
-        case = mos.Case(
-            name=case_name,
-            rows=rows_of(table, start, n, style),
-            maker=maker,
-            font=font,
-            size=size,
-            widths=rng.choice(mos.widths_of(maker, heldout)),
-            texts=False,
-            rows_per_page=look.get("rows_per_page"),
-        )
-        out.append((case, look))
+        rows = rows_of(table, start, n, style)
+        more = {"rows_per_page": look.get("rows_per_page")}
+        out.append((table_case("piatable-scan54", case_name, maker, font, size, rows, heldout, **more), look))
     return out
 
 
