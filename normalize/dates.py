@@ -89,13 +89,13 @@ DATE_HEAD = regex.compile(
 )
 
 
-# What follows a date inside a sentence of a cell (``平成31年4月1日`` / ``時点``), never a row's
-# 変更日: a line opening with hiragana or with these words.
 # A date line ending on its day's digits whose next line opens with 日 and goes on (日付の通知に基,
 # 日から): a sentence's date wrapped in a narrow text cell, not a 変更日 cell (whose wrapped 日
 # stands alone, or before the item's section Ⅰ…Ⅵ).
 _DAY_DIGITS_END = regex.compile(r"月\s*[0-9０-９]{1,2}\s*$")
 _DAY_GOES_ON = regex.compile(r"^\s*日[^\sⅠⅡⅢⅣⅤⅥ（(]")
+# What follows a date inside a sentence of a cell (``平成31年4月1日`` / ``時点``), never a row's
+# 変更日: a line opening with hiragana or with these words.
 DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降|付け|付で|施行)")
 
 

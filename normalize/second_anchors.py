@@ -24,6 +24,16 @@ as well (``explanation_ends`` gives more than one cut), both rows get ``row_spli
 
 The rows so opened print no 項目 of their own when the item is merged: ``stream`` carries the
 row above's item into them (``merged_cell_filled``, as the readers fill every merged cell).
+
+A row under a merged 変更日 prints neither a date nor a section (Ⅰ…Ⅵ): where the lines before
+the second anchor print one (``prints_own_row_head``: a line opening with a date or a date's
+head, ``R5.10.1 ２．特定個人情報…``, ``令和６年１０`` / ``月１５日``, or a section numeral opening
+a word, ``2022/ Ⅴ 開示請求…``), the rows are no merged block but a row printing its own date
+and item that ``stream._blocks`` did not open (a row glued onto one line across the columns, a
+date torn by the column's wrap or glued to a page number): the block is left whole, as before
+branch merged62 (branch merged64: Writer, pandoc and Calc samples of office-itemkey55,
+-writerraw, -shift20, -split15 and x21-reversed60 were cut so, and the row above's item carried
+into a row printing its own).
 """
 
 from __future__ import annotations
@@ -36,9 +46,16 @@ import regex
 
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.settings import RejoinSettings, Settings
-from piatable.vocabulary import BEFORE_MARK_PATTERN, EXPLANATION_ENDING, EXPLANATION_PHRASES, TIMING
+from piatable.vocabulary import (
+    BEFORE_MARK_PATTERN,
+    EXPLANATION_ENDING,
+    EXPLANATION_PHRASES,
+    SECTION_NUMERAL_CLASS,
+    TIMING,
+)
 
 from .chars import display_width
+from .dates import DATE_AT_START, DATE_HEAD
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .rejoin import is_soft_break, same_printed_line
@@ -68,11 +85,24 @@ STOCK_SENTENCE_LINES = 3
 # How a wrapped sentence's next line opens and no cell does: a hiragana, a closing bracket or stop.
 SENTENCE_GOES_ON = regex.compile(r"[\p{Hiragana}）)」』。、，．]")
 BEFORE_MARK = regex.compile(rf"{BEFORE_MARK_PATTERN}(?:[\s　]|$)")
+# A section of the form (Ⅰ…Ⅵ) opening a word of a line: a row's own item (``2022/ Ⅴ 開示請求``).
+SECTION_OPENS_WORD = regex.compile(rf"(?:^|[\s　]){SECTION_NUMERAL_CLASS}")
 
 
 def is_anchor(cl: CellLine) -> bool:
     """Whether ``cl`` is a 提出時期 alone on its line (``事前`` / ``事後``)."""
     return bool(TIMING.match(cl.text))
+
+
+def prints_own_row_head(lines: list[CellLine]) -> bool:
+    """Whether ``lines`` (a would-be row's, before its 提出時期) print what opens a row of its
+    own, never a row under a merged 変更日 and 項目: a line opening with a date or a date's
+    head (``DATE_AT_START``, ``DATE_HEAD``: ``R5.10.1 ２．…``, ``令和６年１０``) or a section
+    numeral Ⅰ…Ⅵ opening a word (``SECTION_OPENS_WORD``: ``2021 Ⅰ 基本情報 …``)."""
+    return any(
+        DATE_AT_START.match(cl.text) or DATE_HEAD.match(cl.text) or SECTION_OPENS_WORD.search(cl.text)
+        for cl in lines
+    )
 
 
 def _ends_reason(lines: list[CellLine]) -> bool:
@@ -167,7 +197,8 @@ def split_at_second_anchors(
     (``explanation_ends``; ``expl_width`` in display units): the second block, made by
     ``make_block`` (``stream._Block``), shares the date and may carry the item
     (``carried_item``).  A block sharing a merged timing, or one whose explanation's end the text
-    does not show, is left whole.  Blocks are cut in place (their ``post`` lists shortened)."""
+    does not show, or whose next row prints a date or section of its own
+    (``prints_own_row_head``), is left whole.  Blocks are cut in place (their ``post`` lists shortened)."""
     out: list[_Block] = []
     for b in blocks:
         while b.timing is not None and not b.shared_rest:
@@ -177,7 +208,7 @@ def split_at_second_anchors(
             if j is None or any(cl.page != b.timing.page for cl in b.post[: j + 1]):
                 break
             cuts = explanation_ends(b.post[:j], expl_width, settings.rejoin, tokenizer)
-            if not cuts:
+            if not cuts or prints_own_row_head(b.post[cuts[0] : j]):
                 break
             c = cuts[0]
             rest = b.post[c:]

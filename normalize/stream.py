@@ -170,7 +170,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
         if (
             is_date_line(cl.text)
             and not date_in_cell(blocks, lines, k)
-            and not date_torn_in_text(lines, k)
+            and not date_torn_in_text(blocks, lines, k)
             and not (dated_items and date_in_explanation(blocks, lines, k))
         ):
             listed = [blocks.pop().date] if lists_date_above(blocks, lines, k) else []
@@ -372,7 +372,7 @@ def _read_rows(
         )
         return result, region
     share = row_order_share(region)
-    in_order = _rows_in_order(region, settings, tok) if share >= ROW_ORDER_MIN_SHARE else []
+    in_order = _rows_in_order(region, settings, tok, boxed_text) if share >= ROW_ORDER_MIN_SHARE else []
     if share < 1.0 or boxed_text:
         # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
         # of row order.  Build rows from cell boxes too and keep the more plausible reading.
@@ -419,14 +419,21 @@ def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
     return [Doubt("close_cut", f, why, round(exp(-p.margin), 3)) for f in moved]
 
 
-def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
-    """Rows of a text printed row by row: date-led blocks, partitioned."""
+def _rows_in_order(
+    region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, boxed_text: bool = False
+) -> list[RawRow]:
+    """Rows of a text printed row by row: date-led blocks, partitioned.  ``boxed_text``: the text
+    is made of boxes parted by blank lines (``boxes.looks_boxed``: plain pdftotext, pdfminer),
+    whose cells need not follow each other row by row, so a second 提出時期 in a block is no
+    evidence of a row under a merged 項目 (``second_anchors``; heldout-raw40
+    hr40wrap-calc-koseki_fuhyo-pdftotext, a Calc table whose boxes print several rows' items
+    before their cells, lost its first row's item so, branch merged64)."""
     rows: list[RawRow] = []
     blocks = _blocks(region)
     if not blocks:
         return rows
     firsts = [display_width(b.post[0].text) for b in blocks if b.post]
-    if len(firsts) >= WIDTH_MIN_COUNT:
+    if len(firsts) >= WIDTH_MIN_COUNT and not boxed_text:
         blocks = split_at_second_anchors(blocks, robust_max_width(firsts), settings, tokenizer, _Block)
 
     # Split off what a row printed on the next page (Word tables let a tall row run on).
