@@ -25,15 +25,14 @@ as well (``explanation_ends`` gives more than one cut), both rows get ``row_spli
 The rows so opened print no 項目 of their own when the item is merged: ``stream`` carries the
 row above's item into them (``merged_cell_filled``, as the readers fill every merged cell).
 
-A row under a merged 変更日 prints neither a date nor a section (Ⅰ…Ⅵ): where the lines before
-the second anchor print one (``prints_own_row_head``: a line opening with a date or a date's
-head, ``R5.10.1 ２．特定個人情報…``, ``令和６年１０`` / ``月１５日``, or a section numeral opening
-a word, ``2022/ Ⅴ 開示請求…``), the rows are no merged block but a row printing its own date
-and item that ``stream._blocks`` did not open (a row glued onto one line across the columns, a
-date torn by the column's wrap or glued to a page number): the block is left whole, as before
-branch merged62 (branch merged64: Writer, pandoc and Calc samples of office-itemkey55,
--writerraw, -shift20, -split15 and x21-reversed60 were cut so, and the row above's item carried
-into a row printing its own).
+A row under a merged 変更日 prints no date: where the lines before the second anchor print one
+(``prints_own_row_head``: a line opening with a date or a date's head, ``R5.10.1 ２．…``,
+``令和６年１０`` / ``月１５日``, or with a date's piece before a section, ``2022/ Ⅴ 開示請求…``),
+the rows are no merged block but a row printing its own date that ``stream._blocks`` did not
+open (a row glued onto one line across the columns, a date torn by the column's wrap or glued
+to a page number): the block is left whole, as before branch merged62 (branch merged64: Writer,
+pandoc and Calc samples of office-itemkey55, -writerraw, -shift20, -split15 and x21-reversed60
+were cut so, and the row above's item carried into a row printing its own).
 """
 
 from __future__ import annotations
@@ -55,7 +54,14 @@ from piatable.vocabulary import (
 )
 
 from .chars import display_width
-from .dates import DATE_AT_START, DATE_HEAD
+from .dates import (
+    DATE_AT_START,
+    DATE_HEAD,
+    DATE_IN_SENTENCE_NEXT,
+    DATE_SEPARATORS_CLASS,
+    ERA_PATTERN,
+    torn_before_day,
+)
 from .items import heading_score
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
 from .rejoin import is_soft_break, same_printed_line
@@ -85,8 +91,13 @@ STOCK_SENTENCE_LINES = 3
 # How a wrapped sentence's next line opens and no cell does: a hiragana, a closing bracket or stop.
 SENTENCE_GOES_ON = regex.compile(r"[\p{Hiragana}）)」』。、，．]")
 BEFORE_MARK = regex.compile(rf"{BEFORE_MARK_PATTERN}(?:[\s　]|$)")
-# A section of the form (Ⅰ…Ⅵ) opening a word of a line: a row's own item (``2022/ Ⅴ 開示請求``).
-SECTION_OPENS_WORD = regex.compile(rf"(?:^|[\s　]){SECTION_NUMERAL_CLASS}")
+# A line opening with a date or a piece of one (an era, digits, 年月日, separators) and then,
+# after a space, a section of the form (Ⅰ…Ⅵ): a row's own 変更日 printed on its item's first line
+# (``2022/ Ⅴ 開示請求…``, ``令和６年１０ Ⅰ 基本情報…``, ``102022年1月4 Ⅳ…`` glued to a page number).
+DATE_PIECE_THEN_SECTION = regex.compile(
+    rf"^\s*(?:{ERA_PATTERN})?\s*[0-9０-９][0-9０-９元年月日{DATE_SEPARATORS_CLASS}\s]*?"
+    rf"[\s　]{SECTION_NUMERAL_CLASS}"
+)
 
 
 def is_anchor(cl: CellLine) -> bool:
@@ -95,14 +106,25 @@ def is_anchor(cl: CellLine) -> bool:
 
 
 def prints_own_row_head(lines: list[CellLine]) -> bool:
-    """Whether ``lines`` (a would-be row's, before its 提出時期) print what opens a row of its
-    own, never a row under a merged 変更日 and 項目: a line opening with a date or a date's
-    head (``DATE_AT_START``, ``DATE_HEAD``: ``R5.10.1 ２．…``, ``令和６年１０``) or a section
-    numeral Ⅰ…Ⅵ opening a word (``SECTION_OPENS_WORD``: ``2021 Ⅰ 基本情報 …``)."""
-    return any(
-        DATE_AT_START.match(cl.text) or DATE_HEAD.match(cl.text) or SECTION_OPENS_WORD.search(cl.text)
-        for cl in lines
-    )
+    """Whether ``lines`` (a would-be row's, before its 提出時期) print a 変更日 of their own,
+    which no row under a merged 変更日 prints: a line opening with a date or a date's head
+    (``DATE_AT_START``, ``DATE_HEAD``: ``R5.10.1 ２．…``, ``令和６年１０``) or with a date's
+    piece before a section of the form (``DATE_PIECE_THEN_SECTION``: ``2021 Ⅰ 基本情報 …``).  A
+    date a sentence goes on after (``令和3年4月1日 時点``: ``DATE_IN_SENTENCE_NEXT``) or torn
+    before its 日 (``令和元年6月1`` / ``日から…``: ``torn_before_day``) is a text cell's, no
+    row's.  A section alone is no evidence: a row under a merged 変更日 prints its own item
+    where the 項目 is not merged."""
+    for k, cl in enumerate(lines):
+        text = cl.text.strip()
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if torn_before_day(text, nxt):
+            continue
+        m = DATE_AT_START.match(text)
+        if (m and not DATE_IN_SENTENCE_NEXT.match(text[m.end() :])) or (not m and DATE_HEAD.match(text)):
+            return True
+        if DATE_PIECE_THEN_SECTION.match(text):
+            return True
+    return False
 
 
 def _ends_reason(lines: list[CellLine]) -> bool:
