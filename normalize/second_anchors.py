@@ -32,7 +32,10 @@ the rows are no merged block but a row printing its own date that ``stream._bloc
 open (a row glued onto one line across the columns, a date torn by the column's wrap or glued
 to a page number): the block is left whole, as before branch merged62 (branch merged64: Writer,
 pandoc and Calc samples of office-itemkey55, -writerraw, -shift20, -split15 and x21-reversed60
-were cut so, and the row above's item carried into a row printing its own).
+were cut so, and the row above's item carried into a row printing its own).  Nor is text made
+of boxes parted by blank lines (``boxes.looks_boxed``: plain pdftotext, pdfminer) cut so: its
+cells need not follow each other row by row (heldout-raw40 hr40wrap-calc-koseki_fuhyo-pdftotext,
+a Calc table whose boxes print several rows' items before their cells, lost its first row's item).
 """
 
 from __future__ import annotations

@@ -422,12 +422,8 @@ def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
 def _rows_in_order(
     region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, boxed_text: bool = False
 ) -> list[RawRow]:
-    """Rows of a text printed row by row: date-led blocks, partitioned.  ``boxed_text``: the text
-    is made of boxes parted by blank lines (``boxes.looks_boxed``: plain pdftotext, pdfminer),
-    whose cells need not follow each other row by row, so a second 提出時期 in a block is no
-    evidence of a row under a merged 項目 (``second_anchors``; heldout-raw40
-    hr40wrap-calc-koseki_fuhyo-pdftotext, a Calc table whose boxes print several rows' items
-    before their cells, lost its first row's item so, branch merged64)."""
+    """Rows of a text printed row by row: date-led blocks, partitioned.  Text made of boxes
+    (``boxed_text``: ``boxes.looks_boxed``) is not cut at second 提出時期 (``second_anchors``)."""
     rows: list[RawRow] = []
     blocks = _blocks(region)
     if not blocks:
