@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from piatable.models import CellLine
 from piatable.vocabulary import TIMING
 
-from .dates import is_date_line
+from .dates import is_date_line, torn_before_day
 from .items import opens_item
 
 if TYPE_CHECKING:
@@ -73,3 +73,19 @@ def lists_date_above(blocks: list[_Block], lines: list[CellLine], k: int) -> boo
         and prev.page == lines[k].page
         and opens_item(lines[k + 1].text)
     )
+
+
+def date_torn_in_text(blocks: list[_Block], lines: list[CellLine], k: int) -> bool:
+    """Whether the date line ``lines[k]`` is a text cell's date torn before its 日 (``令和３年４月１``
+    / ``日付の通知に基づき…``: an explanation opening with a date, wrapped in a narrow column; a
+    Writer table of ``samples/heldout-merged62``, looked at as branch merged63's brief asked):
+    ``dates.torn_before_day``.  Read as a 変更日, it opened a row of its own and its date was
+    filled into the rows after it, unwarned.  Only inside a row being read (``blocks`` not
+    empty): before the first row there is no cell for it to belong to, and the lines before the
+    first date opening a row are not read (a first 変更日 wrapped into pieces no date line, such
+    as ``令和５年３`` / ``月３１日``, leaves this one the first row's opening; office-layout53
+    l53-writer-1, whose row lost its after cell, 提出時期 and explanation so)."""
+    if not blocks:
+        return False
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return torn_before_day(lines[k].text, nxt)

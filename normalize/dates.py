@@ -89,6 +89,11 @@ DATE_HEAD = regex.compile(
 )
 
 
+# A date line ending on its day's digits whose next line opens with 日 and goes on (日付の通知に基,
+# 日から): a sentence's date wrapped in a narrow text cell, not a 変更日 cell (whose wrapped 日
+# stands alone, or before the item's section Ⅰ…Ⅵ).
+_DAY_DIGITS_END = regex.compile(r"月\s*[0-9０-９]{1,2}\s*$")
+_DAY_GOES_ON = regex.compile(r"^\s*日[^\sⅠⅡⅢⅣⅤⅥ（(]")
 # What follows a date inside a sentence of a cell (``平成31年4月1日`` / ``時点``), never a row's
 # 変更日: a line opening with hiragana or with these words.
 DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降|付け|付で|施行)")
@@ -156,3 +161,11 @@ def date_style(text: str) -> tuple[str, str]:
     skeleton = _DIGIT_RUN.sub("#", _ERA_NAME.sub("E", squeezed))
     width = "full" if regex.search("[０-９]", squeezed) else "half" if regex.search("[0-9]", squeezed) else ""
     return skeleton, width
+
+
+def torn_before_day(line: str, nxt: str) -> bool:
+    """Whether ``line``, a date alone, is a sentence's date torn before its 日 by a narrow cell's
+    wrap (``令和３年４月１`` / ``日付の通知に基づき…``, branch merged63): it ends on the day's digits
+    after its 月 and ``nxt``, the line after it, opens with 日 and goes on (not 日 alone, nor 日
+    before a section Ⅰ…Ⅵ: a 変更日 cell's wrapped day)."""
+    return bool(_DAY_DIGITS_END.search(line)) and bool(_DAY_GOES_ON.match(nxt))

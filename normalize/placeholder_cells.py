@@ -15,7 +15,9 @@ rest opens the after cell.  A run of ○ is the forms' stand-in for a name too (
 株式会社``, where a font without ○ printed the marks apart), so it is parted only where the rest
 opens a cell (a bullet, a bracket, a number, a date); a dash or 該当なし always.  Each move leaves a
 ``cut_guess`` doubt.  A placeholder on a line of its own above the after cell's text (PyMuPDF)
-moves to the before cell the same way.
+moves to the before cell the same way, and so does what follows a placeholder the reader already
+set apart on its printed line (``記載なし`` | ``市ホームページ…``, branch merged63: a row under a
+merged 項目 that ``second_anchors`` opened).
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ def _alone(line: str, below: str) -> bool:
     return bool(_MARKS.fullmatch(text)) and bool(_OPENS_CELL.match(below.strip()))
 
 
+def _one_line(a: CellLine, b: CellLine) -> bool:
+    """Whether ``a`` and ``b`` are pieces of one printed line (page and line number known)."""
+    return a.line_no is not None and (a.page, a.line_no) == (b.page, b.line_no)
+
+
 def _line(like: CellLine, text: str) -> CellLine:
     return CellLine(text, like.page, like.line_no, like.wraps, like.conf, unsure=like.unsure)
 
@@ -87,6 +94,12 @@ def mend_placeholder_before(row: RawRow) -> None:
     elif not before and after and (parts := _parted(after[0].text)):
         before.append(_line(after[0], parts[0]))
         after[0] = _line(after[0], parts[1])
+    elif len(before) > 1 and _NOTHING.fullmatch(before[0].text.strip()) and _one_line(before[0], before[1]):
+        # The placeholder and the after cell's first line already parted on their printed line
+        # (``記載なし`` | ``市ホームページ及び…``): the before cell is the placeholder alone.
+        parts = (before[0].text.strip(), "")
+        after[:0] = before[1:]
+        del before[1:]
     elif before and after and (parts := _parted(before[0].text)):
         line, rest = before[0], before[1:]
         before[:] = [_line(line, parts[0])]

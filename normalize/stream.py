@@ -18,7 +18,13 @@ from piatable.vocabulary import EXPLANATION_ENDING, TIMING
 
 from . import region as page_region
 from .added_above import repeats_label
-from .block_dates import date_in_cell, date_in_explanation, dates_open_items, lists_date_above
+from .block_dates import (
+    date_in_cell,
+    date_in_explanation,
+    date_torn_in_text,
+    dates_open_items,
+    lists_date_above,
+)
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
@@ -47,6 +53,7 @@ from .reading_choice import column_order_wins, flag_undecided, two_phase_or_colu
 from .region import CELLS_ABOVE_TABLE, find_table_start, pages_from_furniture, remove_furniture
 from .rejoin import is_soft_break, same_printed_line
 from .run_on_rows import doubt_rows_run_on
+from .second_anchors import item_width_of, split_at_second_anchors, unlike_cut_doubts
 from .shared_lines import mend_shared_lines
 from .singlepass import single_pass_groups, single_pass_rows, split_row
 from .timing_cells import take_qualifiers
@@ -145,6 +152,9 @@ class _Block:
     qualifier: list[CellLine] = field(default_factory=list)  # timing_cells.take_qualifiers
     qualifier_doubts: list[Doubt] = field(default_factory=list)
     listed: list[CellLine] = field(default_factory=list)  # dates above ``date`` in its cell
+    # Opened by a second 提出時期 after the row above's (second_anchors): its item may be merged.
+    carried_item: bool = False
+    doubts: list[Doubt] = field(default_factory=list)  # where the row was parted from its neighbour
 
 
 def _blocks(lines: list[CellLine]) -> list[_Block]:
@@ -161,6 +171,7 @@ def _blocks(lines: list[CellLine]) -> list[_Block]:
         if (
             is_date_line(cl.text)
             and not date_in_cell(blocks, lines, k)
+            and not date_torn_in_text(blocks, lines, k)
             and not (dated_items and date_in_explanation(blocks, lines, k))
         ):
             listed = [blocks.pop().date] if lists_date_above(blocks, lines, k) else []
@@ -362,7 +373,7 @@ def _read_rows(
         )
         return result, region
     share = row_order_share(region)
-    in_order = _rows_in_order(region, settings, tok) if share >= ROW_ORDER_MIN_SHARE else []
+    in_order = _rows_in_order(region, settings, tok, boxed_text) if share >= ROW_ORDER_MIN_SHARE else []
     if share < 1.0 or boxed_text:
         # Some blocks are not shaped like rows, or the text is made of boxes: cells may be out
         # of row order.  Build rows from cell boxes too and keep the more plausible reading.
@@ -409,12 +420,18 @@ def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
     return [Doubt("close_cut", f, why, round(exp(-p.margin), 3)) for f in moved]
 
 
-def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None) -> list[RawRow]:
-    """Rows of a text printed row by row: date-led blocks, partitioned."""
+def _rows_in_order(
+    region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, boxed_text: bool = False
+) -> list[RawRow]:
+    """Rows of a text printed row by row: date-led blocks, partitioned.  Text made of boxes
+    (``boxed_text``: ``boxes.looks_boxed``) is not cut at second 提出時期 (``second_anchors``)."""
     rows: list[RawRow] = []
     blocks = _blocks(region)
     if not blocks:
         return rows
+    firsts = [display_width(b.post[0].text) for b in blocks if b.post]
+    if len(firsts) >= WIDTH_MIN_COUNT and not boxed_text:
+        blocks = split_at_second_anchors(blocks, robust_max_width(firsts), settings, tokenizer, _Block)
 
     # Split off what a row printed on the next page (Word tables let a tall row run on).
     continued = [_split_continuation(b) for b in blocks]
@@ -452,11 +469,21 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
     tried: dict[int, list[Partition]] = {}
     for w in item_width_candidates(blocks, body_width):
         if w not in tried:
-            tried[w] = [partition(b.pre, b.post, w, key=k) for k, b in enumerate(blocks) if k % step == 0]
+            tried[w] = [
+                partition(b.pre, b.post, w, b.carried_item, key=k)
+                for k, b in enumerate(blocks)
+                if k % step == 0
+            ]
     scored = [(sum(p.score for p in parts), w) for w, parts in tried.items()]
     item_width = min(scored)[1]
     sampled = dict(zip(range(0, len(blocks), step), tried[item_width], strict=True))
-    partitions = [sampled.get(k) or partition(b.pre, b.post, item_width) for k, b in enumerate(blocks)]
+    # A row a second 提出時期 opened holds no item unless its first line opens one (a heading
+    # of the form: ``①…``); else its lines are its before and after (second_anchors).
+    partitions = [
+        (None if b.carried_item else sampled.get(k))
+        or partition(b.pre, b.post, item_width_of(b, item_width, settings), b.carried_item)
+        for k, b in enumerate(blocks)
+    ]
     scorers.clear()
 
     explained: dict[int, list[CellLine]] = {}  # a merged explanation's lines, as its row read it
@@ -466,8 +493,13 @@ def _rows_in_order(region: list[CellLine], settings: Settings, tokenizer: Tokeni
         row.cells["item"] = b.pre[: p.item]
         row.cells["before"] = b.pre[p.item : p.before]
         row.cells["after"] = b.pre[p.before :]
+        if b.carried_item and not row.cells["item"] and rows:
+            # A row a second 提出時期 opened, printing no item: under a merged 項目 (second_anchors).
+            row.cells["item"] = list(rows[-1].cells["item"])  # flagged merged_cell_filled below
+            row.doubts.extend(unlike_cut_doubts(row))
         row.cells["timing"] = [b.timing, *b.qualifier] if b.timing else []
-        row.doubts.extend([*b.qualifier_doubts, *across])  # timing_span: a merged timing across a row
+        # timing_span: a merged timing across a row; second_anchors: where the row was parted
+        row.doubts.extend([*b.qualifier_doubts, *across, *b.doubts])
         row.cells["explanation"] = list(explained.get(id(b.post), b.post)) if b.shared_rest else b.post
         k = explanation_tail(b.post, cont, expl_width, settings, tokenizer)
         if k:

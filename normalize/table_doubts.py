@@ -11,7 +11,7 @@ from __future__ import annotations
 from piatable.models import Doubt, RawRow, Record
 from piatable.vocabulary import SECTION_NUMERALS, TIMING, heading_key, top_headings
 
-from .dates import DATE_AT_START, parse_date
+from .dates import DATE_AT_START, DATE_IN_SENTENCE_NEXT, parse_date, torn_before_day
 from .evidence import SPACED_TIMING_END
 from .heading_lexicon import canonical_text, structure
 from .item_cells import lists_block_items
@@ -164,7 +164,9 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
     a date and was printed on one line with a 提出時期 (``2023/7/20 住民票の写しの交付に使用する。
     事前 …``), or a date line in an explanation or 提出時期 cell, none of whose dates is any
     row's date, nor a date the reader took as a cell's value (``CellLine.cell_date``: a
-    第三者点検 実施日 printed beside its row's 提出時期).
+    第三者点検 実施日 printed beside its row's 提出時期), nor a date a sentence goes on after
+    (``DATE_IN_SENTENCE_NEXT``: ``平成31年4月1日 時点``, a value beside its timing; branch merged62)
+    or torn before its 日 (``dates.torn_before_day``).
     The rows that took the shared date may be the rows that date belonged to (pdftotext -raw and
     pypdfium2 give LibreOffice Calc's one-line cells before the wrapped ones).  Ruled rows
     are not checked."""
@@ -188,11 +190,16 @@ def stray_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
         if row.ruled:
             continue
         for f in ("item", "before", "after", "explanation", "timing"):
-            for cl in row.cells.get(f) or []:
+            cells = row.cells.get(f) or []
+            for j, cl in enumerate(cells):
                 t = cl.text.strip()
                 m = DATE_AT_START.match(t)
                 if not m or cl.cell_date:
                     continue  # no date, or one read as a cell's value (normalize/cell_dates.py)
+                if j + 1 < len(cells) and torn_before_day(t, cells[j + 1].text):
+                    continue  # a sentence's date wrapped before its 日 (``令和３年４月１`` / ``日付の…``)
+                if DATE_IN_SENTENCE_NEXT.match(t[m.end() :]):
+                    continue  # a date inside a sentence (``平成31年4月1日 時点``, ``… より``): no row's
                 if m.end() < len(t):
                     # A date with text after it is a date cell only on a line that gave a 提出時期.
                     own = row.positioned and f in ("before", "after")  # cut by position: its text

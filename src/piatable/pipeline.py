@@ -72,6 +72,7 @@ from piatable.normalize.timing_prints import (
     submission_parts,
     submission_words,
 )
+from piatable.normalize.undated_runs import doubt_undated_runs
 
 from .settings import Settings
 
@@ -330,9 +331,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
         warn_extra_columns(stream.rows, reading.notes, False, bool(remarks), len(parts) == 1)
-        if spaces_lost:
-            for row in stream.rows:
-                row.doubts.extend(lost_space_doubts(row))
+        for row in stream.rows if spaces_lost else ():  # spaces lost between words
+            row.doubts.extend(lost_space_doubts(row))
+        timings += doubt_undated_runs(stream.rows, stream.region, row_ordered=not stream.column_order)
         records = rows_to_records(  # placed: a 変更箇所 (頁/行) column, rows alike print two places
             stream.rows, result.source, settings, None, len(result.records), seen, _form(result), placed
         )
