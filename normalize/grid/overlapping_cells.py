@@ -15,8 +15,8 @@ same row, was placed by guess (``overlap_doubts``).
 A very narrow 項目 column (set XXV t05, pypdf's layout) shifts the whole 変更前 column's offsets
 so that the 変更前's only line is read into the 項目's first line across a column gap
 (``Ⅰ基本情デジタル推進部デジタル推進課報``), leaving the 変更前 empty.  A cell line made of pieces
-joined across a gap wider than one space (``Line.gap_joined``), in a row whose next column holds
-nothing, may hold that column's text (``swallowed_doubts``).
+joined across a gap wider than one space (``Line.gap_joined``: ``squeezed_gaps.joined_across_gap``),
+in a row whose next column holds nothing, may hold that column's text (``swallowed_doubts``).
 
 Moving such pieces back by rule made other tables worse before (``squeezed_gaps``: a number one
 space after a label, Writer's autospace); these rules only warn.  Used by ``grid.rows`` on
