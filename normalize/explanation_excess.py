@@ -48,8 +48,10 @@ def return_paired_explanations(boxes: list[Box], kind_of: dict[int, str]) -> int
     """On each page with more explanation boxes than item boxes, the explanation boxes that do
     not end as an explanation ends and share their text with a before/after box of the page
     (``shared_text`` at least ``SHARED_TEXT_RATIO``) are before/after cells, the closest first,
-    at most as many as the page's excess.  ``kind_of`` maps ``id(box)`` to its kind and is
-    updated in place; returns how many boxes changed column."""
+    at most as many as the page's excess; of boxes that score alike, the first in the
+    extractor's order.  ``kind_of`` maps ``id(box)`` to its kind and is updated in place;
+    returns how many boxes changed column.  (Ties were once broken by ``id(box)``, a memory
+    address: the same text then gave other records from one run to the next.)"""
     pages: dict[int | None, list[Box]] = {}
     for b in boxes:
         pages.setdefault(b.page, []).append(b)
@@ -68,7 +70,7 @@ def return_paired_explanations(boxes: list[Box], kind_of: dict[int, str]) -> int
             best = max((shared_text(text, other) for other in bodies), default=0.0)
             if best >= SHARED_TEXT_RATIO:
                 scored.append((best, id(b)))
-        for _, key in sorted(scored, reverse=True)[:excess]:
+        for _, key in sorted(scored, key=lambda s: -s[0])[:excess]:  # stable: page order on ties
             kind_of[key] = "body"
             moved += 1
     return moved

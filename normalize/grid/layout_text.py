@@ -36,7 +36,7 @@ from .prose_page import is_prose_page
 from .remark_column import REMARK, explanation_widths, remark_label, remarks_note, split_remarks
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
-from .squeezed_gaps import SPLIT_COLUMNS, overrun, squeezed_gap, squeezed_split
+from .squeezed_gaps import SPLIT_COLUMNS, joined_across_gap, overrun, squeezed_gap, squeezed_split
 from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -560,9 +560,9 @@ def layout_page_rows(
                 column=c,
                 left=starts[c],
             )
-            ln.gap_guess = squeezed
-            ln.split_guess = split
+            ln.gap_guess, ln.split_guess = squeezed, split
             ln.overrun_guess = glued
+            ln.gap_joined = "" if writer else joined_across_gap(parts)
             ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the

@@ -75,6 +75,9 @@ class Line:
     # Layout text: (the line, how far it runs into the next column), when a text cell's line runs
     # far past the next column's start with no gap (``squeezed_gaps.overrun``); None otherwise.
     overrun_guess: tuple[str, float] | None = None
+    # Layout text: the first piece the line took after a gap wider than one space (two pieces
+    # of one column joined across a column gap, ``overlapping_cells.swallowed_doubts``); "" else.
+    gap_joined: str = ""
     # Layout text: why the line's opening closing punctuation may be the previous column's
     # (normalize/grid/displaced_closers.py); "" otherwise.
     closer_guess: str = ""

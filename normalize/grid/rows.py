@@ -30,6 +30,7 @@ from .layout_words import drop_cell_autospace
 from .lines import Line, ems, unit_width
 from .lost_lines import check_layout_rows, flag_merged_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
+from .overlapping_cells import overlap_doubts, swallowed_doubts
 from .page_chains import PageChains
 from .page_tables import limits_by_table
 from .path_opening import opens_path as _opens_path
@@ -507,6 +508,9 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
         raw.doubts.extend(Doubt("column_guess", name, why) for why in guesses)
         raw.cells[name] = out
         raw.widths[name] = None
+    if any(ln.column >= 0 for lines in r.cells.values() for ln in lines):  # layout text
+        guessed = {**overlap_doubts(r.cells), **swallowed_doubts(r.cells)}
+        raw.doubts.extend(Doubt("column_guess", name, why) for name, why in guessed.items())
     confs = [cl.conf for cls in raw.cells.values() for cl in cls if cl.conf is not None]
     if confs:
         raw.confidence = min(1.0, statistics.median(confs) / 100)

@@ -20,6 +20,8 @@ of its column, in a cell whose lines start far apart (``cell_doubt``): flagged t
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from .lines import Line
@@ -154,3 +156,10 @@ def cell_doubt(name: str, lines: list[Line]) -> str:
     if spread > CELL_START_SPREAD:
         return SQUEEZED_SPLIT_WHY.format(column=name, first=split, spread=spread)
     return ""
+
+
+def joined_across_gap(parts: list[Line]) -> str:
+    """The first of ``parts`` (the pieces of one text line one column received, left to right)
+    that follows the piece before it after a gap wider than one space (``ONE_SPACE``), its text
+    stripped; "" when every piece follows one space or less after the one before."""
+    return next((b.text.strip() for a, b in pairwise(parts) if b.x0 - a.x1 > ONE_SPACE), "")
