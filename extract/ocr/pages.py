@@ -30,6 +30,7 @@ from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
 from .folds import drop_folds
 from .ink import binarize, erase, glyph_height, paper_tone, ruling_ink
+from .contrast import restore_contrast
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
@@ -436,8 +437,14 @@ def scan_images(
         parts = strip_parts(cores, count)
         strips = pool if cores > 1 else None
         pending: deque[tuple[Frame, Future[PageScan]]] = deque()
+        faint: dict[int, str] = {}
         for f in frames:
             n, g, dpi = f
+            if g is not None:
+                g, note = restore_contrast(g)
+                if note:
+                    faint[n] = f"page {n}: {note}"
+                    f = (n, g, dpi)
             if is_blank(g, dpi, os_):
                 if blank is not None:
                     blank.append(n)
@@ -456,6 +463,9 @@ def scan_images(
                 for n, f in unsure.items()
             }
             out = [again[s.page].result() if s.page in again else s for s in out]
+    for s in out:
+        if s.page in faint:
+            s.notes.insert(0, faint[s.page])
     return out
 
 
