@@ -22,6 +22,7 @@ from piatable.settings import OcrSettings
 
 from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
+from .contrast import restore_contrast
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
@@ -30,7 +31,6 @@ from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
 from .folds import drop_folds
 from .ink import binarize, erase, glyph_height, paper_tone, ruling_ink
-from .contrast import restore_contrast
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
