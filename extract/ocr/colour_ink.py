@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 # red stamp: ~170; its anti-aliased rim ~60-120).
 CHROMA_FROM = 40
 CHROMA_FULL = 90
+# The rim taken with coloured ink: this many pixels around it, where lighter than RIM_MAX_INK
+# (black text's strokes: 0-90 at their core).
+RIM_PX = 2
+RIM_MAX_INK = 110
 # A page whose most coloured pixels (this quantile of the chroma) stay under CHROMA_FROM has no
 # coloured ink: its luminance is taken as it is.
 COLOUR_QUANTILE = 0.999
@@ -47,6 +51,13 @@ def grey_without_colour(im: Image.Image) -> np.ndarray:
     if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
         return grey.copy()
     weight = np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
+    import cv2
+
+    # The colour's rim (JPEG keeps colour at half resolution: a grey fringe of low chroma around
+    # each stroke) goes with it, unless it is dark: black text crossing the stamp stays.
+    k = 2 * RIM_PX + 1
+    rim = cv2.dilate(weight, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    weight = np.where(grey > RIM_MAX_INK, np.maximum(weight, rim), weight)
     paper = float(np.median(grey[::4, ::4]))
     out = grey + weight * (np.maximum(top, paper).astype(np.float32) - grey)
     return out.round().astype(np.uint8)
