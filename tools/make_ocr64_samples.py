@@ -23,7 +23,6 @@ Needs LibreOffice, poppler and the fonts (fc-list :lang=ja).
 
 from __future__ import annotations
 
-import io
 import random
 import sys
 from dataclasses import replace
@@ -35,6 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as mos
 import make_scan54_samples as s54
+import make_scans
 
 SETS = {name: mos.SAMPLES / name for name in ("office-ocr64", "heldout-ocr64")}
 
@@ -137,15 +137,6 @@ def noisy(img: Image.Image, specks: float, blur: float, rng: random.Random) -> I
     return Image.fromarray(a, "L").filter(ImageFilter.GaussianBlur(blur))
 
 
-def _pdf_of_jpegs(pages: list[Image.Image], target: Path, dpi: int, quality: int) -> None:
-    encoded = []
-    for p in pages:  # Pillow writes each page as it is encoded: encode them as JPEGs first
-        buf = io.BytesIO()
-        p.save(buf, "JPEG", quality=quality)
-        encoded.append(Image.open(io.BytesIO(buf.getvalue())))
-    encoded[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=encoded[1:])
-
-
 def write_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
     """The case's pages scanned as ``look`` says, saved as ``folder/input.<suffix>``."""
     pages = s54.pages_of(pdf, {"dpi": look["dpi"]})
@@ -161,7 +152,7 @@ def write_scan(case: mos.Case, pdf: Path, folder: Path, look: dict) -> Path:
     else:
         pages = [noisy(p, look["specks"], look["blur"], rng) for p in pages]
     target = folder / "input.pdf"
-    _pdf_of_jpegs(pages, target, look["dpi"], look["jpeg"])
+    make_scans.save([np.asarray(p) for p in pages], target, look["dpi"], look["jpeg"])
     return target
 
 
