@@ -111,7 +111,10 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         tp = page.get_textpage()
         raw_text = tp.get_text_range()
         text = clean_text(raw_text)
-        if len("".join(raw_text.split())) < MIN_TEXT_CHARS:
+        # Whitespace removed, once (``str.split``'s whitespace is Unicode's, and the four
+        # separators U+001C..U+001F besides, which ``clean_text`` has dropped already).
+        flat = "".join(text.split())
+        if len(flat) < MIN_TEXT_CHARS:
             drawn = printed_without_text(page)
     finally:
         if keep is not None and tp is not None:
@@ -120,9 +123,6 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
             if tp is not None:
                 tp.close()
             page.close()
-    # Whitespace removed (``str.split``'s whitespace is Unicode's, and the four separators
-    # U+001C..U+001F besides, which ``clean_text`` has dropped already).
-    flat = "".join(text.split())
     labels = sum(1 for k in LABEL_KEYS if k in flat)
     look = look or labels >= 2
     return PageScan(

@@ -521,6 +521,7 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .list_numberings import even_list_numberings
     from .number_widths import even_number_widths
     from .ordinals import restore_ordinals
+    from .placeholder_reads import mend_placeholder_reads
     from .polarity import keep_polarity
     from .punctuation import fix_punctuation
     from .speck_lines import drop_speck_marks
@@ -532,7 +533,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     fixes += mend_misread_stops(rows)
     fixes += drop_speck_marks(rows)
     fixes += repair_dates(rows) + even_numbering(rows) + even_date_widths(rows)
-    fixes += even_placeholders(rows) + even_choices(rows) + restore_empty_boxes(rows)
+    fixes += even_placeholders(rows) + mend_placeholder_reads(rows)
+    fixes += even_choices(rows) + restore_empty_boxes(rows)
     fixes += even_number_widths(rows) + even_word_widths(rows) + mend_echoes(rows) + echo_full_stops(rows)
     fixes += echo_circled_numbers(rows)
     fixes += number_bare_heading_rows(rows) + mend_from_document(rows) + mend_confident_from_document(rows)

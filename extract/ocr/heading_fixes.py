@@ -150,7 +150,8 @@ _CIRCLE_GARBAGE = regex.compile(r"^(?:[@＠®©Ⓒ]|[①-⑳][@＠®©]|[@＠®�
 # scans at 250-300 dpi, 8-10 pt: every IPA Mincho page made for session 53, samples/scan-ocr53).
 CIRCLED_LOOKALIKES = {"⑧": "②", "⑨": "③", "③④": "①", "⑤": "①"}
 # Circled numbers tesseract reads as others, anywhere in an item cell: read → the ones printed.
-MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③"}
+# (④ for ①: set XXV's s12, a noisy skewed scan, read ７．…担当部署's ①部署 as ④部署, unwarned.)
+MISREAD_CIRCLED = {"⑧": "②③", "⑨": "③", "④": "①"}
 
 
 def fix_heading(line: str) -> str:

@@ -22,6 +22,7 @@ from piatable.settings import OcrSettings
 
 from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
+from .contrast import restore_contrast
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
@@ -436,8 +437,14 @@ def scan_images(
         parts = strip_parts(cores, count)
         strips = pool if cores > 1 else None
         pending: deque[tuple[Frame, Future[PageScan]]] = deque()
+        faint: dict[int, str] = {}
         for f in frames:
             n, g, dpi = f
+            if g is not None:
+                g, note = restore_contrast(g)
+                if note:
+                    faint[n] = f"page {n}: {note}"
+                    f = (n, g, dpi)
             if is_blank(g, dpi, os_):
                 if blank is not None:
                     blank.append(n)
@@ -456,6 +463,9 @@ def scan_images(
                 for n, f in unsure.items()
             }
             out = [again[s.page].result() if s.page in again else s for s in out]
+    for s in out:
+        if s.page in faint:
+            s.notes.insert(0, faint[s.page])
     return out
 
 

@@ -12,6 +12,8 @@ import numpy as np
 
 from piatable.settings import OcrSettings
 
+from .colour_ink import grey_without_colour
+
 # A4 long side in inches: the resolution of an image that carries no dpi is taken from it.
 A4_LONG_IN = 297 / 25.4
 EXIF_ORIENTATION = 0x0112
@@ -74,7 +76,7 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
                     round(frame.width * fine / float(info[0])),
                     round(frame.height * fine / float(info[1])),
                 )
-                frame = frame.convert("L").resize(size, Image.Resampling.LANCZOS)
+                frame = Image.fromarray(grey_without_colour(frame)).resize(size, Image.Resampling.LANCZOS)
                 info = (fine, fine)
             dpi = float(info[0]) if info and info[0] and float(info[0]) > 30 else 0.0
             # Files saved without a resolution claim 72 dpi: an A4 page at 72 dpi is far smaller
@@ -85,7 +87,7 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
                 from_size = not fallback_dpi
             if tag != 1 and tag_applied == 1:
                 frame = ImageOps.exif_transpose(frame)
-            gray = np.asarray(frame.convert("L"), dtype=np.uint8).copy()
+            gray = grey_without_colour(frame)
             yield PageImage(gray, dpi, k + 1, tag, from_size)
 
 
@@ -259,8 +261,9 @@ def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float] | None:  # ty
         with Image.open(io.BytesIO(data)) as im:
             if im.mode not in ("L", "RGB", "YCbCr"):
                 return None
-            im.draft("L", im.size)
-            gray = np.asarray(im.convert("L"), dtype=np.uint8).copy()
+            if im.mode == "L":
+                im.draft("L", im.size)
+            gray = grey_without_colour(im)
     except (OSError, SyntaxError, ValueError):
         return None
     return gray, gray.shape[1] / (pw / 72)
@@ -275,9 +278,8 @@ def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[
     """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``."""
     page = doc[index]
     try:
-        bitmap = page.render(scale=dpi / 72, grayscale=True, may_draw_forms=False)
-        img = bitmap.to_pil().convert("L")
-        return np.asarray(img, dtype=np.uint8).copy()
+        bitmap = page.render(scale=dpi / 72, may_draw_forms=False)
+        return grey_without_colour(bitmap.to_pil())
     finally:
         page.close()
 

@@ -17,18 +17,21 @@ from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
 from piatable.vocabulary import heading_key, top_headings
 
+from .date_order import WHY as DATE_ORDER_WHY
+from .date_order import date_order_suspects
 from .date_repairs import UNKNOWN_ERA
 from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
 from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
 from .list_numberings import mixed_list_widths
 from .phrases import phrase_in_doubt
+from .placeholder_reads import suspect_placeholder
 from .word_glyphs import dot_for_one
 
 # Glyphs no cell of an amendment table prints but tesseract produces from rulings, specks and
-# characters it could not read; a lone △ (a pair is the forms' placeholder, 株式会社△△: set XII,
-# put back by triangles.restore_triangles).
-STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■□▲▼▽◆◇●◎★☆]|(?<!△)△(?!△)")
+# characters it could not read; a lone △ or □ (a pair is the forms' placeholder, 株式会社△△:
+# set XII, put back by triangles.restore_triangles; □□村: set XXV's t08, placeholder_reads).
+STRAY_GLYPHS = regex.compile(r"[|~_\\^`{}¦§¨¬°±¶×÷■▲▼▽◆◇●◎★☆]|(?<!△)△(?!△)|(?<!□)□(?!□)")
 # Upper-case ASCII letters standing where the form's Roman numerals are (a heading's opening):
 # Ⅱ read as II, HI, Il, 1I …
 ASCII_NUMERAL = regex.compile(r"^\s*[IVXHLl1|]{1,4}\s*(?=\p{Han}|\p{Katakana}|\p{Hiragana})")
@@ -130,7 +133,7 @@ def suspect_fields(row: RawRow, own_numbered: frozenset[int] = frozenset()) -> l
             else ""
         )
         if not why and column in ("item", "before", "after", "explanation"):
-            why = _broken_text(lines, flat)
+            why = _broken_text(lines, flat) or suspect_placeholder(flat)
         if column == "change_date" and not (DATE_LINE.match(flat) and parse_date(flat)):
             why = f"the date cell reads {flat[:20]!r}, not a date"
         elif column == "timing" and flat not in TIMINGS:
@@ -470,10 +473,15 @@ def flag_suspects(rows: list[RawRow]) -> list[str]:
     count = 0
     sectionless = _sectionless(rows)
     own = own_numbered_lines([[cl.text for cl in row.cells.get("item") or []] for row in rows])
+    disordered = date_order_suspects(
+        ["".join(cl.text for cl in row.cells.get("change_date") or []) for row in rows]
+    )
     for k, row in enumerate(rows):
         found = suspect_fields(row, own[k])
         if k in sectionless and not any(c == "item" for c, _ in found):
             found.append(("item", SECTIONLESS_WHY))
+        if k in disordered and not any(c == "change_date" for c, _ in found):
+            found.append(("change_date", DATE_ORDER_WHY))
         for column, why in found:
             row.doubts.append(Doubt("ocr_suspect", column, why))
         count += bool(found)

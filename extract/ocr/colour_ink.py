@@ -1,0 +1,63 @@
+"""A colour page made grey with its strongly coloured ink (stamps, seals, coloured pen) dropped.
+
+A Japanese office stamps a copy it received or publishes (受付, 公開用, 済: a red or vermilion
+seal, a ring or a box), and a reviewer marks it in blue pen.  Made grey by luminance, a red
+stamp (200, 30, 30) is as dark as text (~80 of 255): its box's sides are read as column rulings
+and its ring as ink in the cells (set XXV's s05: a 公開用 box over the label row gave "ruled as a
+table but no table columns read", 0 rows of 12).  The table itself is printed in black or grey.
+
+Each pixel's grey is its luminance (ITU-R 601, as Pillow's "L"), moved towards the paper's
+tone (the page's median grey; its brightest channel where that is lighter) as its chroma
+(brightest minus darkest channel) rises from ``CHROMA_FROM`` to ``CHROMA_FULL``: a saturated
+red or blue pixel becomes paper, while black text under a stamp, dark in every channel, stays
+dark, and grey ink or paper (chroma near 0, JPEG's colour noise ~10-20) is untouched.  Text
+printed in colour (a change typed in red) is dropped with the stamps: these forms print theirs
+in black.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Chroma (0-255: brightest minus darkest channel) below which a pixel is grey ink or paper (a
+# grey scan saved as colour JPEG: up to ~20), and from which it is fully a colour's (set XXV's
+# red stamp: ~170; its anti-aliased rim ~60-120).
+CHROMA_FROM = 40
+CHROMA_FULL = 90
+# The rim taken with coloured ink: this many pixels around it, where lighter than RIM_MAX_INK
+# (black text's strokes: 0-90 at their core).
+RIM_PX = 2
+RIM_MAX_INK = 110
+# A page whose most coloured pixels (this quantile of the chroma) stay under CHROMA_FROM has no
+# coloured ink: its luminance is taken as it is.
+COLOUR_QUANTILE = 0.999
+
+
+def grey_without_colour(im: Image.Image) -> np.ndarray:
+    """``im`` as a greyscale array (uint8, 0 black … 255 white) with strongly coloured ink made as
+    light as its brightest channel (module docstring).  A grey or bilevel image is converted as
+    Pillow's "L" does."""
+    if im.mode not in ("RGB", "RGBA", "YCbCr", "CMYK", "P"):
+        return np.asarray(im.convert("L"), dtype=np.uint8).copy()
+    rgb = np.asarray(im.convert("RGB"), dtype=np.uint8)
+    grey = np.asarray(im.convert("L"), dtype=np.uint8)
+    top = rgb.max(axis=2)
+    chroma = top - rgb.min(axis=2)
+    if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
+        return grey.copy()
+    weight = np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
+    import cv2
+
+    # The colour's rim (JPEG keeps colour at half resolution: a grey fringe of low chroma around
+    # each stroke) goes with it, unless it is dark: black text crossing the stamp stays.
+    k = 2 * RIM_PX + 1
+    rim = cv2.dilate(weight, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    weight = np.where(grey > RIM_MAX_INK, np.maximum(weight, rim), weight)
+    paper = float(np.median(grey[::4, ::4]))
+    out = grey + weight * (np.maximum(top, paper).astype(np.float32) - grey)
+    return out.round().astype(np.uint8)
