@@ -423,8 +423,7 @@ def partition_doubts(p: Partition, n: int, max_margin: float) -> list[Doubt]:
 def _rows_in_order(
     region: list[CellLine], settings: Settings, tokenizer: Tokenizer | None, boxed_text: bool = False
 ) -> list[RawRow]:
-    """Rows of a text printed row by row: date-led blocks, partitioned.  Text made of boxes
-    (``boxed_text``: ``boxes.looks_boxed``) is not cut at second 提出時期 (``second_anchors``)."""
+    """Rows of a text printed row by row: date-led blocks, partitioned (boxed text: no second_anchors cut)."""
     rows: list[RawRow] = []
     blocks = _blocks(region)
     if not blocks:

@@ -241,8 +241,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.notes.append(shown)
             result.status = "partial" if result.status == "success" else result.status
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
-        # No table: how its text was mended says nothing (a prose text whose sentence repeats
-        # is no over-printed table); "no amendment table found" is said.
+        # No table: its mends say nothing (a prose sentence repeated is no over-print); say so.
         result.notes = [n for n in result.notes if n not in repairs]
     read_in_part(result, mostly_guessed_note(result.records))  # most rows read by guess
     if faulty:
