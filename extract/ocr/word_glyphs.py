@@ -61,6 +61,10 @@ def _gain(st: SudachiTokenizer, before: str, after: str) -> int:
     return _reading_cost(st, before) - _reading_cost(st, after)
 
 
+# A word of kanji only (``生体``): a bullet before it opens a whole word (``dot_for_one``).
+_KANJI_COMPOUND = regex.compile(r"\p{Han}{2,}")
+
+
 def _known_word_at(st: SudachiTokenizer, text: str, i: int, min_len: int = 2) -> bool:
     """True when the dictionary reads a known word of ``min_len`` characters or more covering
     position ``i`` of ``text``."""
@@ -93,16 +97,30 @@ def one_for_mark(text: str, st: SudachiTokenizer) -> str:
 def dot_for_one(text: str, st: SudachiTokenizer | None = None) -> str:
     """The first middle dot of ``text`` between a hiragana and a kanji where 一 would make a known
     word with what follows (``の・定`` → 一定), as ``"・定"``, or ``""``: a mark the corrections
-    left as read, still in doubt."""
+    left as read, still in doubt.  Not where that word would end inside a known word the text after
+    the dot opens with (``より・生体認証``: 一生 would tear 生体; a bullet before a whole word)."""
     for m in _MARK_FOR_ONE.finditer(text):
         if m.group(0) not in "・･":
             continue
         i = m.start()
         st = st or default_tokenizer()
-        piece = "一" + text[i + 1 : i + 1 + CONTEXT]
-        if _known_word_at(st, piece, 0):
+        after = text[i + 1 : i + 1 + CONTEXT]
+        piece = "一" + after
+        if _known_word_at(st, piece, 0) and not _tears_first_word(st, piece, after):
             return text[i : i + 2]
     return ""
+
+
+def _tears_first_word(st: SudachiTokenizer, piece: str, after: str) -> bool:
+    """True when the word 一 opens in ``piece`` ends inside the first word of ``after`` and that
+    word is a known kanji compound of two characters or more (``生体``; not ``定め``, which
+    ``までの・定め`` leaves in doubt)."""
+    one_word = len(next(iter(st.tokenize(piece))).surface())
+    first = next(iter(st.tokenize(after)), None)
+    if first is None or first.is_oov():
+        return False
+    word = first.surface()
+    return len(word) >= 2 and bool(_KANJI_COMPOUND.fullmatch(word)) and one_word - 1 < len(word)
 
 
 def drop_inserted_kanji(text: str, st: SudachiTokenizer) -> str:
