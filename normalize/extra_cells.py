@@ -37,14 +37,18 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
-from piatable.vocabulary import REMARK_COLUMN_LABELS, SECTION_COLUMN_LABELS
+from piatable.vocabulary import REASON_COLUMN_LABELS, REMARK_COLUMN_LABELS, SECTION_COLUMN_LABELS
 
 from .chars import display_width
 from .columnar_checks import ends_as_reason
+from .reason_column import is_reason_label, reason_doubts
 
 # Labels of a remarks column (the tail labels that head text, not page numbers: row_numbers).
-# (or a section in charge: 担当課, set XXI t03; the tail labels of ``row_numbers`` that are no page).
-REMARK_LABELS = (*REMARK_COLUMN_LABELS, *SECTION_COLUMN_LABELS)
+# (or a section in charge: 担当課, set XXI t03; the tail labels of ``row_numbers`` that are no page;
+# or a reason / legal basis: 変更理由, 根拠, ``reason_column``), the longest first.
+REMARK_LABELS = tuple(
+    sorted((*REMARK_COLUMN_LABELS, *SECTION_COLUMN_LABELS, *REASON_COLUMN_LABELS), key=len, reverse=True)
+)
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
 # The characters a sentence closes with: an explanation's last line ending so ends the cell.
@@ -176,7 +180,9 @@ def _after_closed_reason(lines: list[str]) -> str:
 
 def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
     """The ``column_guess`` doubt of a row whose explanation may end with the remarks cell (the
-    module docstring's cases), or none."""
+    module docstring's cases), or none; a reason column's (``reason_column``): every row's."""
+    if is_reason_label(label):
+        return reason_doubts(row, label)
     lines = [cl.text.strip() for cl in row.cells.get("explanation", []) if cl.text.strip()]
     if not lines:
         return []

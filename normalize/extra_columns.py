@@ -47,6 +47,9 @@ LABEL_LINE_WINDOW = 8
 MIN_FIELD_LABELS = 3
 # Roles whose own readers take the label out (``place_column``, ``row_numbers``).
 OWN_READERS = frozenset({"place", "page"})
+# Roles of columns after 説明 that ``extra_cells`` reads (a remark, a section, a reason or legal
+# basis: ``reason_column``).
+AFTER_EXPLANATION_ROLES = ("remark", "section", "reason")
 FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
 EXTRA_COLUMNS_NOTE = (
     "an extra column ({label}) {where} was read in text that cannot set its cells apart: its label"
@@ -112,7 +115,11 @@ def owned_elsewhere(label: str, where: str) -> bool:
     role = extra_column_role(label)
     if role in ("number", "kind"):  # first in the row, whatever the fields' order
         return where.startswith("before ")
-    return role in ("remark", "section") and where == f"after {LABELS[5]}"
+    if role == "reason" and where.startswith("after "):
+        # Last in the row: the labels on its left wrapped in their narrow cells (``提出時`` /
+        # ``期``, ``提出時期に係る説`` / ``明``) name no field, the nearest whole one is its left.
+        return True
+    return role in AFTER_EXPLANATION_ROLES and where == f"after {LABELS[5]}"
 
 
 def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, list[tuple[str, str]]]:
@@ -355,4 +362,4 @@ def unsure_columns(notes: list[str], rows: int, remarks: bool = False) -> list[t
 
 
 def _after_explanation(label: str, where: str) -> bool:
-    return extra_column_role(label) in ("remark", "section") and where == f"after {LABELS[5]}"
+    return extra_column_role(label) in AFTER_EXPLANATION_ROLES and where == f"after {LABELS[5]}"

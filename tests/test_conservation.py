@@ -144,6 +144,25 @@ KNOWN_LOSSES: dict[str, str] = {
     # before, are read since numcols59: pdfplumber's order is looked for without the numbering
     # column, row_numbers.strip_lead_columns.)
     "heldout-bikou55/hb55-calc-tail-pdfplumber": "pdfplumber plain text, a 備考 column: no rows",
+    # Branch reason65 (new samples; the base f4f1b3f8 reads them the same): pdfplumber's plain
+    # extract_text() of Writer and Calc tables with a 7th column of prose after 説明 (変更理由 /
+    # 根拠 …, portrait or landscape, rows across page breaks), and plain pdftotext of the portrait
+    # Calc one: no rows (one of hr65-writer-basis-land), partial with notes quoting the lines placed
+    # in no record.  Not read yet
+    # (the kind of heldout-bikou55's hb55-calc-tail-pdfplumber).
+    **{
+        name: "pdfplumber / plain pdftotext, a prose column after 説明: no rows, partial with notes"
+        for name in (
+            "reason65/r65-calc-basis-port-pdfplumber",
+            "reason65/r65-calc-basis-port-pdftotext",
+            "reason65/r65-writer-basis-port-pdfplumber",
+            "reason65/r65-writer-reason-land-pdfplumber",
+            "heldout-reason65/hr65-calc-reason-port-pdfplumber",
+            "heldout-reason65/hr65-writer-basis-land-pdfplumber",
+            "heldout-reason65/hr65-writer-reason-port-pdfplumber",
+            "heldout-reason65/hr65-writer-remark-land-pdfplumber",
+        )
+    },
     # Branch numcols59 (new samples; the base 4ba9fe6c loses text in these and in 48 more of the
     # sets' texts): pdfplumber's plain text of Chromium tables whose columns run right to left
     # (説明 first … 変更日 last), whose cells the pdfplumber reader places in the form's order

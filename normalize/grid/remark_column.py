@@ -26,11 +26,14 @@ cells top-aligned) or its middle (centred).
 from __future__ import annotations
 
 from ..chars import display_width, without_whitespace
+from ..reason_column import REASON_LABELS
 from ..row_numbers import PAGE_TAIL_LABELS, TAIL_LABELS
 from .lines import Line
 
-# Labels of a remarks column: the tail labels that head text, not page numbers.
-REMARK_LABELS = frozenset(t for t in TAIL_LABELS if t not in PAGE_TAIL_LABELS)
+# Labels of a remarks column: the tail labels that head text, not page numbers, and those of a
+# reason or legal-basis column (変更理由, 根拠: ``reason_column``; not tail labels of
+# ``row_numbers``, whose label row search would take a wrapped item's ``法令上の`` / ``根拠``).
+REMARK_LABELS = frozenset(t for t in TAIL_LABELS if t not in PAGE_TAIL_LABELS) | REASON_LABELS
 # The explanation's column index among the six.
 EXPLANATION = 5
 # The index a remark piece is given (a seventh column, set aside).

@@ -373,6 +373,27 @@ COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in NU
 # A remarks column (備考) and a section-in-charge column (担当課: set XXI t03).
 REMARK_COLUMN_LABELS = ("備考",)
 SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
+# A column of prose after 説明 giving why the entry changed or under what law (set XXVI: a
+# Writer table's 変更理由, a portrait Calc table's 根拠; branch reason65).  Its cells read as a
+# second paragraph of the explanation (``…による修正`` / ``番号法の改正に伴い…ため``), so no
+# reader of flattened text can cut them off by their words (``normalize/reason_column``).
+# Named by shape: a reason word (理由 / 事由) after what changed, or 根拠 with what it rests on.
+_REASON_HEADS = ("", "変更", "変更の", "改正", "改正の", "修正", "修正の", "改訂", "改訂の", "記載変更の")
+_BASIS_LABELS = (
+    "根拠",
+    "根拠法令",
+    "根拠法",
+    "根拠規定",
+    "根拠条文",
+    "根拠条項",
+    "根拠法令等",
+    "法令根拠",
+    "法的根拠",
+)
+REASON_COLUMN_LABELS = (
+    *(head + base for head in _REASON_HEADS for base in ("理由", "事由")),
+    *_BASIS_LABELS,
+)
 # A page column after the fields (a small integer a row) and a place column (``3頁 5行``: set XXII
 # t02) between 項目 and 変更前.
 PAGE_COLUMN_LABELS = (
@@ -431,6 +452,7 @@ for _role, _labels in (
     ("number", NUMBER_COLUMN_LABELS + COMPOSITE_NUMBER_LABELS),
     ("remark", REMARK_COLUMN_LABELS),
     ("section", SECTION_COLUMN_LABELS),
+    ("reason", REASON_COLUMN_LABELS),
     ("page", PAGE_COLUMN_LABELS),
     ("place", PLACE_COLUMN_LABELS),
 ):
