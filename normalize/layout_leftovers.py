@@ -122,6 +122,8 @@ def unplaced_pieces(
             near = near_text[no]
             if _found(w.text, near) or (len(piece) >= MIN_LINE_CHARS and _found(w.text, everything)):
                 continue
+            if _found_or_said(w.text, near, said):
+                continue
             lost.append((cl, no in inside))
     if not lost:
         return lost
@@ -157,6 +159,15 @@ def _rows_near(no: int, spans: list[tuple[int, int] | None]) -> list[int]:
     before = max(((sp[1], k) for k, sp in enumerate(spans) if sp is not None and sp[1] < no), default=None)
     after = min(((sp[0], k) for k, sp in enumerate(spans) if sp is not None and sp[0] > no), default=None)
     return [x[1] for x in (before, after) if x is not None]
+
+
+def _found_or_said(text: str, corpus: str, said: str) -> bool:
+    """Whether each space-separated part of a piece is in ``corpus`` or quoted whole in a note
+    (``said``): cells an extractor printed one space apart, one of them a column's set aside and
+    quoted (``事後 サービス検索・ 住民基本台帳法``: timing, explanation, a 根拠 cell;
+    ``grid/remark_column``)."""
+    parts = text.split()
+    return len(parts) > 1 and all(found_in(p, corpus) or without_whitespace(p) in said for p in parts)
 
 
 def _found(text: str, corpus: str) -> bool:

@@ -138,6 +138,8 @@ def explanation_widths(segs: list[list[Line]], cols: list[list[int]]) -> list[fl
 
 
 def remarks_note(label: str, texts: list[str]) -> str:
-    """The note for the remark pieces set aside."""
-    shown = ", ".join(f"「{t}」" for t in texts[:NOTE_TEXTS]) + (" …" if len(texts) > NOTE_TEXTS else "")
+    """The note for the remark pieces set aside: the first ``NOTE_TEXTS`` quoted, or every one
+    for a reason column's (prose, the row's own text: the note is where it is kept)."""
+    limit = len(texts) if label in REASON_LABELS else NOTE_TEXTS
+    shown = ", ".join(f"「{t}」" for t in texts[:limit]) + (" …" if len(texts) > limit else "")
     return REMARKS_NOTE.format(label=label, n=len(texts), texts=shown)
