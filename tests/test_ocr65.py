@@ -144,3 +144,21 @@ def test_a_date_phrase_before_a_list_ends_its_own_sentence():
         got = m62._shape(row, row, "date_in_text", random.Random(seed), True)["after"]
         assert "より・" not in got and "に・" not in got
         assert not any(p.endswith(("より", "に")) for p in got.split("\n"))
+
+
+def test_a_dark_label_band_cropped_to_the_edge_is_no_border():
+    """The Calc page's label row turned light-on-dark (a shaded label band) and the page cropped
+    to it: its light labels tell it from a scanner's border, and it is left as it is."""
+    from piatable.extract.ocr.scan_borders import clear_borders
+
+    page = next(iter_images(_input("oc65-border-calc250")))
+    gray, note = clear_borders(page.gray, page.dpi)
+    assert note
+    rules = np.flatnonzero((gray < 128).mean(axis=1) > 0.5)
+    top, below = rules[0], rules[rules > rules[0] + 5][0]
+    cols = np.flatnonzero((gray[top + 1 : below] < 128).mean(axis=0) > 0.5)
+    crop = gray[top:, cols[0] : cols[-1] + 1].copy()
+    crop[: below - top] = 255 - crop[: below - top]
+    assert (crop[: below - top] < 90).mean() > 0.8
+    kept, said = clear_borders(crop, page.dpi)
+    assert said == "" and kept is crop

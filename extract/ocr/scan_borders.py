@@ -11,7 +11,8 @@ sides): a line at least ``DARK_SHARE`` of whose pixels are darker than ``DARK_MA
 the band, which must start within ``EDGE_SLACK_IN`` of the edge and may be at most
 ``MAX_BAND_SHARE`` of the page deep (a table's own black header row lies inside the margins; a
 page dark all over, inverted, is left as it is).  The band and ``RIM_IN`` beyond its inner edge (its ragged,
-shadowed rim) are made the page's paper tone.
+shadowed rim) are made the page's paper tone.  A band with light marks inside it
+(``MAX_LIGHT_SHARE``) is a dark label band with its labels, cropped to the edge: left as it is.
 """
 
 from __future__ import annotations
@@ -20,15 +21,21 @@ import numpy as np
 
 # A line of the band: this share of its pixels darker than DARK_MAX (0 black … 255 white).  Text
 # and rulings never cover a whole pixel row or column of the page; a ruling runs along one only
-# inside the margins.
-DARK_SHARE = 0.85
+# inside the margins; a dark label band cropped to the page's edge has its light labels (a line
+# through them: ~0.9 dark).
+DARK_SHARE = 0.95
 DARK_MAX = 90
 # The band starts this close to the page's edge (inches), and is at most this share of the
 # page's side deep.
 EDGE_SLACK_IN = 0.05
 MAX_BAND_SHARE = 0.2
-# A band narrower than this (inches) is no border (a ruling of the table printed to the edge).
-MIN_BAND_IN = 0.04
+# A band narrower than this (inches) is no border (a ruling of the table printed to the edge, the
+# padding above a dark label band's labels: 2-5 pt).
+MIN_BAND_IN = 0.1
+# A band holding more than this share of light pixels (lighter than LIGHT_MIN) is a dark label
+# band with its labels, not a border (a scanner's lid or bed is dark all over).
+LIGHT_MIN = 160
+MAX_LIGHT_SHARE = 0.01
 # Beyond the band's inner edge: made paper too (its ragged, shadowed rim), inches.
 RIM_IN = 0.03
 
@@ -62,11 +69,21 @@ def clear_borders(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, str]:
         "left": band_depth(cols, dpi),
         "right": band_depth(cols[::-1], dpi),
     }
-    found = {edge: d for edge, d in depths.items() if d}
+    h, w = gray.shape
+    regions = {
+        "top": lambda d: gray[:d],
+        "bottom": lambda d: gray[h - d :],
+        "left": lambda d: gray[:, :d],
+        "right": lambda d: gray[:, w - d :],
+    }
+    found = {
+        edge: d
+        for edge, d in depths.items()
+        if d and float(np.mean(regions[edge](d) > LIGHT_MIN)) <= MAX_LIGHT_SHARE
+    }
     if not found:
         return gray, ""
     out = gray.copy()
-    h, w = gray.shape
     rim = int(RIM_IN * dpi)
     inner = out[
         found.get("top", 0) + rim : h - found.get("bottom", 0) - rim,
