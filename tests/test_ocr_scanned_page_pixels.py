@@ -49,7 +49,7 @@ def test_a_scanners_page_comes_as_its_jpeg_at_its_resolution(tmp_path):
     finally:
         doc.close()
     assert got is not None
-    gray, dpi = got
+    gray, dpi, _ = got
     assert abs(dpi - 200) < 0.5
     assert np.array_equal(gray, _jpeg_pixels(path, 0))
     frames = list(pdf_images(path, [1], 300, Settings().ocr))

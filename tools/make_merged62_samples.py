@@ -70,6 +70,14 @@ HELDOUT_PHRASES = (
     ("（{d}改正）", "inline"),
     ("{d}に", "after"),
 )
+# An "after" phrase before a paragraph that opens with a list mark (・生体認証…, ※…, (1)…) ends a
+# sentence of its own, a paragraph above the list: 「令和4年7月1日より・生体認証」 is no sentence.
+SENTENCE_OF = {
+    "{d}より": "{d}より施行。",
+    "{d}に": "{d}に改正。",
+    "{d}付の通知により": "{d}付の通知により変更。",
+}
+LIST_MARK = re.compile(r"^[・※○●◆◇■□\-－]|^[（(]?[0-9０-９]+[)）]|^[①-⑳]")
 TUNING_IN_TEXT_STYLES = ("wareki", "seireki")
 HELDOUT_IN_TEXT_STYLES = ("wareki", "wareki_fw", "seireki")
 TUNING_DATE_STYLES = ("slash", "wareki", "short")
@@ -127,6 +135,8 @@ def _shape(row: dict, other: dict, shape: str, rng: random.Random, heldout: bool
         text = phrase.format(d=render_date(iso, style))
         if where == "explanation":
             r["explanation"] = text + (r["explanation"] or "変更")
+        elif where == "after" and LIST_MARK.match(r["after"]):
+            r["after"] = SENTENCE_OF.get(phrase, phrase).format(d=render_date(iso, style)) + "\n" + r["after"]
         elif where == "after":
             r["after"] = text + (r["after"] or "変更")
         else:

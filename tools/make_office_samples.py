@@ -288,6 +288,8 @@ def _runs_rich(runs: list[tuple[str, dict]], font: str, size: float):
             f.u = "double" if how["underline"] == "double" else "single"
         if how.get("white"):
             f.color = "FFFFFFFF"
+        if how.get("red"):  # text printed in red (a changed word, a whole row): read like black
+            f.color = "FFFF0000"
         if how.get("bold"):
             f.b = True
         parts.append(TextBlock(f, text))
@@ -569,6 +571,8 @@ def _fill_cell(
                 run.underline = WD_UNDERLINE.DOUBLE if how["underline"] == "double" else True
             if how.get("white"):
                 run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            if how.get("red"):
+                run.font.color.rgb = RGBColor(0xFF, 0x00, 0x00)
 
 
 def _header_cells(case: Case) -> list[list[str]]:

@@ -10,16 +10,21 @@ Each pixel's grey is its luminance (ITU-R 601, as Pillow's "L"), moved towards t
 tone (the page's median grey; its brightest channel where that is lighter) as its chroma
 (brightest minus darkest channel) rises from ``CHROMA_FROM`` to ``CHROMA_FULL``: a saturated
 red or blue pixel becomes paper, while black text under a stamp, dark in every channel, stays
-dark, and grey ink or paper (chroma near 0, JPEG's colour noise ~10-20) is untouched.  Text
-printed in colour (a change typed in red) is dropped with the stamps: these forms print theirs
-in black.
+dark, and grey ink or paper (chroma near 0, JPEG's colour noise ~10-20) is untouched.
+
+Text printed in colour (a change typed in red, a whole row in red) is not a stamp: coloured marks
+shaped as lines of glyphs (``colour_text``) are kept as ink and read.  What was made paper, and
+what was kept, is told (``ColourInk``): the page says so in a note (``pages.scan_images``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from .colour_text import text_marks
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -36,28 +41,64 @@ RIM_MAX_INK = 110
 # A page whose most coloured pixels (this quantile of the chroma) stay under CHROMA_FROM has no
 # coloured ink: its luminance is taken as it is.
 COLOUR_QUANTILE = 0.999
+# A pixel at least this much of a colour's (its weight) counts as coloured ink: in the mask
+# ``colour_text`` judges, and in the share made paper.
+COLOURED_WEIGHT = 0.5
 
 
-def grey_without_colour(im: Image.Image) -> np.ndarray:
+@dataclass(slots=True)
+class ColourInk:
+    """What ``grey_without_colour`` did to a page: the share of its pixels of coloured ink made
+    paper (0-1), and the lines of coloured text kept as ink and the stamps' frames seen
+    (``colour_text``)."""
+
+    removed_share: float = 0.0
+    kept_lines: int = 0
+    stamps: int = 0
+
+    def note(self, min_share: float) -> str:
+        """The page note (without its ``page N:``), "" when nothing worth saying was done: less
+        than ``min_share`` of the page made paper and no text kept."""
+        said = []
+        if self.kept_lines:
+            said.append(f"{self.kept_lines} line(s) of text printed in colour kept and read as ink")
+        if self.removed_share >= min_share:
+            what = f"{self.stamps} stamp(s) or seal(s) and other " if self.stamps else ""
+            said.append(
+                f"{what}coloured marks ({self.removed_share:.2%} of the page) made paper before "
+                "reading: coloured text among them is not read"
+            )
+        return "; ".join(said)
+
+
+def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, ColourInk]:
     """``im`` as a greyscale array (uint8, 0 black … 255 white) with strongly coloured ink made as
-    light as its brightest channel (module docstring).  A grey or bilevel image is converted as
+    light as its brightest channel, but coloured text (judged at ``dpi``: none kept when 0), and
+    what was made paper or kept (module docstring).  A grey or bilevel image is converted as
     Pillow's "L" does."""
     if im.mode not in ("RGB", "RGBA", "YCbCr", "CMYK", "P"):
-        return np.asarray(im.convert("L"), dtype=np.uint8).copy()
+        return np.asarray(im.convert("L"), dtype=np.uint8).copy(), ColourInk()
     rgb = np.asarray(im.convert("RGB"), dtype=np.uint8)
     grey = np.asarray(im.convert("L"), dtype=np.uint8)
     top = rgb.max(axis=2)
     chroma = top - rgb.min(axis=2)
     if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
-        return grey.copy()
+        return grey.copy(), ColourInk()
     weight = np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
     import cv2
 
+    text = text_marks(weight >= COLOURED_WEIGHT, dpi)
     # The colour's rim (JPEG keeps colour at half resolution: a grey fringe of low chroma around
     # each stroke) goes with it, unless it is dark: black text crossing the stamp stays.
     k = 2 * RIM_PX + 1
-    rim = cv2.dilate(weight, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    element = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    rim = cv2.dilate(weight, element)
     weight = np.where(grey > RIM_MAX_INK, np.maximum(weight, rim), weight)
     paper = float(np.median(grey[::4, ::4]))
     out = grey + weight * (np.maximum(top, paper).astype(np.float32) - grey)
-    return out.round().astype(np.uint8)
+    if text.keep is not None:  # coloured text and its rim stay, as dark as their darkest channel
+        kept = cv2.dilate(text.keep.astype(np.uint8), element) > 0
+        weight[kept] = 0.0
+        out[kept] = np.minimum(grey[kept], rgb.min(axis=2)[kept])
+    removed = float(np.count_nonzero(weight >= COLOURED_WEIGHT)) / max(weight.size, 1)
+    return out.round().astype(np.uint8), ColourInk(removed, text.lines, text.stamps)

@@ -38,11 +38,12 @@ def ink_and_paper(gray: np.ndarray) -> tuple[int, int]:
     return int(np.quantile(sample, INK_QUANTILE)), int(np.median(sample))
 
 
-def restore_contrast(gray: np.ndarray) -> tuple[np.ndarray, str]:
+def restore_contrast(gray: np.ndarray, force: bool = False) -> tuple[np.ndarray, str]:
     """``gray`` stretched when the page is faint (module docstring), and a note saying so ("" and
-    ``gray`` itself when it is not)."""
+    ``gray`` itself when it is not).  ``force``: stretched whenever its ink is any darker than its
+    paper (a page with faint ink that the blank test called blank: ``faint_pages``)."""
     ink, paper = ink_and_paper(gray)
-    if ink < FAINT_INK_FROM or paper - ink < MIN_RANGE:
+    if paper <= ink or (not force and (ink < FAINT_INK_FROM or paper - ink < MIN_RANGE)):
         return gray, ""
     lut = np.clip((np.arange(256, dtype=np.float32) - ink) * (255.0 / (paper - ink)), 0, 255)
     out = lut.round().astype(np.uint8)[gray]

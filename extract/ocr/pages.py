@@ -22,13 +22,14 @@ from piatable.settings import OcrSettings
 
 from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
-from .contrast import restore_contrast
+from .colour_ink import ColourInk
 from .cores import cv_threads, strip_parts
 from .cover_zone import is_cover_words, read_cover_band, read_cover_rest
 from .coverage import ink_outside_cells
 from .deskew import rotate, skew_angle
 from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
+from .faint_pages import readable
 from .folds import drop_folds
 from .ink import binarize, erase, glyph_height, paper_tone, ruling_ink
 from .lighting import flatten_page
@@ -409,7 +410,11 @@ MAX_UNSURE_KEPT = 8
 
 
 def scan_images(
-    frames: Iterable[Frame], os_: OcrSettings, blank: list[int] | None = None, count: int = 0
+    frames: Iterable[Frame],
+    os_: OcrSettings,
+    blank: list[int] | None = None,
+    count: int = 0,
+    colour: dict[int, ColourInk] | None = None,
 ) -> list[PageScan]:
     """Each page image read, as the frames come: at most one page per core is held in memory
     at once (rendered, read, then released), and blank pages are skipped before any tesseract
@@ -420,7 +425,8 @@ def scan_images(
     else the pages keep the cores busy, and each page's cells are read on one strip (a tesseract
     process spends about 0.2 CPU s starting: ``SPLIT_BELOW_PAGES``).  A page whose orientation
     was unsure is read again turned as the document's other pages were, when they all agree on
-    a turn."""
+    a turn.  ``colour``: each page's coloured ink made paper or kept (``colour_ink``), by page
+    number, filled as the frames come: said in a note of the page's."""
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -440,15 +446,14 @@ def scan_images(
         faint: dict[int, str] = {}
         for f in frames:
             n, g, dpi = f
-            if g is not None:
-                g, note = restore_contrast(g)
-                if note:
-                    faint[n] = f"page {n}: {note}"
-                    f = (n, g, dpi)
-            if is_blank(g, dpi, os_):
+            g, note = readable(g, dpi, os_)  # a faint page stretched; None: blank
+            if g is None:
                 if blank is not None:
                     blank.append(n)
                 continue
+            if note:
+                faint[n] = f"page {n}: {note}"
+            f = (n, g, dpi)
             pending.append((f, pages.submit(scan_image, g, dpi, n, os_, strips, parts)))  # type: ignore[arg-type]
             while len(pending) >= cores:
                 f0, fut = pending.popleft()
@@ -466,6 +471,8 @@ def scan_images(
     for s in out:
         if s.page in faint:
             s.notes.insert(0, faint[s.page])
+        if colour and s.page in colour and (note := colour[s.page].note(os_.colour_note_share)):
+            s.notes.insert(0, f"page {s.page}: {note}")
     return out
 
 
@@ -484,6 +491,7 @@ def scan_pdf(
     nothing, and scanned pages (one JPEG) without ink, are never rendered, other blank ones
     never read."""
     check_tesseract(os_.lang)
+    colour: dict[int, ColourInk] = {}
     with cv_threads():
         if len(numbers) > os_.find_all_below:
             numbers = find_table_pages(
@@ -494,10 +502,11 @@ def scan_pdf(
                 unread,
             )
         return scan_images(
-            pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_),
+            pdf_images(path, numbers, os_.dpi, os_, skip_empty=True, quick_blank=os_, colour=colour),
             os_,
             blank,
             len(numbers),
+            colour,
         )
 
 
@@ -514,11 +523,13 @@ def scan_image_file(
     check_tesseract(os_.lang)
     tags: dict[int, int] = {}
     sized: set[int] = set()  # frames whose dpi was taken from their size (no resolution in the file)
+    colour: dict[int, ColourInk] = {}
 
     def frames(wanted: set[int] | None = None) -> Iterator[Frame]:
         try:
             for p in iter_images(path, os_.image_dpi):
                 tags[p.page] = p.exif_orientation
+                colour[p.page] = p.colour
                 if p.dpi_from_size:
                     sized.add(p.page)
                 if wanted is None or p.page in wanted:
@@ -539,6 +550,8 @@ def scan_image_file(
         # (The EXIF tags go by the file's frames: pages cut from sheets are numbered on.)
         if tags.get(s.page, 1) != 1 and not sheets:
             s.notes.insert(0, f"page {s.page}: EXIF orientation {tags[s.page]} applied")
+        if s.page in colour and (note := colour[s.page].note(os_.colour_note_share)) and not sheets:
+            s.notes.insert(0, f"page {s.page}: {note}")
         if s.page in sheets:
             s.notes.insert(0, sheets[s.page])
     return scans

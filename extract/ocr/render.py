@@ -5,14 +5,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from piatable.settings import OcrSettings
 
-from .colour_ink import grey_without_colour
+from .colour_ink import ColourInk, grey_without_colour
 
 # A4 long side in inches: the resolution of an image that carries no dpi is taken from it.
 A4_LONG_IN = 297 / 25.4
@@ -29,6 +29,8 @@ class PageImage:
     exif_orientation: int = 1  # the file's EXIF orientation tag (1: as stored), already applied
     # The file gave no usable resolution: ``dpi`` is that of an A4 page of its size (``estimate_dpi``).
     dpi_from_size: bool = False
+    # The coloured ink made paper or kept as text (``colour_ink``).
+    colour: ColourInk = field(default_factory=ColourInk)
 
 
 # Horizontal and vertical resolutions further apart than this share of the finer are a page of
@@ -58,6 +60,7 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
             info = tuple(float(v) for v in info) if info else None  # TIFF gives IFDRationals
             tag = int(frame.getexif().get(EXIF_ORIENTATION, 1) or 1)
             tag_applied = 1
+            colour = ColourInk()
             if (
                 info
                 and len(info) == 2
@@ -76,7 +79,8 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
                     round(frame.width * fine / float(info[0])),
                     round(frame.height * fine / float(info[1])),
                 )
-                frame = Image.fromarray(grey_without_colour(frame)).resize(size, Image.Resampling.LANCZOS)
+                grey, colour = grey_without_colour(frame, fine)
+                frame = Image.fromarray(grey).resize(size, Image.Resampling.LANCZOS)
                 info = (fine, fine)
             dpi = float(info[0]) if info and info[0] and float(info[0]) > 30 else 0.0
             # Files saved without a resolution claim 72 dpi: an A4 page at 72 dpi is far smaller
@@ -87,8 +91,9 @@ def iter_images(path: Path, fallback_dpi: float = 0.0) -> Iterator[PageImage]:
                 from_size = not fallback_dpi
             if tag != 1 and tag_applied == 1:
                 frame = ImageOps.exif_transpose(frame)
-            gray = grey_without_colour(frame)
-            yield PageImage(gray, dpi, k + 1, tag, from_size)
+            gray, ink = grey_without_colour(frame, dpi)  # (a fax page is grey already: its own said)
+            colour = ink if frame.mode != "L" else colour
+            yield PageImage(gray, dpi, k + 1, tag, from_size, colour)
 
 
 def image_dpis(obj) -> tuple[float, float] | None:  # type: ignore[no-untyped-def]
@@ -197,8 +202,12 @@ def jpeg_blank(data: bytes, width_pt: float, settings: OcrSettings) -> bool | No
     step = max(min(gray.shape) // 200, 1)
     if np.median(gray[::step, ::step]) < QUICK_PAPER_MIN:
         return None
-    share = ink_share(gray, seen_dpi, min(settings.blank_quick_dpi, seen_dpi), settings.blank_quick_contrast)
-    return share < settings.blank_ink_share
+    look = min(settings.blank_quick_dpi, seen_dpi)
+    share = ink_share(gray, seen_dpi, look, settings.blank_quick_contrast)
+    # A faint page (a light copy: its strokes, averaged small, stay within blank_quick_contrast of
+    # the paper) is no blank: rendered, it is judged as a faint page (``faint_pages``).
+    faint = ink_share(gray, seen_dpi, look, settings.blank_quick_faint_contrast)
+    return share < settings.blank_ink_share and faint < settings.blank_ink_share
 
 
 def jpeg_page_blank(doc, index: int, settings: OcrSettings) -> bool | None:  # type: ignore[no-untyped-def]
@@ -213,8 +222,9 @@ QUICK_COVER_SHARE = 0.8
 QUICK_PAPER_MIN = 128
 
 
-def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float] | None:  # type: ignore[no-untyped-def]
-    """Page ``index`` as its scanner stored it: when the page is one greyscale or colour JPEG
+def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float, ColourInk] | None:  # type: ignore[no-untyped-def]
+    """Page ``index`` as its scanner stored it (with the coloured ink made paper or kept:
+    ``colour_ink``): when the page is one greyscale or colour JPEG
     drawn upright over the whole page (``page_jpeg``, no page rotation, no turn or mirror in
     the image's matrix, its edges within PAGE_EDGE_PT of the page's), the JPEG's own pixels
     decoded as luminance only (libjpeg skips the colour planes), with the resolution they are
@@ -263,10 +273,11 @@ def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float] | None:  # ty
                 return None
             if im.mode == "L":
                 im.draft("L", im.size)
-            gray = grey_without_colour(im)
+            dpi = im.size[0] / (pw / 72)
+            gray, colour = grey_without_colour(im, dpi)
     except (OSError, SyntaxError, ValueError):
         return None
-    return gray, gray.shape[1] / (pw / 72)
+    return gray, gray.shape[1] / (pw / 72), colour
 
 
 # A scanned page's image is taken as drawn over the whole page when each of its edges lies
@@ -274,12 +285,13 @@ def scanned_page_gray(doc, index: int) -> tuple[np.ndarray, float] | None:  # ty
 PAGE_EDGE_PT = 1.0
 
 
-def render_pdf_page(doc, index: int, dpi: float) -> np.ndarray:  # type: ignore[no-untyped-def]
-    """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``."""
+def render_pdf_page(doc, index: int, dpi: float) -> tuple[np.ndarray, ColourInk]:  # type: ignore[no-untyped-def]
+    """Page ``index`` (0-based) of a pypdfium2 document as a greyscale image at ``dpi``, and the
+    coloured ink made paper or kept (``colour_ink``)."""
     page = doc[index]
     try:
         bitmap = page.render(scale=dpi / 72, may_draw_forms=False)
-        return grey_without_colour(bitmap.to_pil())
+        return grey_without_colour(bitmap.to_pil(), dpi)
     finally:
         page.close()
 
@@ -291,13 +303,15 @@ def pdf_images(
     native: OcrSettings | None = None,
     skip_empty: bool = False,
     quick_blank: OcrSettings | None = None,
+    colour: dict[int, ColourInk] | None = None,
 ) -> Iterator[tuple[int, np.ndarray | None, float]]:
     """Pages rendered at ``dpi``, one at a time (page number, image, dpi); with ``native``
     settings, a page that is one scanned image is rendered at that image's own resolution
     (within native.min_dpi … native.max_dpi), or, when that needs no resampling, taken as the
     scanner stored it (``scanned_page_gray``).  With ``skip_empty``, a page that draws nothing
     comes as (number, None, dpi), not rendered; with ``quick_blank`` settings, so does a page
-    that is one JPEG without ink (``jpeg_page_blank``)."""
+    that is one JPEG without ink (``jpeg_page_blank``).  ``colour`` gets each rendered page's
+    ``ColourInk`` by page number."""
     from piatable.extract.pdf import open_pdf
 
     doc = open_pdf(path)
@@ -312,9 +326,14 @@ def pdf_images(
                 if nd:
                     d = min(max(nd, native.min_dpi), native.max_dpi)
                 if nd and d == nd and (own := scanned_page_gray(doc, n - 1)) is not None:
+                    if colour is not None:
+                        colour[n] = own[2]
                     yield n, own[0], own[1]
                     continue
-            yield n, render_pdf_page(doc, n - 1, d), d
+            gray, ink = render_pdf_page(doc, n - 1, d)
+            if colour is not None:
+                colour[n] = ink
+            yield n, gray, d
     finally:
         doc.close()
 

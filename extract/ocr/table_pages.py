@@ -15,6 +15,7 @@ import regex
 from piatable.settings import OcrSettings
 
 from .engine import parse_tsv, tesseract_tsv
+from .faint_pages import readable
 from .ink import binarize, erase, glyph_height, ink_share, paper_tone
 from .lighting import flatten_page
 from .orient import find_orientation, turn_upright
@@ -139,7 +140,8 @@ def find_table_pages(
     order: list[int] = []
     runs: list[list[int]] = []
     for n, g, dpi in images:
-        if is_blank(g, dpi, settings):
+        g, _ = readable(g, dpi, settings)  # (a faint page stretched: ``faint_pages``)
+        if g is None:
             if blank is not None:
                 blank.append(n)
             continue

@@ -499,6 +499,17 @@ class OcrSettings:
     # than blank_ink_share of such pixels is blank without rendering (extract/ocr/render.py).
     blank_quick_dpi: float = 25.0
     blank_quick_contrast: int = 30
+    # A page called blank is looked at again for faint ink (a page copied or scanned too light:
+    # ink 195-205 on paper 238-240): pixels darker than its paper by faint_contrast (seen at
+    # find_dpi) on blank_ink_share of it are read, the page stretched (extract/ocr/faint_pages.py);
+    # the quick look at a scanned PDF's JPEG calls no page blank with pixels darker than its
+    # paper by blank_quick_faint_contrast there (it is rendered and judged).
+    faint_contrast: int = 20
+    blank_quick_faint_contrast: int = 12
+    # A page whose coloured marks made paper before reading (extract/ocr/colour_ink.py: stamps,
+    # seals, and any coloured text not shaped as lines of glyphs) cover at least this share of
+    # it says so in a note (a 0.7 in seal: ~0.1% of an A4 page; two red kanji: ~0.02%).
+    colour_note_share: float = 0.0001
     # Full-width letters, digits and punctuation advance one em (the kanji pitch), half-width
     # ones about half: a run is full width from this advance per character (in ems) on.  Ink
     # starts this far inside its box (side bearing) where a line's edge stands for a neighbour.
