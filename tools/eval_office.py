@@ -250,6 +250,8 @@ SET_NAMES = (
     "heldout-layout63",
     "office-stacked64",
     "heldout-stacked64",
+    "office-paragraphs64",
+    "heldout-paragraphs64",
     "office-webcopy64",
     "heldout-webcopy64",
 )
