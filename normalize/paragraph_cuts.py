@@ -177,15 +177,30 @@ def shared_subject(before: list[str], after: list[str]) -> int:
     the after's lines in that first paragraph, or 0."""
     if not (_plain(before[0]) and _plain(after[0]) and _ends_sentence(before[-1])):
         return 0
-    first = next((k for k, t in enumerate(after) if _ends_sentence(t)), len(after) - 1)
+    first = _first_paragraph_end(after)
     if first >= len(after) - 1:
         return 0
-    head = next((k for k, t in enumerate(before) if _ends_sentence(t)), len(before) - 1)
+    head = _first_paragraph_end(before)
     b, a = _squash(before[: head + 1]), _squash(after[: first + 1])
     if len(common_prefix(b, a)) < ONE_CELL_PREFIX or b == a:
         return 0
     pb, pa = bigrams(b), bigrams(a)
     return first + 1 if pb and pa and len(pb & pa) / min(len(pb), len(pa)) < ONE_CELL_ALIKE else 0
+
+
+_OPEN_BRACKETS = "（(「『【〔［[＜<"
+
+
+def _first_paragraph_end(lines: list[str]) -> int:
+    """The index of the first line ending a sentence outside brackets (``…（コンビニ交付を含む。``
+    / ``）及び本人確認のため。`` is one sentence: its 。 inside the bracket ends none), or the last
+    line's."""
+    depth = 0
+    for k, t in enumerate(lines):
+        depth += sum(ch in _OPEN_BRACKETS for ch in t) - sum(ch in CLOSERS for ch in t)
+        if depth <= 0 and _ends_sentence(t):
+            return k
+    return len(lines) - 1
 
 
 def _line_index(lines: list[CellLine], count: int) -> int:

@@ -14,6 +14,17 @@ bracket, the next line opens no paragraph of the form (a marker, a numbering) an
 hiragana or a character kinsoku keeps off a line's start (``している。``, ``る。``), which no
 paragraph of the forms opens with, or a word of the tokenizer runs across the break.  A short
 unpunctuated value over another (``市民課`` / ``総務課``) is no wrap.
+
+Only a line whose printed width the text tells shows a column's width (branch paragraphs65): a
+line of full-width characters only, at least ``WRAP_MIN_UNITS`` wide.  Half-width digits and
+letters print proportional, and LibreOffice and Chromium put extra space between them and the
+Japanese text (Writer's autospace: pypdfium2 reads ``令和 5 年 1 月 4 日`` off such a line), so a
+line holding them may fill its column at fewer display units than a line of kanji (a Writer cell's
+``令和5年1月4日から令和5年2月3日`` / ``まで`` beside 34-unit lines of the same cell: the cell's last
+paragraph read into the after cell, office-paragraphs65); and a short line over a word's second
+half is a value or a heading, no wrap (``①入手元`` / ``本人又は本人の代理人`` makes 元本).  A line
+holding such characters or spaces still counts as wide by its full-width characters and
+half-width ones, the spaces left out (no more than it printed).
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from piatable.models import CellLine
+from piatable.text_thresholds import WRAP_MIN_UNITS
 
 from .chars import NO_LINE_START, char_width, display_width, starts_paragraph
 from .rejoin import same_printed_line
@@ -55,8 +67,15 @@ _HANGING = "。、，．"
 
 def printed_widths(texts: list[str]) -> list[int]:
     """Each line's display width less a hanging closing punctuation mark (``…する。`` may print
-    its 。 past the column's edge)."""
-    return [display_width(t.rstrip().rstrip(_HANGING)) for t in texts]
+    its 。 past the column's edge) and its spaces (a reader's spaces round half-width digits are
+    no printed width of their own): no more than the line printed."""
+    return [display_width("".join(t.split()).rstrip(_HANGING)) for t in texts]
+
+
+def _sure_width(text: str) -> bool:
+    """Whether ``text``'s printed width is its display width: full-width characters only (no
+    half-width character nor space, whose printed widths vary: module docstring)."""
+    return all(char_width(ch) == 2 for ch in text)
 
 
 def _is_hiragana(ch: str) -> bool:
@@ -87,6 +106,9 @@ def wrap_caps(
             continue
         hiragana = _is_hiragana(b[0]) and not b.startswith(_HIRAGANA_OPENERS)
         if not (wraps_word[k] or hiragana or b[0] in NO_LINE_START):
+            out.append(None)
+            continue
+        if not _sure_width(a) or display_width(a) < WRAP_MIN_UNITS:
             out.append(None)
             continue
         cap = display_width(a) + char_width(b[0])

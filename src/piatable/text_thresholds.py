@@ -64,3 +64,7 @@ ADDED_ABOVE_HEADING_MAX = 0.75
 # A row's before/after cut is warned of when moving one paragraph across it raises the cells'
 # likeness (Jaccard index of character bigrams) by more than this (normalize/shared_line_checks).
 BEFORE_AFTER_ALIKE_GAIN = 0.05
+# A line narrower than this (display units, 8 full-width characters) shows no column width where
+# a word runs on to the next line: a value or a heading of the form over a word's second half
+# (normalize/wrap_conflicts.py, branch paragraphs65).
+WRAP_MIN_UNITS = 16
