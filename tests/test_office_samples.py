@@ -93,6 +93,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-paragraphs64",
+        "heldout-paragraphs65",
         "heldout-webcopy64",
     )
     for name in held:

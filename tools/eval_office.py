@@ -252,6 +252,8 @@ SET_NAMES = (
     "heldout-stacked64",
     "office-paragraphs64",
     "heldout-paragraphs64",
+    "office-paragraphs65",
+    "heldout-paragraphs65",
     "office-webcopy64",
     "heldout-webcopy64",
 )

@@ -68,3 +68,9 @@ BEFORE_AFTER_ALIKE_GAIN = 0.05
 # a word runs on to the next line: a value or a heading of the form over a word's second half
 # (normalize/wrap_conflicts.py, branch paragraphs65).
 WRAP_MIN_UNITS = 16
+# A cell takes its own wrap width only when its widest line is at most this share of the widest
+# body column's (set XXV t08: 40 of 50 units); nearer, the body width is kept: a reader's spaces
+# and half-width digits make the body width a few units off, and a cell's full lines read at a
+# width a little narrower join its paragraph ends (office-paragraphs65, a Writer table of two
+# equal columns: ``…確認している。`` + ``国民健康保険法に基づき…`` joined; branch paragraphs65).
+OWN_WRAP_MAX_SHARE = 0.85
