@@ -62,19 +62,23 @@ def test_a_cells_own_width_needs_the_other_cell_wider():
 
 @pytest.mark.parametrize("family", ["pdftotext-raw", "pypdfium2", "pypdfium2+nl"])
 def test_title_and_name_rows_read_wrong_are_warned(family):
-    """A 所属長 / 評価実施機関の長 cell of a title and a name parted by spaces: where the row-ordered
-    text cuts it at the wrong space the row carries a flag."""
+    """A 所属長 / 評価実施機関の長 cell of a title and a name parted by spaces: every row read
+    holding one of the names (the name's family name, in any cell) is the expected row or
+    carries a flag (where the row-ordered text cuts the cell at the wrong space)."""
     seen = 0
     for case in sorted(SET.glob(f"pg65-*-{family}")):
         got = [r.to_dict() for r in extract_document(case / "input.txt").records]
         want = json.loads((case / "expected" / "records.json").read_text("utf-8"))
-        assert len(got) == len(want)
-        for g, w in zip(got, want, strict=True):
-            if "長 " not in w["before"] and "長　" not in w["before"]:
+        for w in want:
+            parts = w["before"].replace("\u3000", " ").split(" ")
+            if "\n" in w["before"] or len(parts) != 3 or not parts[0].endswith("長"):
                 continue
             seen += 1
-            if all(_squash(g[f]) == _squash(w[f]) for f in FIELDS):
-                continue
-            warned = g["confidence"] < 0.5 or set(g["flags"]) - INFORMATIONAL
-            assert warned, (case.name, g["row_index"], g["before"], g["after"])
-    assert seen >= 6
+            holding = [g for g in got if any(parts[1] in (g[f] or "") for f in FIELDS)]
+            assert holding, (case.name, w["before"])
+            for g in holding:
+                if all(_squash(g[f]) == _squash(w[f]) for f in FIELDS):
+                    continue
+                warned = g["confidence"] < 0.5 or set(g["flags"]) - INFORMATIONAL
+                assert warned, (case.name, g["row_index"], g["before"], g["after"])
+    assert seen >= 8
