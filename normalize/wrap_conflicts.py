@@ -32,7 +32,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from piatable.models import CellLine
-from piatable.text_thresholds import OWN_WRAP_MAX_SHARE, WRAP_MIN_UNITS
+from piatable.text_thresholds import OWN_WRAP_MAX_SHARE, OWN_WRAP_MIN_SHARE, WRAP_MIN_UNITS
 
 from .chars import NO_LINE_START, char_width, display_width, starts_paragraph
 from .rejoin import same_printed_line
@@ -185,24 +185,16 @@ def own_wrap_width(lines: list[CellLine], width: float, tok: Tokenizer | None = 
     return float(widest)
 
 
-def _wraps_at(lines: list[CellLine], width: float, tok: Tokenizer | None) -> int:
-    """How many of ``lines``' wraps the text shows at ``width`` (within ``WRAP_CONFLICT_MIN_UNITS``):
-    one wrapped line alone may be a value's, or another cell's lines read into this one."""
-    if len(lines) < 2:
-        return 0
-    widths, caps = _cell_facts(lines, tok)
-    return sum(c is not None and widths[k] >= width - WRAP_CONFLICT_MIN_UNITS for k, c in enumerate(caps))
-
-
 def own_wrap_widths(
     cells: dict[str, list[CellLine]], width: float, tok: Tokenizer | None = None
 ) -> dict[str, float]:
     """The wrap widths of a row's ``before`` and ``after`` cells (``cells``: field → its flattened
     lines; ``width``: the widest body column's, display units): a cell's own (``own_wrap_width``)
     only where the other cell prints a line wider than it by the share ``OWN_WRAP_MAX_SHARE``
-    (two columns of different widths, set XXV t08) and the cell shows two wraps at it (one may be
-    the explanation's, read into the cell before the partition: ``研修体制の強化に伴う修`` /
-    ``正``); ``width`` otherwise.  The body width is read
+    (two columns of different widths, set XXV t08) and it is no narrower than the share
+    ``OWN_WRAP_MIN_SHARE`` of ``width`` (narrower, it is another column's text read into the cell
+    before the partition: an explanation's ``研修体制の強化に伴う修`` / ``正``); ``width``
+    otherwise.  The body width is read
     off the whole text, where a row-ordered reader glues cells of one printed line together, so a
     cell's own width narrower than it only says the two columns differ when the row shows it:
     in a Writer table of two equal columns a cell's full lines ending a sentence at its column's
@@ -212,7 +204,7 @@ def own_wrap_widths(
     for key, other in (("before", "after"), ("after", "before")):
         own = own_wrap_width(cells[key], width, tok)
         widest = max(printed_widths([cl.text for cl in cells[other]]), default=0)
-        shown = own < width and own <= widest * OWN_WRAP_MAX_SHARE and _wraps_at(cells[key], own, tok) >= 2
+        shown = OWN_WRAP_MIN_SHARE * width <= own < width and own <= widest * OWN_WRAP_MAX_SHARE
         out[key] = own if shown else width
     return out
 

@@ -43,8 +43,8 @@ def test_a_short_value_over_a_words_half_shows_no_wrap():
 
 
 def test_a_cells_own_width_needs_the_other_cell_wider():
-    """Two cells wrapped at one width keep the body's width; a cell wrapped twice at 40 units
-    beside one of 54 takes its own."""
+    """Two cells wrapped at one width keep the body's width; a cell wrapped at 38 units beside
+    one of 54 takes its own; one far narrower than the body (an explanation's lines) does not."""
     one = [
         "保管庫は倉庫に設置して鍵を掛けて保管す",
         "る。",
@@ -52,10 +52,10 @@ def test_a_cells_own_width_needs_the_other_cell_wider():
         "している。",
     ]
     wide = ["施設は第三者認証を取得した事業者のうちから入札により選", "定する。"]
-    same = own_wrap_widths({"before": _lines(one), "after": _lines(one)}, 60.0)
-    assert same == {"before": 60.0, "after": 60.0}
-    assert own_wrap_widths({"before": _lines(one), "after": _lines(wide)}, 60.0)["before"] == 38.0
-    # One wrap alone (the explanation read into the cell before the partition) says nothing.
+    same = own_wrap_widths({"before": _lines(one), "after": _lines(one)}, 54.0)
+    assert same == {"before": 54.0, "after": 54.0}
+    assert own_wrap_widths({"before": _lines(one), "after": _lines(wide)}, 54.0)["before"] == 38.0
+    # 22 of 37 units: the explanation read into the cell before the partition.
     short = own_wrap_widths({"before": _lines(one), "after": _lines(["研修体制の強化に伴う修", "正"])}, 37.0)
     assert short["after"] == 37.0
 

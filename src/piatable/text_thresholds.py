@@ -74,3 +74,8 @@ WRAP_MIN_UNITS = 16
 # width a little narrower join its paragraph ends (office-paragraphs65, a Writer table of two
 # equal columns: ``…確認している。`` + ``国民健康保険法に基づき…`` joined; branch paragraphs65).
 OWN_WRAP_MAX_SHARE = 0.85
+# ... and only when it is at least this share of the body column's: a before and an after column
+# of one form differ by at most 1.5 times (office-paragraphs64's widths, set XXV t08 40 / 54 units),
+# a cell narrower than that is another column's text read into it before the partition (an
+# explanation's ``研修体制の強化に伴う修`` / ``正`` at 22 of 37 units, office-paragraphs65).
+OWN_WRAP_MIN_SHARE = 0.65
