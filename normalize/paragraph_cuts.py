@@ -67,6 +67,7 @@ from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .cell_shapes import bullet_run_why, edited_list_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
+from .wrap_conflicts import cannot_share_column
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
 # changed text's before and after, not one cell's paragraphs.
@@ -104,6 +105,10 @@ CLOSERS = frozenset("）)」』】〕］]＞>")
 GLUED = regex.compile(r"。 (?=\S)")
 GLUED_WHY = "a one-line before and the after cell's first line on one printed line, parted at the space"
 LIST_BACK_WHY = "the after cell's closing list, read as the explanation's opening, given back"
+SUBJECT_WHY = (
+    "the after cell's first paragraph opens as the before cell does but says another thing, and "
+    "more paragraphs follow: the before cell's next paragraph under one subject?"
+)
 SENTENCES_WHY = (
     "the before and after cells are plain sentences cut at a paragraph break, unlike each other: "
     "one cell's paragraphs (the other cell empty)?"
@@ -162,6 +167,53 @@ def unlike_sentences(before: list[str], after: list[str]) -> bool:
     return bool(pb and pa) and len(pb & pa) / min(len(pb), len(pa)) < ONE_CELL_ALIKE
 
 
+def shared_subject(before: list[str], after: list[str]) -> int:
+    """The ``subject`` shape (set XXV FAULTS.md §4: ``サーバー室に設置した…保管する。`` |
+    ``サーバー室への入退室は…。`` / ``ガバメントクラウド上に…``): plain sentences, the before ends
+    one, the after's first paragraph (its lines up to the first ending a sentence) opens as the
+    before's first does (``ONE_CELL_PREFIX``) but shares under ``ONE_CELL_ALIKE`` of their
+    character pairs with it, and the after goes on with more paragraphs: that paragraph reads as
+    well as the before's next one, its two paragraphs opening with one subject.  The number of
+    the after's lines in that first paragraph, or 0."""
+    if not (_plain(before[0]) and _plain(after[0]) and _ends_sentence(before[-1])):
+        return 0
+    first = _first_paragraph_end(after)
+    if first >= len(after) - 1:
+        return 0
+    head = _first_paragraph_end(before)
+    b, a = _squash(before[: head + 1]), _squash(after[: first + 1])
+    if len(common_prefix(b, a)) < ONE_CELL_PREFIX or b == a:
+        return 0
+    pb, pa = bigrams(b), bigrams(a)
+    return first + 1 if pb and pa and len(pb & pa) / min(len(pb), len(pa)) < ONE_CELL_ALIKE else 0
+
+
+_OPEN_BRACKETS = "（(「『【〔［[＜<"
+
+
+def _first_paragraph_end(lines: list[str]) -> int:
+    """The index of the first line ending a sentence outside brackets (``…（コンビニ交付を含む。``
+    / ``）及び本人確認のため。`` is one sentence: its 。 inside the bracket ends none), or the last
+    line's."""
+    depth = 0
+    for k, t in enumerate(lines):
+        depth += sum(ch in _OPEN_BRACKETS for ch in t) - sum(ch in CLOSERS for ch in t)
+        if depth <= 0 and _ends_sentence(t):
+            return k
+    return len(lines) - 1
+
+
+def _line_index(lines: list[CellLine], count: int) -> int:
+    """The index in ``lines`` just after the ``count``-th line holding text."""
+    seen = 0
+    for k, cl in enumerate(lines):
+        if cl.text.strip():
+            seen += 1
+            if seen == count:
+                return k + 1
+    return len(lines)
+
+
 def _body_why(row: RawRow) -> str:
     """Why the row's before/after cut is one cell's paragraph break as well (``lead`` or
     ``sentences``), or ``""``."""
@@ -175,7 +227,11 @@ def _body_why(row: RawRow) -> str:
     if not before:
         return LEAD_WHY if lead_before_list(after) else edited_list_why(before, after)
     if unlike_sentences(before, after):
-        return SENTENCES_WHY
+        # The widths may settle it: one cell cannot hold lines wrapped at two widths.
+        return "" if cannot_share_column(bl + al) else SENTENCES_WHY
+    first = shared_subject(before, after)
+    if first and not cannot_share_column(bl + al[: _line_index(al, first)]):
+        return SUBJECT_WHY
     return TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after)
 
 

@@ -64,6 +64,7 @@ from .partition_lists import (
 )
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
+from .wrap_conflicts import WrapCosts
 
 ADDITION_MARKERS = regex.compile(r"^(?:上記(?:を|の)?(?:とおり)?(?:新規)?追加|新規追加|追加|新規)$")
 DELETION_MARKERS = regex.compile(r"^(?:上記を)?削除$|^[（(【](?:上記を)?削除[）)】]$")
@@ -118,7 +119,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block shapes"
+        "block_item value_block shapes wrap_costs"
     ).split()
 )
 
@@ -211,6 +212,7 @@ class BlockScorer:
         self.same_line = [same_printed_line(lines[k], lines[k + 1]) for k in range(n - 1)]
         # For each line, the first line of its printed line (pieces of one printed line share it).
         self.shapes = CellShapes(self.t, self.marker, self.same_line, tok)
+        self.wrap_costs = WrapCosts(self.t, self.spans, self.marker, self.same_line)
         self.line_start = list(range(n))
         for k in range(1, n):
             if self.same_line[k - 1]:
@@ -449,6 +451,7 @@ class BlockScorer:
             cost += SHIFTED_OPENING_PENALTY
         if i < j < n:
             cost += choice_run(self.box, self.key, self.t, i, j)
+        cost += self.wrap_costs.cost(i, j)
         return cost + sequence_cut(self.seq_prev, n, i, j, self.last_above) + self.shapes.cost(i, j)
 
     def costs_from(self, i: int) -> list[float]:
@@ -492,6 +495,8 @@ class BlockScorer:
         cost -= self.empty_before_bonus
         seq_i = sequence_cut(self.seq_prev, n, i, i)
         shapes = self.shapes
+        before_conflict, after_conflict = self.wrap_costs.before_from(i), self.wrap_costs.after
+        cost += before_conflict[0] + after_conflict[i]
         out: list[float] = [cost + seq_i + shapes.cost(i, i)]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
         lists, value_block = self.lists, self.value_block
@@ -537,6 +542,7 @@ class BlockScorer:
                 cost += SHIFTED_OPENING_PENALTY
             if box_i:
                 cost += choice_run(self.box, self.key, self.t, i, j)
+            cost += before_conflict[j - i] + after_conflict[j]
             seq = SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0
             out.append(cost + seq_i + seq + shapes.cost(i, j))
         # j = n: the after cell is empty.
@@ -550,6 +556,7 @@ class BlockScorer:
             cost += NUMBERING_BREAK_PENALTY
         if item_last == t[n - 1]:
             cost += SHIFTED_OPENING_PENALTY
+        cost += before_conflict[n - i] + after_conflict[n]
         out.append(cost + seq_i + shapes.cost(i, n))
         return out
 

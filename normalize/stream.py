@@ -60,6 +60,7 @@ from .timing_cells import take_qualifiers
 from .timing_span import timing_across_doubts
 from .tokenizer import Tokenizer, default_tokenizer
 from .twophase import SPACE_GAP_CONFIDENCE, two_phase_pages, two_phase_rows
+from .wrap_conflicts import own_wrap_widths
 
 # Below this share of well-formed row blocks, the text is taken as emitted out of row order.
 ROW_ORDER_MIN_SHARE = 0.3
@@ -520,8 +521,7 @@ def _rows_in_order(
                 row.doubts.append(Doubt("column_guess", None, "a row continued on the next page: " + why))
         row.widths = {
             "item": item_width,
-            "before": body_width,
-            "after": body_width,
+            **own_wrap_widths(row.cells, body_width, tokenizer),
             "explanation": expl_width,
         }
         row.set_pages()

@@ -106,13 +106,14 @@ def test_pypdf_timing_glued_to_the_date_after_a_row_number():
     assert not any("事後" in r.before for r in res.records)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Calc's first pass prints a one-line remark after the timing where a one-line explanation"
-    " prints too (事後 システム改修に伴う): read as the explanation, unwarned (extra_cells docstring:"
-    " a check on that shape warned more right rows than wrong ones)",
-)
 def test_calc_first_pass_remark_is_warned():
+    """Calc's first pass prints a one-line remark after the timing where a one-line explanation
+    prints too (事後 システム改修に伴う): read as the explanation (extra_cells docstring: a check on
+    that shape warned more right rows than wrong ones), the explanation's wrapped lines left at
+    the after cell's foot.  Unwarned until branch paragraphs65 (a strict xfail): the wrap widths
+    (normalize/wrap_conflicts.py) see the after cell's 78-unit paragraph beside those lines wrapped
+    at 50 and cut the after's paragraph into the before cell, which the row then says (the before
+    cell stops open); the before cell is wrong with it, the row was wrong before too."""
     res = extract_document(SET / "b55-calc-tail-pypdfium2" / "input.txt")
     row = res.records[1]
     assert row.explanation == "システム改修に伴う"  # the 備考 cell, read as the explanation

@@ -92,6 +92,8 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-extracols63",
         "heldout-layout63",
         "heldout-stacked64",
+        "heldout-paragraphs64",
+        "heldout-paragraphs65",
         "heldout-webcopy64",
         "heldout-reason65",
     )

@@ -31,6 +31,7 @@ import random
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -40,7 +41,9 @@ from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import (
     HELDOUT_DIR,
     TUNING_TABLES,
+    SetCase,
     _printable,
+    build_made_set,
     build_named,
     load_table,
     write_manifest,
@@ -174,6 +177,39 @@ th {{ font-weight: normal; background: #ddd; }}
 {rule}
 </style></head><body><p>（別添２）変更箇所</p><table><colgroup>{cols}</colgroup>
 <thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></body></html>"""
+
+
+def build_chromium_set(
+    root: Path,
+    names: list[str],
+    look_of: Callable[[str], dict],
+    page_of: Callable[[dict], str],
+    texts: tuple[str, ...],
+    readme: str,
+) -> None:
+    """Write a sample set under ``root`` of Chromium tables: for each of ``names`` its look
+    (``look_of(name)``, a dict with the truth ``rows``) printed as the HTML ``page_of(look)``
+    gives, its truth (``make_chromium54_samples._expected``), the ``texts`` and the look's
+    settings in ``cases.json`` (``build_made_set``).  Shared by the generators that print one
+    HTML table a case (place61, paragraphs64).  Raises SystemExit when Chromium is missing."""
+    binary = chromium_binary()
+    if binary is None:
+        raise SystemExit("chromium is missing")
+
+    def cases(work: Path) -> Iterator[SetCase]:
+        for name in names:
+            look = look_of(name)
+            pdf = work / f"{name}.pdf"
+            print_html(page_of(look), pdf, binary)
+            settings = {k: v for k, v in look.items() if k != "rows"}
+            yield (
+                name,
+                pdf,
+                chromium_expected(pdf, look["rows"]),
+                {"program": "Chromium --headless --print-to-pdf", **settings},
+            )
+
+    build_made_set(root, cases, texts, readme)
 
 
 def _html(look: dict) -> str:

@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, table_html
-from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, build_made_set, build_named
-from make_pdfs import LABELS, chromium_binary, print_html
+from make_bikou55_samples import CHROMIUM_WIDTHS, _rows, build_chromium_set, table_html
+from make_office_samples import build_named
+from make_pdfs import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-place61": False, "heldout-place61": True}
@@ -121,24 +119,9 @@ references `3頁5行` / `3頁 5行目`, the held-out tables and sizes.
 
 
 def build(root: Path, heldout: bool) -> None:
-    binary = chromium_binary()
-    if binary is None:
-        raise SystemExit("chromium is missing")
-
-    def cases(work: Path) -> Iterator[SetCase]:
-        for name in _names(heldout):
-            look = _look(name, heldout)
-            pdf = work / f"{name}.pdf"
-            print_html(_html(look), pdf, binary)
-            settings = {k: v for k, v in look.items() if k != "rows"}
-            yield (
-                name,
-                pdf,
-                chromium_expected(pdf, look["rows"]),
-                {"program": "Chromium --headless --print-to-pdf", **settings},
-            )
-
-    build_made_set(root, cases, TEXTS, README.format(name=root.name))
+    build_chromium_set(
+        root, _names(heldout), lambda name: _look(name, heldout), _html, TEXTS, README.format(name=root.name)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,3 +64,18 @@ ADDED_ABOVE_HEADING_MAX = 0.75
 # A row's before/after cut is warned of when moving one paragraph across it raises the cells'
 # likeness (Jaccard index of character bigrams) by more than this (normalize/shared_line_checks).
 BEFORE_AFTER_ALIKE_GAIN = 0.05
+# A line narrower than this (display units, 8 full-width characters) shows no column width where
+# a word runs on to the next line: a value or a heading of the form over a word's second half
+# (normalize/wrap_conflicts.py, branch paragraphs65).
+WRAP_MIN_UNITS = 16
+# A cell takes its own wrap width only when its widest line is at most this share of the widest
+# body column's (set XXV t08: 40 of 50 units); nearer, the body width is kept: a reader's spaces
+# and half-width digits make the body width a few units off, and a cell's full lines read at a
+# width a little narrower join its paragraph ends (office-paragraphs65, a Writer table of two
+# equal columns: ``…確認している。`` + ``国民健康保険法に基づき…`` joined; branch paragraphs65).
+OWN_WRAP_MAX_SHARE = 0.85
+# ... and only when it is at least this share of the body column's: a before and an after column
+# of one form differ by at most 1.5 times (office-paragraphs64's widths, set XXV t08 40 / 54 units),
+# a cell narrower than that is another column's text read into it before the partition (an
+# explanation's ``研修体制の強化に伴う修`` / ``正`` at 22 of 37 units, office-paragraphs65).
+OWN_WRAP_MIN_SHARE = 0.65
