@@ -88,14 +88,23 @@ def read_text_with_notes(path: Path) -> tuple[str, list[str]]:
 
 def _read_text_and_kind(
     path: Path, text: str | None = None
-) -> tuple[str, list[str], bool, tuple[NumeralPrinting, ...], dict[tuple[int, int], str], list[int] | None]:
+) -> tuple[
+    str,
+    list[str],
+    bool,
+    tuple[NumeralPrinting, ...],
+    dict[tuple[int, int], str],
+    list[int] | None,
+    frozenset[str],
+]:
     """``read_text_with_notes``, ``is_layout_text`` of the text it returns (asked once: a long
     text's lines are scanned once for it), its section numerals when some typed in ASCII
     letters were read as Ⅰ…Ⅵ (``read_section_numerals``; none otherwise), the lines placed
     in columns by guess (pdfplumber text, rewritten as layout text by
     ``plumber_text.plumber_to_layout``: (page index, line index) → why), and the printed page of
     each line of pdfplumber text whose pages were joined by line ends (``plumber_pages``; None
-    for any other text)."""
+    for any other text), and the copies of lines collapsed as over-printed text
+    (``TidyText.collapsed``)."""
     if text is None:
         text = read_text_file(path)
     # A web viewer's copy (NBSP for every space): its spaces read as spaces before anything looks
@@ -168,13 +177,21 @@ def _read_text_and_kind(
             joined_notes = mark_joined_pages(text_before_pages, feeds=False)[1]
             joined_notes = [n for n in joined_notes if not n.startswith(BREAKS_NOTE[:20])]
         pages = line_pages(placed.count("\n") + 1, starts) if starts else None
-        return placed, tidy.notes + joined_notes + placed_notes, True, tidy.ascii_numerals, guesses, pages
+        return (
+            placed,
+            tidy.notes + joined_notes + placed_notes,
+            True,
+            tidy.ascii_numerals,
+            guesses,
+            pages,
+            tidy.collapsed,
+        )
     if layout:
         numbered = blank_layout_numbers(tidy.text)
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
-        return paged, notes, True, tidy.ascii_numerals, {}, None
+        return paged, notes, True, tidy.ascii_numerals, {}, None, tidy.collapsed
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…
@@ -208,7 +225,7 @@ def _read_text_and_kind(
     tidy.notes += [MARKS_NOTE.format(n=marks)] if marks else []
     # Lines joined may change the verdict; an unchanged text keeps it.
     layout = False if tidy.text == tidied else is_layout_text(tidy.text)
-    return tidy.text, tidy.notes, layout, tidy.ascii_numerals, {}, None
+    return tidy.text, tidy.notes, layout, tidy.ascii_numerals, {}, None, tidy.collapsed
 
 
 def read_text(path: Path) -> str:
@@ -363,7 +380,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
     A long flattened text comes in ``parts`` (``stream_part_bounds``): each part's pages are
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
-    text, notes, layout, numerals, guesses, plumber_pages = _read_text_and_kind(path, text)
+    text, notes, layout, numerals, guesses, plumber_pages, collapsed = _read_text_and_kind(path, text)
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
@@ -383,6 +400,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
             paged=marks_its_pages(text),
             partial=bool(mixed) or doubted,
             ascii_numerals=numerals,
+            collapsed_copies=collapsed,
             line_pages=plumber_pages if kind == "text-layout" and len(pages) == 1 else None,
         )
     # Empty pages at the end are no pages of the document (as in text_to_pages).
@@ -396,6 +414,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
         parts=parts,
         paged=marks_its_pages(text),
         ascii_numerals=numerals,
+        collapsed_copies=collapsed,
     )
 
 

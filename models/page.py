@@ -155,6 +155,9 @@ class Reading:
     # Ⅰ…Ⅵ: its section numerals in text order (``ascii_numerals.NumeralPrinting``); its records'
     # 項目 cells get the letters back where typed, as printed (``keep_printed_letters``).
     ascii_numerals: tuple = ()
+    # The lines a flattened text printed twice in a row that were collapsed to one as over-printed
+    # bold text (whitespace squashed): rows holding one are flagged (normalize/collapsed_copies.py).
+    collapsed_copies: frozenset[str] = frozenset()
     # A one-page layout reading of a text whose printed pages are known line by line (pdfplumber
     # text joined with line ends, ``extract.plumber_pages``): the page (1-based) of each line,
     # indexed by ``Word.line`` - 1; the rows get their pages from it.  None otherwise.

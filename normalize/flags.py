@@ -127,6 +127,9 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "rows column by column (now evidence on every such row, lowering its confidence; rows in "
     "doubt carry column_guess)",
     "unmapped_glyphs": "the PDF's text layer lost characters on the row's page, or is not the printed text",
+    "copy_collapsed:<field>": "the cell holds a line the flattened text printed twice in a row, "
+    "collapsed to one as over-printed bold text: were they two equal lines of the table, a copy is "
+    "missing (normalize/collapsed_copies.py)",
 }
 FLAG_NAMES: tuple[str, ...] = tuple(FLAG_DESCRIPTIONS)
 

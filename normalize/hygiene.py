@@ -32,6 +32,7 @@ from piatable.vocabulary import (
 from .ascii_numerals import NUMERALS_NOTE, NumeralPrinting, read_section_numerals
 from .body_tail import cut_body_tail, cut_pass_one_close
 from .closing_mark import CLOSING_NOTE, after_table_note, drop_closing_mark, drop_pass_one_notes
+from .collapsed_copies import COLLAPSED_NOTE, collapsed_heads
 from .dates import DATE, DATE_SEPARATORS, ERA_OFFSETS, is_date_line
 from .glued_cells import marked_spaces, paired_spaces
 from .glued_dates import unglue_dates
@@ -119,6 +120,7 @@ class TidyText:
     notes: list[str] = field(default_factory=list)
     despaced_lines: int = 0
     overprinted_lines: int = 0
+    collapsed: frozenset[str] = frozenset()  # the copies collapsed (collapsed_copies.py)
     # The section numerals of a text that typed some in letters (II, read as Ⅰ…Ⅵ): put back.
     ascii_numerals: tuple[NumeralPrinting, ...] = ()
 
@@ -575,12 +577,11 @@ def tidy_text(text: str) -> TidyText:
         )
         if own_spaces_lost(spaced):
             out.notes.append(SPACES_LOST_NOTE)
-    out.text, out.overprinted_lines = collapse_overprint(out.text)
+    pre = out.text
+    out.text, out.overprinted_lines = collapse_overprint(pre)
     if out.overprinted_lines:
-        out.notes.append(
-            f"{out.overprinted_lines} lines printed twice (over-printed bold text) were collapsed"
-            " to one; were any two equal cells side by side, one copy is missing from the records"
-        )
+        out.notes.append(COLLAPSED_NOTE.format(n=out.overprinted_lines))
+        out.collapsed = collapsed_heads(pre, out.text)  # the rows holding one are flagged
     out.text, out.ascii_numerals, numerals = read_section_numerals(out.text)
     if numerals:
         out.notes.append(NUMERALS_NOTE.format(n=numerals))

@@ -33,7 +33,7 @@ from .captions import is_caption
 from .chars import display_width
 from .crowded_values import CROWDED_WHY, join_crowded_values
 from .cut_checks import cut_margins
-from .dates import DATE_AT_START, is_date_line
+from .dates import DATE, DATE_AT_START, is_date_line
 from .merged_reasons import reads_without_reason, share_reason
 from .pass_one_pairs import beside_pair
 from .plan_values import Alignment, chosen_shares, finish_costs, rows_left_open
@@ -423,8 +423,18 @@ def runs_into_explanation(row: RawRow, width: int, settings: Settings, tok: Toke
     # Inside a phrase: the next line opens with kana that continue a word or follow a particle,
     # or the line ends on a particle or a comma (a heading-like explanation, 研修体制の見直し,
     # after a complete cell is a new cell, not a run-on).
-    inside = _HIRAGANA.match(b) or (_KATAKANA.match(a) and _KATAKANA.match(b)) or a in RUN_ON_ENDINGS
-    return bool(inside) and (a in RUN_ON_ENDINGS or is_soft_break(last, first, width, settings.rejoin, tok))
+    # The で of a period's まで (``…から令和5年2月3日まで``) closes a value, unless a value follows.
+    ending = a in RUN_ON_ENDINGS and not _closed_period("".join(cl.text for cl in body), first.text)
+    inside = _HIRAGANA.match(b) or (_KATAKANA.match(a) and _KATAKANA.match(b)) or ending
+    return bool(inside) and (ending or is_soft_break(last, first, width, settings.rejoin, tok))
+
+
+def _closed_period(body: str, first: str) -> bool:
+    """A period ``…から…まで`` ending ``body`` beside an explanation line ``first`` opening with no
+    date or digit (a date item beside its reason).  Measured (branch calib65): RUN_ON_WHY stood
+    alone on 7 right -raw / pypdfium2 tuning rows so (``…から令和5年2月3日まで`` | ``再評価の…``)."""
+    value = first[:1].isdigit() or DATE.match(first)
+    return body.endswith("まで") and "から" in body and not value
 
 
 # How a doubt about the cut between the item and the next cell begins (normalize/shared_lines.py

@@ -20,9 +20,9 @@ from typing import Literal
 from piatable.errors import InputError, NotAnInput, OcrUnavailable, PiatableError
 from piatable.extract.cell_tables import CellTables, cell_tables_of
 from piatable.extract.layer_quality import TEXT_FAULT_NOTE, faulty_text_pages
+from piatable.extract.mended_text_flags import flag_mended_rows
 from piatable.extract.pdf import read_pdf
 from piatable.extract.plumber_pages import repage_rows
-from piatable.extract.poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
 from piatable.models import DocumentResult, RawRow, Reading
@@ -233,8 +233,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.notes.append(found.note())
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
-    if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
-        flag_full_width_forms(result.records, settings.quality)
+    flag_mended_rows(result.records, reading, settings.quality)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # The text shows the table (all on one line?) and its rows are lost: read again, only then.
         if shown := shown_not_read_note(read_text_file(path)):

@@ -246,6 +246,11 @@ class QualitySettings:
     weight_duplicate_row: float = 1.0  # rare in the samples (2 rows): set by hand
     weight_column_order: float = 1.03
     weight_unmapped_glyphs: float = 2.0
+    # copy_collapsed:<field> (normalize/collapsed_copies.py): the cell holds a line printed twice in
+    # a row that was collapsed as over-printed bold text (a copy may be missing).  Set by hand: on
+    # the tuning -raw / pypdfium2 rows such rows were read at 0.92 with no flag, mostly wrong; it
+    # takes a row with no other evidence below 0.9 (0.92 → 0.72).
+    weight_copy_collapsed: float = 1.5
     weight_rows_merged: float = 1.0  # rare in the samples: set by hand
     # x = the doubt's strength (0-1): normalize/evidence.py and the readers.
     weight_column_guess: float = 1.49

@@ -1,0 +1,23 @@
+"""Flags for the rows of a text whose reading mended it in a way the text cannot confirm.
+
+* a poppler Shift-JIS text (``poppler_sjis``): rows holding full-width letters or digits;
+* a text with lines collapsed as over-printed bold text (``normalize/collapsed_copies.py``):
+  rows holding such a line, ``copy_collapsed:<field>``.
+
+Both cost their weights on rows already scored (``confidence.add_late_flags``).
+"""
+
+from __future__ import annotations
+
+from piatable.models import Reading, Record
+from piatable.normalize.collapsed_copies import flag_collapsed_copies
+from piatable.settings import QualitySettings
+
+from .poppler_sjis import SJIS_NOTE_OPENING, flag_full_width_forms
+
+
+def flag_mended_rows(records: list[Record], reading: Reading, q: QualitySettings) -> None:
+    """Flag ``records`` for the mends of ``reading``'s text (see the module notes)."""
+    if any(n.startswith(SJIS_NOTE_OPENING) for n in reading.notes):
+        flag_full_width_forms(records, q)
+    flag_collapsed_copies(records, reading.collapsed_copies, q)
