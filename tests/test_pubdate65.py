@@ -126,3 +126,15 @@ def test_row_ordered_text_opens_one_row_per_date_cell(case):
     for g, e in zip(got, expected, strict=True):
         assert _squash(g["change_date_raw"]) == _squash(e["change_date_raw"])
         assert _squash(g["item"]) == _squash(e["item"])
+
+
+def test_layout_text_opens_no_row_at_a_qualified_date_under_its_date():
+    """``pdftotext -layout`` of a Writer table (``2019/4/1`` / ``2019/3/23 公表``): the second line
+    opened a row of its own, each row cut in two (14 rows of 7) before pubdate65."""
+    folder = SET / "pd65-writer-after-wide-pdftotext-layout"
+    expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
+    _, got = _records(folder / "input.txt")
+    assert [g["change_date"] for g in got] == [e["change_date"] for e in expected]
+    for g, e in zip(got, expected, strict=True):
+        assert _squash(g["change_date_raw"]) == _squash(e["change_date_raw"])
+        assert _squash(g["item"]) == _squash(e["item"])
