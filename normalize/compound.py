@@ -18,7 +18,15 @@ from piatable.vocabulary import TIMING, TIMING_AT_END, TIMING_AT_START, TIMING_I
 from .block_lines import is_bare_block_label, is_block_name
 from .cell_shapes import WHOLE_CELL_MARK, split_marks
 from .chars import MARKER_ALONE, bigrams, common_prefix
-from .dates import DATE_AT_START, DATE_TAIL, DATE_THEN_ITEM, is_date_head, is_date_line, parse_date
+from .dates import (
+    DATE_AT_START,
+    DATE_TAIL,
+    DATE_THEN_ITEM,
+    QUALIFIED_DATE,
+    is_date_head,
+    is_date_line,
+    parse_date,
+)
 from .spaced_pairs import spaced_pair
 
 # Two halves of a line are a before and an after cell when they share this many opening
@@ -319,7 +327,10 @@ def line_cells(t: str, gaps: bool = False) -> tuple[str, ...]:
 
 def _cells_of_line(t: str, gaps: bool = False) -> list[str]:
     """The cells one printed line holds, in order (usually just the line).  With ``gaps``, a
-    half-width space between Japanese words is taken as a gap between cells."""
+    half-width space between Japanese words is taken as a gap between cells.  A date with a
+    qualified date beside it (``2023/4/1 公表 2023/3/15``: ``dates.QUALIFIED_DATE``) is one cell."""
+    if QUALIFIED_DATE.search(t) and is_date_line(t):
+        return [t]
     m = DATE_THEN_ITEM.match(t)
     if m and m.end() < len(t) and not is_date_line(t):
         return [t[: m.end()].strip(), *_cells_of_line(t[m.end() :].strip(), gaps)]

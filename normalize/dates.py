@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import COVER_LABEL_PATTERN, SECTION_NUMERAL_CLASS
+from piatable.vocabulary import COVER_LABEL_PATTERN, DATE_QUALIFIER_LABELS, SECTION_NUMERAL_CLASS
 
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -73,8 +73,31 @@ DATE_PREFIX = (
     rf"|(?:Ver|ver|VER|Ｖｅｒ|[vVｖＶ])\s*[.．]?\s*[0-9０-９]+(?:[.．][0-9０-９]+)*)(?:\s*[】\]］）)])?"
 )
 DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
-DATE_LINE = regex.compile(rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?\s*$")
-DATE_AT_START = regex.compile(rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?(?=\s|$)")
+# A second date a 変更日 cell prints beside the change's, qualified by a label or set in brackets:
+# ``（公表日：令和5年3月15日）``, ``公表 2023/3/15``, ``2023/3/15施行``, ``(2023/3/15)`` (branch
+# pubdate65: a new user's Chromium table; such a date opened a row of its own, or was read as
+# the 変更日).  ``\s`` between its parts may be a line end (a narrow column wraps it).  Never a
+# row's 変更日 (``qualified_dates``); the patterns below take one beside a row's date.
+_PLAIN_DATE = regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{_WESTERN}|{_JAPANESE})")
+# A label may be wrapped in a narrow column (``【公`` / ``表:2021/10/27】``): a line end between its
+# characters.
+_QLABEL = "|".join(
+    r"\s?".join(map(regex.escape, w)) for w in sorted(DATE_QUALIFIER_LABELS, key=len, reverse=True)
+)
+_QOPEN, _QCLOSE = r"[（(【［〔\[]", r"[）)】］〕\]]"
+QUALIFIED_PATTERN = (
+    rf"(?:{_QOPEN}\s*(?:(?:{_QLABEL})\s*[：:]?\s*)?{_PLAIN_DATE}\s*(?:{_QLABEL})?\s*{_QCLOSE}"
+    rf"|(?:{_QLABEL})\s*[：:]?\s*{_PLAIN_DATE}|{_PLAIN_DATE}\s*(?:{_QLABEL})(?!\p{{Han}}|\s*[：:]?\s*{_PLAIN_DATE}))"
+)
+QUALIFIED_DATE = regex.compile(QUALIFIED_PATTERN)
+_QUALIFIED_BEFORE = rf"(?:{QUALIFIED_PATTERN}\s*)?"
+_QUALIFIED_AFTER = rf"(?:\s*{QUALIFIED_PATTERN})?"
+DATE_LINE = regex.compile(
+    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?{_QUALIFIED_AFTER}\s*$"
+)
+DATE_AT_START = regex.compile(
+    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?{_QUALIFIED_AFTER}(?=\s|$)"
+)
 # A date printed on one line with the first line of its row's item (a section Ⅰ…Ⅵ of the form,
 # an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.

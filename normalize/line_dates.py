@@ -31,6 +31,7 @@ import regex
 
 from .chars import display_width
 from .dates import DATE, DATE_LINE, DATE_SEPARATORS_CLASS, DATE_TAIL, ERA_PATTERN, parse_date
+from .qualified_dates import split_qualified
 
 # Only digits (and spaces): a run of digits broken at the column's edge, or a stray number.
 _DIGITS_ONLY = regex.compile(r"^[0-9０-９\s]+$")
@@ -41,7 +42,20 @@ def date_of_lines(lines: list[str], wraps: list[bool | None] | None = None) -> t
     (see the module notes).  None when no date is read.  ``wraps``: each line's geometric verdict
     (``CellLine.wraps``), where the source knows it: a line that reaches the cell's edge before
     a line of digits wraps (a run of digits too wide for the column breaks anywhere:
-    ``2020/10/1`` / ``5``), read joined without doubt."""
+    ``2020/10/1`` / ``5``), read joined without doubt.  A date qualified by a label or brackets
+    (``（公表日：令和5年3月15日）``: ``qualified_dates``) is no change date: the cell's other lines are
+    read; a cell holding qualified dates only reads its first, in doubt."""
+    kept, qualified, _ = split_qualified(lines)
+    if qualified:
+        if not kept:
+            return parse_date(qualified[0]), True
+        date, doubt = _date_of_unqualified(kept, None if len(kept) != len(lines) else wraps)
+        return (date, doubt) if date else (parse_date(qualified[0]), True)
+    return _date_of_unqualified(lines, wraps)
+
+
+def _date_of_unqualified(lines: list[str], wraps: list[bool | None] | None) -> tuple[str | None, bool]:
+    """``date_of_lines`` of a cell with no qualified date."""
     if dates := several_dates(lines):
         return max(dates), False
     joined = "".join(lines)
@@ -103,7 +117,11 @@ def several_dates(lines: list[str]) -> list[str]:
 def raw_date(lines: list[str]) -> str:
     """A 変更日 cell's printed text from its ``lines`` (stripped): joined with no separator (a
     date a narrow column wrapped, ``令和2年10月`` / ``1日``, is one word), but a line break kept
-    between the dates of a cell that lists several (``listed_dates``)."""
+    between the dates of a cell that lists several (``listed_dates``), and around a qualified date
+    (``（公表日：令和5年3月15日）``, ``qualified_dates.split_qualified``)."""
+    _, qualified, segments = split_qualified(lines)
+    if qualified:  # the change date and each qualified date on lines of their own, as printed
+        return "\n".join(segments)
     return "\n".join(listed_dates(lines) or ["".join(lines)])
 
 

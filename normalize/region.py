@@ -42,6 +42,7 @@ from .label_rows import (
     wrapped_labels,
 )
 from .pass_one_pieces import without_cells_above
+from .qualified_dates import join_qualified_lines
 from .rejoin import same_printed_line
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
@@ -193,9 +194,10 @@ def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
     previous page's last line cut off (``split_glued_headers``), a label row wrapped one
     character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
     a date cut by a page break put back together (``dates_over_page_breaks``), and a 変更日
-    cell's prefix line (``第４版``) joined to its date (``date_prefixes``)."""
+    cell's prefix line (``第４版``) and a qualified date (``（公表日：令和5年3月15日）``) joined to its
+    date (``date_prefixes``, ``qualified_dates``)."""
     unglued = join_vertical_words(split_glued_headers(split_two_row_glue(lines)))
-    return join_date_prefixes(dates_over_page_breaks(unglued))
+    return join_qualified_lines(join_date_prefixes(dates_over_page_breaks(unglued)))
 
 
 def labels_left_out(lines: list[CellLine]) -> list[str]:

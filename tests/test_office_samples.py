@@ -23,6 +23,7 @@ from make_datecell60_samples import TEXTS as DATECELL_TEXTS  # datecell60's sets
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
+from make_pubdate65_samples import TEXTS as PUBDATE_TEXTS  # pubdate65's: pdftotext-raw, pymupdf
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_silent62_samples import TEXTS as SILENT62_TEXTS  # pages joined by "\n\n", no line ends
 from make_spaced49_samples import SPACINGS
@@ -96,6 +97,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-paragraphs65",
         "heldout-webcopy64",
         "heldout-reason65",
+        "heldout-pubdate65",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -165,6 +167,7 @@ def test_text_case_has_the_truth_of_its_pdf(folder):
         *NUMKIND_TEXTS,
         *TIMING60_TEXTS,
         *DATECELL_TEXTS,
+        *PUBDATE_TEXTS,
         *mos.PYPDF_TEXTS,
         *mos.PLUMBER_LAYOUT_TEXTS,
         *mos.BODYTEXT_TEXTS,

@@ -258,6 +258,8 @@ SET_NAMES = (
     "heldout-webcopy64",
     "reason65",
     "heldout-reason65",
+    "pubdate65",
+    "heldout-pubdate65",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

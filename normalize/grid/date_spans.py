@@ -8,7 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..date_prefixes import is_date_prefix
-from ..dates import DATE_AT_START, ERA_OFFSETS, is_date_head, parse_date
+from ..dates import DATE_AT_START, ERA_OFFSETS, QUALIFIED_DATE, is_date_head, parse_date
 from .lines import Line
 
 # The tail of a date wrapped in a narrow column (日, 1日, 31日) has at most this many characters.
@@ -70,6 +70,14 @@ def _opens_wrapped_date(lines: list[Line], i: int, hy: float) -> int:
     return taken
 
 
+def _qualified_under(date_lines: list[Line], k: int, anchors: list[int], hy: float) -> bool:
+    """Line ``k`` is a qualified date (``2019/3/23 公表``, ``（公表日：令和5年3月15日）``) printed right
+    under the date line above it, which opens a row: that date's cell's second date."""
+    if not QUALIFIED_DATE.fullmatch(date_lines[k].text.strip()):
+        return False
+    return bool(anchors) and anchors[-1] == k - 1 and date_lines[k].top - date_lines[k - 1].bottom < hy / 2
+
+
 def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
     """The (top, bottom) of each date printed in ``date_lines`` (the 変更日 column's lines, top
     to bottom; ``hy`` the line height): a date or a date head (令和３年) opens one, and its
@@ -78,7 +86,9 @@ def date_spans(date_lines: list[Line], hy: float) -> list[tuple[float, float]]:
     i = 0
     while i < len(date_lines):
         ln = date_lines[i]
-        if DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines)):
+        if _qualified_under(date_lines, i, anchors, hy):
+            pass  # a 公表日 printed under its cell's date (``qualified_dates``): opens no row
+        elif DATE_AT_START.match(ln.text) or (is_date_head(ln.text) and i + 1 < len(date_lines)):
             anchors.append(i)
         elif taken := _opens_wrapped_date(date_lines, i, hy):
             anchors.append(i)

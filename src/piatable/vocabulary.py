@@ -42,6 +42,15 @@ ATTACHMENT_OPENING_PATTERN = rf"(?>{ATTACHMENT_LABEL_PATTERN})(?!\s*(?:[\p{{Hira
 # label stands alone on its line or before a space, so a sentence (表紙に記載…) is none.
 COVER_LABEL_PATTERN = r"表\s*紙(?:\s|$)"
 COVER_LABEL = regex.compile(rf"^\s*{COVER_LABEL_PATTERN}")
+# Labels a 変更日 cell may print beside a second date that is not the change's (branch pubdate65):
+# ``令和5年4月1日`` / ``（公表日：令和5年3月15日）``, ``2023/4/1`` / ``公表 2023/3/15``, ``2023/3/15施行``.
+# Longest first, so ``公表日`` is read whole before ``公表``.  (``時点``, ``現在``, ``以降`` are no such
+# labels: ``平成31年4月1日 時点`` is a before / after cell's value.)
+DATE_QUALIFIER_LABELS = (
+    "公表日", "公表", "公開日", "公開", "施行日", "施行", "実施日", "実施", "届出日", "届出",
+    "決裁日", "決裁", "適用日", "適用", "提出日", "通知日", "承認日", "承認", "改正日", "作成日",
+    "更新日", "受付日", "受理日", "開始日",
+)  # fmt: skip
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = (
     "変更日",
