@@ -93,6 +93,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-webcopy64",
+        "heldout-watermark65",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
