@@ -124,3 +124,22 @@ def test_the_tuning_set_is_registered():
     from eval_office import SET_NAMES
 
     assert {"office-watermark65", "heldout-watermark65"} <= set(SET_NAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain pdftotext / pdfminer: the label row printed one label a line, blank lines between
+        "評価書名\n\n変更日\n\n項目\n\n変更前の記載\n\n変更後の記載\n\n2023/2/6\n",
+        "特定個人情報保護評価書（全項目評価書）\n評価書名\n変更日\n項目\n変更前の記載\n提出時期\n",
+        # two labels only: the fact is read, then left out as a column label
+        "評価書番号 評価書名\n\n変更日\n\n項目\n",
+    ],
+)
+def test_a_column_label_is_never_a_cover_fact(text):
+    # Before (f4f1b3f8) assessment_name (or the number) read '変更日'.
+    from piatable.normalize.cover import check_cover, cover_facts_from_text
+
+    facts, notes = check_cover(cover_facts_from_text(text))
+    assert "変更日" not in facts.values() and "項目" not in facts.values(), facts
+    assert "assessment_name" not in facts
