@@ -144,3 +144,56 @@ def test_a_column_label_is_never_a_cover_fact(text):
     assert "変更日" not in facts.values() and "項目" not in facts.values(), facts
     assert "assessment_name" not in facts
     assert not any("read as '変更日'" in n and "left out" not in n for n in notes), notes
+
+
+def _row(item: list[str], before: list[str], after: list[str]):
+    from piatable.models import CellLine, RawRow
+
+    row = RawRow()
+    for field, lines in (("item", item), ("before", before), ("after", after)):
+        row.cells[field] = [CellLine(t, 1, k) for k, t in enumerate(lines)]
+    return row
+
+
+def test_the_items_last_heading_over_the_after_cell_goes_back_to_the_item():
+    # Calc's two-pass order (pypdfium2 / -raw): the short before in the page's first pass, the
+    # item's lines and the after in its second; the reader cut the item above ``②監査`` (session
+    # 65's new user: 5 rows of one set, only column_guess on them).
+    from piatable.normalize.shared_lines import mend_after_leaf
+
+    row = _row(
+        ["Ⅳその他のリスク対策", "１．監査"],
+        ["年１回、内部監査を実施する。"],
+        ["②監査", "年１回、内部監査を実施するとともに、３年に１", "回、外部監査を実施する。"],
+    )
+    mend_after_leaf(row)
+    assert [c.text for c in row.cells["item"]] == ["Ⅳその他のリスク対策", "１．監査", "②監査"]
+    assert row.cells["after"][0].text.startswith("年１回")
+
+
+@pytest.mark.parametrize(
+    ("item", "before", "after"),
+    [
+        # the item holds its leaf already: the after's heading is the cell's own
+        (
+            ["Ⅱ特定個人情報ファイルの概要", "３．特定個人情報の入手・使用", "③入手の時期・頻度"],
+            ["随時"],
+            ["①入手元", "本人"],
+        ),
+        # both cells open with the same heading: theirs
+        (["Ⅳその他のリスク対策", "１．監査"], ["②監査 年１回"], ["②監査", "年２回"]),
+        # a paragraph of the after cell that opens with a numeral: no heading of the form
+        (
+            ["Ⅰ基本情報", "２．システム"],
+            ["なし"],
+            ["①情報提供機能により、情報提供ネットワーク", "システムから入手する。"],
+        ),
+    ],
+)
+def test_an_after_cell_opening_otherwise_keeps_its_first_line(item, before, after):
+    from piatable.normalize.shared_lines import mend_after_leaf
+
+    row = _row(item, before, after)
+    mend_after_leaf(row)
+    assert [c.text for c in row.cells["item"]] == item
+    assert [c.text for c in row.cells["after"]] == after
