@@ -182,6 +182,8 @@ def test_the_items_last_heading_over_the_after_cell_goes_back_to_the_item():
         ),
         # both cells open with the same heading: theirs
         (["Ⅳその他のリスク対策", "１．監査"], ["②監査 年１回"], ["②監査", "年２回"]),
+        # an item torn inside a heading (heldout-colorder18's -raw text): the cut is wrong elsewhere
+        (["Ⅰ基本情報", "７．評価実施機関における担"], ["当部署"], ["①部署", "2019年4月1日 健康福祉部"]),
         # a paragraph of the after cell that opens with a numeral: no heading of the form
         (
             ["Ⅰ基本情報", "２．システム"],
