@@ -160,7 +160,28 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
         known = word in WATERMARK_WORDS or word.upper() in WATERMARK_WORDS
         if known or _furniture_by_place(word, places, pages):
             out[word] = set(places)
+    for word, places in spelled_words(pages).items():
+        out.setdefault(word, places)
     return out
+
+
+def spelled_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
+    """Watermark words of ``WATERMARK_WORDS`` in Latin letters printed one letter a line (a turned
+    「DRAFT」: plain ``pdftotext`` gives ``T`` / ``F`` / ``A`` / ``R`` / ``D``, the letters in either
+    order on consecutive lines) and the (page, line) of each letter; at most one run a page."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    for p, lines in enumerate(pages):
+        run: list[int] = []
+        for i, ln in enumerate([*lines, ""]):
+            if len(key := _key(ln)) == 1 and key.isascii() and key.isalpha():
+                run.append(i)
+                continue
+            spelled = "".join(_key(lines[k]) for k in run).upper()
+            for word in (spelled, spelled[::-1]):
+                if len(run) >= 2 and word in WATERMARK_WORDS:
+                    out.setdefault(word, set()).update((p, k) for k in run)
+            run = []
+    return {w: places for w, places in out.items() if len(places) == len(w) * len({p for p, _ in places})}
 
 
 def _glued(line: str, word: str) -> tuple[int, int] | None:

@@ -199,3 +199,16 @@ def test_an_after_cell_opening_otherwise_keeps_its_first_line(item, before, afte
     mend_after_leaf(row)
     assert [c.text for c in row.cells["item"]] == item
     assert [c.text for c in row.cells["after"]] == after
+
+
+def test_a_turned_latin_watermark_printed_one_letter_a_line_is_left_out():
+    # Chromium's 「DRAFT」 turned 30°: plain pdftotext prints T / F / A / R / D on lines of their
+    # own on each page; before, the letters were read as cells' lines.
+    text = read_text_file(SET / "wm65-chrome-kokuho-pdftotext" / "input.txt")
+    out, notes = strip_watermark_lines(text)
+    assert notes == [
+        "10 lines holding only the watermark 「DRAFT」 (printed once per page over the table) were read"
+        " as page furniture and left out"
+    ]
+    assert not [ln for ln in out.splitlines() if ln.strip() in ("D", "R", "A", "F", "T")]
+    assert len(out.splitlines()) == len(text.splitlines()) - 10
