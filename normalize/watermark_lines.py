@@ -167,21 +167,32 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
 
 def spelled_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
     """Watermark words of ``WATERMARK_WORDS`` in Latin letters printed one letter a line (a turned
-    「DRAFT」: plain ``pdftotext`` gives ``T`` / ``F`` / ``A`` / ``R`` / ``D``, the letters in either
-    order on consecutive lines) and the (page, line) of each letter; at most one run a page."""
+    「DRAFT」: plain ``pdftotext`` gives ``T`` / ``F`` / ``A`` / ``R`` / ``D`` on consecutive lines,
+    ``-layout`` each letter on a line of its own further down the page), in either order, and the
+    (page, line) of each letter: a run of such lines, or all of a page's, spelling the word; at
+    most one a page."""
     out: dict[str, set[tuple[int, int]]] = {}
     for p, lines in enumerate(pages):
-        run: list[int] = []
-        for i, ln in enumerate([*lines, ""]):
-            if len(key := _key(ln)) == 1 and key.isascii() and key.isalpha():
-                run.append(i)
-                continue
+        letters = [i for i, ln in enumerate(lines) if len(k := _key(ln)) == 1 and k.isascii() and k.isalpha()]
+        runs = [[i for i in letters if lo <= i <= hi] for lo, hi in _runs(letters)] + [letters]
+        for run in runs:
             spelled = "".join(_key(lines[k]) for k in run).upper()
-            for word in (spelled, spelled[::-1]):
-                if len(run) >= 2 and word in WATERMARK_WORDS:
-                    out.setdefault(word, set()).update((p, k) for k in run)
-            run = []
+            hit = next((w for w in (spelled, spelled[::-1]) if len(run) >= 2 and w in WATERMARK_WORDS), None)
+            if hit is not None:
+                out.setdefault(hit, set()).update((p, k) for k in run)
+                break
     return {w: places for w, places in out.items() if len(places) == len(w) * len({p for p, _ in places})}
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive numbers in ``indexes`` (sorted) as (first, last)."""
+    out: list[tuple[int, int]] = []
+    for i in indexes:
+        if out and out[-1][1] == i - 1:
+            out[-1] = (out[-1][0], i)
+        else:
+            out.append((i, i))
+    return out
 
 
 def _glued(line: str, word: str) -> tuple[int, int] | None:

@@ -212,3 +212,13 @@ def test_a_turned_latin_watermark_printed_one_letter_a_line_is_left_out():
     ]
     assert not [ln for ln in out.splitlines() if ln.strip() in ("D", "R", "A", "F", "T")]
     assert len(out.splitlines()) == len(text.splitlines()) - 10
+
+
+def test_in_layout_text_the_letters_of_a_page_spelling_the_word_are_blanked():
+    # -layout prints each letter of the turned word on a line of its own further down the page.
+    text = read_text_file(SET / "wm65-chrome-kokuho-pdftotext-layout" / "input.txt")
+    out, notes = strip_watermark_lines(text, blank=True)
+    assert notes and notes[0].startswith("5 lines holding only the watermark 「DRAFT」"), notes
+    assert len(out.splitlines()) == len(text.splitlines())
+    first = out.split("\f")[0].splitlines()
+    assert not [ln for ln in first if ln.strip() in ("D", "R", "A", "F", "T")]
