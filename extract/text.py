@@ -44,6 +44,7 @@ from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.unicode import clean_text, plain_spaces
+from piatable.normalize.watermark_lines import strip_watermark_lines
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
 from .glyph_codes import mend_text
@@ -116,6 +117,9 @@ def _read_text_and_kind(
     tidy = tidy_text(clean_text(mend_text(text)))
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []
+    # A watermark word printed once per page over the table (「案」, 「DRAFT」): page furniture.
+    tidy.text, mark_notes = strip_watermark_lines(tidy.text, blank=is_layout_text(tidy.text))
+    tidy.notes += mark_notes
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
     tidy.notes += place_notes

@@ -4,8 +4,8 @@ The cover of every assessment form prints these as labelled cells.  The label an
 sit side by side on one line, or the labels form one row and the values the next (評価書番号 /
 評価書名).  A value is never another printed label or heading of the cover (特記事項, 承認日, the
 form stamp ``[令和4年4月 様式4]``, 項目一覧 of the contents page): an empty cell gives no fact.
-公表日 is taken only when a date is printed there, so a heading cannot stand in for it.
-The form (基礎項目評価書 / 重点項目評価書 / 全項目評価書) is the one the title names.
+公表日 is taken only when a date is printed there, so a heading cannot stand in for it; the form
+(基礎項目評価書 / 重点項目評価書 / 全項目評価書) is the one the title names; a column label is no value.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import unicodedata
 import regex
 
 from . import cover_columns
-from .cover_lines import lines_before_table
+from .cover_lines import is_column_label, lines_before_table
 from .cover_names import canonical_assessment_name
 from .dates import DATE, parse_date
 from .unicode import clean_text
@@ -437,8 +437,8 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     評価書番号 not a number, 評価書名 opening with a number (a glued 評価書番号) and a 公表日 with
     no date read (or before ``FIRST_YEAR``) are left out; an 評価書名 or 評価実施機関名 that does
     not end as one does (``NAME_END``, ``AGENCY_END``) is kept with a note (an 評価実施機関名 that
-    is only a date or a number is left out), as are the doubts
-    found while reading (``DOUBT`` keys: the declaration names another agency, a name cut).  A
+    is only a date or a number is left out), as are the doubts found while reading (``DOUBT`` keys:
+    the declaration names another agency, a name cut); a column label read as a value is left out.  A
     cover that gives some facts but not one of the four its form always prints is said to miss
     it (no silent gap)."""
     out: dict[str, str] = {}
@@ -446,6 +446,8 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     for key, value in facts.items():
         if key.startswith(DOUBT):
             notes.append(f"cover: {value}")
+        elif is_column_label(value):  # the table's label row read as a value
+            notes.append(f"cover: {FACT_LABELS.get(key, key)} read as {value!r}, a column label: left out")
         else:
             out[key] = value
     number = out.get("assessment_number")
@@ -546,8 +548,7 @@ def _is_label(line: str) -> bool:
 def form_of(text: str) -> str | None:
     """The assessment form a cover's text names (its title first), or None when it names none.
 
-    The title reads 特定個人情報保護評価書（全項目評価書）; failing that, the first form named.
-    """
+    The title reads 特定個人情報保護評価書（全項目評価書）; failing that, the first form named."""
     title = _FORM_TITLE.search(text)
     m = title or _FORM.search(text)
     if not m:

@@ -9,6 +9,7 @@ from piatable.models import RawRow
 from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from .extra_layout import layout_unsure_columns
 from .place_column import warn_unsure_places
+from .watermark_lines import watermark_doubts
 
 
 def warn_extra_columns(
@@ -25,6 +26,7 @@ def warn_extra_columns(
     keeps its rows warned though its values were set aside one a row (its cells' places are a
     guess: office-extracols63's Calc rows read wrong so)."""
     warn_unsure_places(rows, notes)
+    watermark_doubts(rows, notes)  # a watermark word cut out of a cell's line
     if layout:
         columns = layout_unsure_columns(notes)
     else:

@@ -167,6 +167,42 @@ def mend_leaf(row: RawRow) -> None:
         _guess(row, "item", f"the item's last headings taken from the {field} cell's opening")
 
 
+def mend_after_leaf(row: RawRow) -> None:
+    """The item's last heading (``②監査``, ``③入手の時期・頻度``: numbered, of the form) printed alone
+    as the after cell's first line, the before cell opening otherwise: moved to the end of an item
+    that holds no heading of the lowest level and whose lines are each a heading.  Calc's two-pass
+    order (pypdfium2, ``-raw``) prints a short before in the page's first pass and the item's last
+    line over the after in its second, and the reader cut the item above it (session 65's new
+    user: 5 rows of one set, warned only by ``column_guess``).  A before opening with the same
+    heading keeps both (the cells' own)."""
+    item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
+    if not item or not before or len(after) < 2 or any(LEAF.match(cl.text.strip()) for cl in item):
+        return
+    head = after[0].text.strip()
+    if not NUMBERED_LEAF.match(head) or CELL_GAP.search(head) or not is_heading_line(head):
+        return
+    if before[0].text.strip()[:2] == head[:2]:
+        return
+    if not _whole_path([cl.text.strip() for cl in item]):
+        return  # an item torn inside a heading (``…における担``): its cut is wrong elsewhere
+    item.append(after.pop(0))
+    row.doubts = [d for d in row.doubts if not d.why.startswith(ITEM_CUT_WHY)]
+    _guess(row, "item", "the item's last heading taken from the after cell's opening")
+
+
+def _whole_path(lines: list[str]) -> bool:
+    """Whether an item's lines read as whole headings of the form, a heading's wrapped lines
+    joined (``１．特定個人情報ファイルを取り扱`` + ``う事務``)."""
+    i = 0
+    while i < len(lines):
+        text, i = lines[i], i + 1
+        while not is_heading_line(text) and i < len(lines):
+            text, i = text + lines[i], i + 1
+        if not is_heading_line(text):
+            return False
+    return True
+
+
 def _wrapped_leaf(body: list[CellLine]) -> int:
     """How many of ``body``'s first lines make one heading of the lowest level wrapped in a
     narrow item column (``①システムの名`` / ``称``: Writer's text, branch raw47), each line
@@ -348,6 +384,7 @@ def mend_shared_lines(
         mend_explanation_head(row, settings, tok)
         mend_item_value(row)
         mend_leaf(row)
+        mend_after_leaf(row)
         mend_item_tail(row)
         mend_added_above(row)
         mend_item_explanation(row)

@@ -260,6 +260,8 @@ SET_NAMES = (
     "heldout-reason65",
     "pubdate65",
     "heldout-pubdate65",
+    "office-watermark65",
+    "heldout-watermark65",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

@@ -163,6 +163,26 @@ TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 TIMING_CHOICE = regex.compile(r"^\s*[\[［][\s　]*(事前|事後)[\s　]*[\]］]\s*$")
 # 事前 or 事後 anywhere in a text (a page of the table prints them; a 提出時期 cell prints one).
 TIMING_WORD = regex.compile(r"事\s*[前後]")
+# Words that documents print as a watermark over their pages (light, large, often turned 45°):
+# a lone line of one of them in a flattened text is page furniture (normalize/watermark_lines.py).
+WATERMARK_WORDS = frozenset(
+    {
+        "案",
+        "素案",
+        "原案",
+        "写",
+        "写し",
+        "控",
+        "控え",
+        "複製禁止",
+        "社外秘",
+        "部外秘",
+        "取扱注意",
+        "秘",
+        "極秘",
+    }
+    | {"見本", "未定稿", "下書き", "公表用", "DRAFT", "SAMPLE", "COPY", "CONFIDENTIAL"}
+)
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
