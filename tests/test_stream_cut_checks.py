@@ -40,10 +40,17 @@ def _fires(evidence: list[str], words: str) -> bool:
     return any(words in e for e in evidence)
 
 
+def test_the_items_last_heading_alone_on_the_after_cells_first_line_goes_back_to_the_item():
+    """outsider/out-calc-7 -raw printed ``②所属長の役職名`` as the after cell's first line, which the
+    heading check below used to flag; ``shared_lines.mend_after_leaf`` (branch watermark65) now puts
+    it back at the item's end, so every row of that text is read right."""
+    rows = _read(ROOT / "samples" / "outsider" / "out-calc-7-pdftotext-raw")
+    assert len(rows) == 7 and all(right for right, _ in rows)
+
+
 @pytest.mark.parametrize(
     "case",
     [
-        "outsider/out-calc-7-pdftotext-raw",
         "office/writer-juki-pypdfium2",
         "office-long/calc-long-t2-pdftotext-raw",
     ],
