@@ -1,4 +1,4 @@
-# The documented way to do things: `make run`, `make test`, `make lint`, `make bench`.
+# The documented way to do things: `make run`, `make test` (`make test-all`), `make lint`, `make bench`.
 VENV    ?= .venv
 PYTHON  ?= python3
 PY      := $(VENV)/bin/python
@@ -11,7 +11,7 @@ SAMPLES := samples
 INPUTS = $$(find $(SAMPLES) -name 'input.*' | sort)
 OUT     := out
 
-.PHONY: run test lint format bench samples samples-office clean setup
+.PHONY: run test test-all lint format bench samples samples-office clean setup
 
 # System packages first: the C compiler builds the optional extension (setup.py) in pip's step.
 setup: $(SYSSTAMP) $(STAMP)
@@ -36,9 +36,15 @@ run: setup
 	@tail -n 1 $(OUT)/notes.log
 	@echo "wrote $(OUT)/records.{json,jsonl,csv,parquet}, $(OUT)/documents.json, the quality report $(OUT)/report.html (+ report.data.json); every input's notes: $(OUT)/notes.log"
 
+# On every core (pytest-xdist).  The per-input checks (tests/test_conservation.py, every text
+# sample; tests/test_pdf_rows_kept.py, every PDF) read a stratum in `make test`: every sample set,
+# every extractor's text of each set, every case a test names; no scan OCR'd there
+# (tests/sample_strata.py).  `make test-all` reads every input.  Times: README, Development.
 test: setup
-	@# On every core (pytest-xdist): ~14 CPU-minutes of tests, 7.5 min on 2 cores.
 	$(PY) -m pytest -q -n auto
+
+test-all: setup
+	PIATABLE_ALL_INPUTS=1 $(PY) -m pytest -q -n auto
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -16,10 +16,12 @@ from piatable.normalize.timing_cells import SUBMISSION_TAIL
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
+from .sample_strata import stratum
 from .stream_parts import stream_parts
 
 # Every text sample, listed without reading it: which reader a text goes to (stream or the
 # -layout grid) is the pipeline's own choice, read from the result (``DocumentResult.kind``).
+# ``make test`` reads a stratum of them (tests/sample_strata.py), ``make test-all`` every one.
 TEXTS = sorted(SAMPLES.rglob("input.txt"))
 
 
@@ -752,7 +754,9 @@ def _printed_timing(r) -> bool:
     )
 
 
-@pytest.mark.parametrize("path", [_case(p) for p in TEXTS])
+@pytest.mark.parametrize(
+    "path", [_case(p) for p in stratum(TEXTS, SAMPLES, always={*KNOWN_LOSSES, *KNOWN_SILENT_LOSSES})]
+)
 def test_no_text_or_row_is_lost_in_silence(path):
     """One run of the pipeline per text sample, checked twice.
 

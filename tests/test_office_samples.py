@@ -104,8 +104,29 @@ def test_every_set_has_cases_and_a_readme():
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
 
 
-@pytest.mark.parametrize("folder", CASES, ids=_ids)
-def test_case_has_one_input_and_a_valid_truth(folder):
+def _each(folders: list[Path], check) -> None:
+    """Run ``check`` on every case folder of ``folders``; fail once, naming each case whose
+    check failed and why (one test per set, not per case: session 66, the suite's time)."""
+    failed = []
+    for folder in folders:
+        try:
+            check(folder)
+        except AssertionError as e:
+            failed.append(f"{_ids(folder)}: {e}")
+    assert not failed, f"{len(failed)} of {len(folders)} cases:\n" + "\n".join(failed)
+
+
+SET_CASES = {s: [c for c in CASES if c.parent.name == s] for s in SETS}
+SET_TEXTS = {s: [c for c in cases if (c / "input.txt").exists()] for s, cases in SET_CASES.items()}
+
+
+@pytest.mark.parametrize("set_name", [s for s in SET_CASES if SET_CASES[s]])
+def test_case_has_one_input_and_a_valid_truth(set_name):
+    """Every case of the set: one input, a PDF's producer and size, a valid truth."""
+    _each(SET_CASES[set_name], _check_case)
+
+
+def _check_case(folder: Path) -> None:
     inputs = [n for n in ("input.pdf", "input.txt", "input.md", "input.csv") if (folder / n).exists()]
     assert len(inputs) == 1, inputs
     data = (folder / inputs[0]).read_bytes()
@@ -114,11 +135,10 @@ def test_case_has_one_input_and_a_valid_truth(folder):
         # LibreOffice, or cairo: Gnumeric and AbiWord (make_office_samples' Case.program) print through
         # it; Skia: Chromium (tools/make_layout53_samples.py, make_pypdf53_samples.py).
         # Ghostscript: a Chromium PDF passed through it (make_garbled58: a text layer it broke).
-        assert _producer(folder / "input.pdf").startswith(
-            ("LibreOffice", "cairo", "Skia/PDF", "GPL Ghostscript")
-        )
+        producer = _producer(folder / "input.pdf")
+        assert producer.startswith(("LibreOffice", "cairo", "Skia/PDF", "GPL Ghostscript")), producer
         # Chromium embeds a larger subset of Noto Serif CJK (office-layout53/l53-chrome-1: 281 KB).
-        limit = 300_000 if _producer(folder / "input.pdf").startswith("Skia/PDF") else 250_000
+        limit = 300_000 if producer.startswith("Skia/PDF") else 250_000
         # Real-size assessments (44-77 pages of prose: tools/make_assessments55.py): 340-530 KB.
         limit = 600_000 if folder.parent.name == "assessments55" else limit
         assert len(data) < limit, "keep the committed PDFs small"
@@ -150,8 +170,13 @@ def test_case_has_one_input_and_a_valid_truth(folder):
     assert pages == sorted(pages), "rows are in printed order"
 
 
-@pytest.mark.parametrize("folder", [c for c in CASES if (c / "input.txt").exists()], ids=_ids)
-def test_text_case_has_the_truth_of_its_pdf(folder):
+@pytest.mark.parametrize("set_name", [s for s in SET_TEXTS if SET_TEXTS[s]])
+def test_text_case_has_the_truth_of_its_pdf(set_name):
+    """Every text of the set is a PDF case's text, by a known extractor, with that case's truth."""
+    _each(SET_TEXTS[set_name], _check_text_case)
+
+
+def _check_text_case(folder: Path) -> None:
     pdf_case = next(
         p
         for p in folder.parent.iterdir()

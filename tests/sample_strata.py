@@ -1,0 +1,75 @@
+"""Which of the generated per-input cases ``make test`` runs: a deterministic stratum of each
+sample set, every set, every table (PDF case) and every extractor's text of the set still read.
+
+Most text samples are one table printed by office software and read back by a dozen extractors
+(pdfminer, pdftotext and its -raw / -layout, pypdfium2, pypdf, PyMuPDF, pdfplumber … and their
+``+nl`` variants): the same table in near-identical orders.  Reading all 11,000+ of them once
+costs about three quarters of the suite's CPU (session 66: ~28 min on 2 cores).  ``make test``
+reads a stratum of each set instead: every extractor's text of the set for one of its tables,
+the table chosen by a hash of the case's name (so the tables vary from one extractor to the next,
+and the choice is the same every run, on every machine), plus every case a test names (a strict
+xfail must keep running, or its entry could never be found stale).  ``make test-all``
+(``PIATABLE_ALL_INPUTS=1``) reads every input, as the suite did before session 66.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+# Set by ``make test-all``: every input of the per-input checks, not a stratum.
+ALL_INPUTS = os.environ.get("PIATABLE_ALL_INPUTS", "") not in ("", "0")
+
+
+def _table_and_tool(folder: Path, tables: list[str], tools: list[str]) -> tuple[str, str]:
+    """The table (PDF case name) and extractor (the name's rest) of the text case ``folder``:
+    ``office-raw40/r40-calc-3-pdftotext-raw`` -> (``r40-calc-3``, ``pdftotext-raw``).  A set
+    without PDFs: the longest extractor name the name ends with; none: the folder is its own
+    table and has no extractor ("")."""
+    name = folder.name
+    table = next((t for t in tables if name.startswith(t + "-")), None)
+    if table is not None:
+        return table, name[len(table) + 1 :]
+    tool = next((t for t in tools if name.endswith("-" + t)), None)
+    return (name[: -len(tool) - 1], tool) if tool else (name, "")
+
+
+def stratum(inputs: Iterable[Path], root: Path, always: Iterable[str] = ()) -> list[Path]:
+    """The inputs (``root/<set>/<case>/input.*``) that ``make test`` runs: per set, the first
+    text of each extractor in the order of a CRC-32 of the case's name (``<set>/<case>``), plus
+    the cases named in ``always``; every input under ``ALL_INPUTS``.  Sorted, as given."""
+    inputs = sorted(inputs)
+    if ALL_INPUTS:
+        return inputs
+    keep = set(always)
+    by_set: dict[Path, list[Path]] = defaultdict(list)
+    for p in inputs:
+        by_set[p.parent.parent].append(p)
+    tables_of = {
+        s: sorted((c.name for c in s.iterdir() if (c / "input.pdf").is_file()), key=len, reverse=True)
+        for s in by_set
+    }
+    # Extractor names seen beside a PDF case anywhere: they name the texts of sets without PDFs.
+    tools = sorted(
+        {
+            _table_and_tool(p.parent, tables_of[s], [])[1]
+            for s, ps in by_set.items()
+            for p in ps
+            if tables_of[s]
+        }
+        - {""},
+        key=len,
+        reverse=True,
+    )
+    chosen: set[Path] = set()
+    for s, ps in by_set.items():
+        seen_tools: set[str] = set()
+        for p in sorted(ps, key=lambda p: zlib.crc32(str(p.parent.relative_to(root)).encode())):
+            tool = _table_and_tool(p.parent, tables_of[s], tools)[1]
+            if tool not in seen_tools or str(p.parent.relative_to(root)) in keep:
+                chosen.add(p)
+                seen_tools.add(tool)
+    return [p for p in inputs if p in chosen]
