@@ -38,8 +38,8 @@ run: setup
 
 # On every core (pytest-xdist).  The per-input checks (tests/test_conservation.py, every text
 # sample; tests/test_pdf_rows_kept.py, every PDF) read a stratum in `make test`: every sample set,
-# every extractor's text of each set, every case a test names; no scan OCR'd there
-# (tests/sample_strata.py).  `make test-all` reads every input.  Times: README, Development.
+# every extractor's text of each set, every case a test names; no scan OCR'd there; and
+# test_compiled_reader one PDF of each set (tests/sample_strata.py).  `make test-all` reads every input.  Times: README, Development.
 test: setup
 	$(PY) -m pytest -q -n auto
 

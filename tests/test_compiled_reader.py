@@ -15,7 +15,15 @@ import piatable.extract.pdf_objects as pdf_objects
 from piatable.extract.pdf import pdfium_page_to_words, scan_pages, table_pages
 from piatable.settings import PdfSettings
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLES
+from .sample_strata import stratum
+
+
+def _pdf_samples() -> list:  # type: ignore[no-untyped-def]
+    """The PDF samples these tests read: in ``make test`` one PDF of each sample set (a stratum,
+    tests/sample_strata.py: every producer's PDFs are among them) and every PDF of tests/data; in
+    ``make test-all`` every PDF sample (~1,950 PDFs: 2 CPU-minutes of the suite, session 66)."""
+    return sorted({*stratum(ROOT.glob("samples/*/*/input.pdf"), SAMPLES), *ROOT.glob("tests/data/**/*.pdf")})
 
 
 def _read_all(paths) -> list:  # type: ignore[no-untyped-def]
@@ -57,7 +65,7 @@ def test_every_pdf_sample_reads_the_same_with_and_without_the_compiled_loop(monk
         assert pdf._compiled_plain_chars is not None, "a C compiler is here, but _page_chars is not built"
         assert pdf_objects._compiled_plain_texts is not None, "_text_objects is not built"
         assert pdf_objects._compiled_path_segments is not None
-    paths = sorted({*ROOT.glob("samples/*/*/input.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
+    paths = _pdf_samples()
     assert len(paths) > 20
     compiled = _read_all(paths)
     monkeypatch.setattr(pdf, "_compiled_plain_chars", None)
@@ -91,7 +99,7 @@ def _plain_texts(paths) -> list:  # type: ignore[no-untyped-def]
 
 
 def test_the_walk_finds_the_same_plain_text_objects(monkeypatch):
-    paths = sorted({*ROOT.glob("samples/*/*/input.pdf"), *ROOT.glob("tests/data/**/*.pdf")})
+    paths = _pdf_samples()
     compiled = _plain_texts(paths)
     monkeypatch.setattr(pdf_objects, "_compiled_plain_texts", None)
     python = _plain_texts(paths)
