@@ -92,7 +92,7 @@ def _server(root: Path) -> Iterator[int]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 
@@ -113,7 +113,9 @@ def _print_page(page: str, pdf: Path, address: tuple, furniture: bool, work: Pat
     pdf.parent.mkdir(parents=True, exist_ok=True)
 
     def run(url: str) -> str:
-        subprocess.run([binary, *flags, f"--print-to-pdf={pdf}", url], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [binary, *flags, f"--print-to-pdf={pdf}", url], check=True, capture_output=True, timeout=180
+        )
         return url
 
     if scheme == "http":
@@ -127,7 +129,9 @@ def _chromium_case(name: str, table: list[dict], kind: str, k: int, heldout: boo
     fonts, sizes, paddings, borders, widths = HELDOUT_CSS if heldout else TUNING_CSS
     n = rng.choice(ROWS)
     first = rng.randrange(max(min(len(table) - n, 6), 0) + 1)
-    c = office.plain_case(name, table[first : first + n], "writer", heldout, rng.choice(("slash", "wareki", "seireki")))
+    c = office.plain_case(
+        name, table[first : first + n], "writer", heldout, rng.choice(("slash", "wareki", "seireki"))
+    )
     rows, runs = _plan(c.rows, "mx", rng)
     look = {
         "font": rng.choice(fonts),
@@ -148,7 +152,8 @@ def _chromium_case(name: str, table: list[dict], kind: str, k: int, heldout: boo
     url = _print_page(page, pdf, address, kind == "hf", work)
     expected = _expected(pdf, rows)
     entry = {
-        "program": "Chromium --headless --print-to-pdf (.html)" + ("" if kind == "hf" else " --no-pdf-header-footer"),
+        "program": "Chromium --headless --print-to-pdf (.html)"
+        + ("" if kind == "hf" else " --no-pdf-header-footer"),
         **look,
         "title": title,
         "address": url.split("/site/")[-1] if url.startswith("file") else url.split(":", 2)[0],
@@ -163,7 +168,9 @@ def _writer_case(name: str, table: list[dict], k: int, heldout: bool) -> office.
     n = rng.choice((8, 10, 12))
     first = rng.randrange(max(min(len(table) - n, 6), 0) + 1)
     c = office.plain_case(name, table[first : first + n], "writer", heldout)
-    rows = office.printed_rows(table[first : first + n], rng.choice(office.DATE_STYLES[:5]), newest_first=True)
+    rows = office.printed_rows(
+        table[first : first + n], rng.choice(office.DATE_STYLES[:5]), newest_first=True
+    )
     headings = HELDOUT_HEADINGS if heldout else TUNING_HEADINGS
     return replace(
         c,
