@@ -17,6 +17,7 @@ import regex
 from piatable.models import PageWords, Reading, Word
 from piatable.normalize.ascii_numerals import NumeralPrinting
 from piatable.normalize.box_marks import place_box_marks
+from piatable.normalize.browser_furniture import strip_browser_furniture
 from piatable.normalize.chars import display_width
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
@@ -43,6 +44,7 @@ from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.running_heads import strip_running_heads
+from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
 from piatable.normalize.watermark_lines import strip_watermark_lines
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
@@ -120,6 +122,12 @@ def _read_text_and_kind(
     # A watermark word printed once per page over the table (「案」, 「DRAFT」): page furniture.
     tidy.text, mark_notes = strip_watermark_lines(tidy.text, blank=is_layout_text(tidy.text))
     tidy.notes += mark_notes
+    # A browser's print header and footer (date and time, title; address, n/m): page furniture.
+    tidy.text, browser_notes = strip_browser_furniture(tidy.text, blank=is_layout_text(tidy.text))
+    tidy.notes += browser_notes
+    # A paragraph parting two tables (【令和６年度以前の変更】) right above the second's labels.
+    tidy.text, parting_notes = strip_parting_lines(tidy.text, blank=is_layout_text(tidy.text))
+    tidy.notes += parting_notes
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
     tidy.notes += place_notes

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from piatable.models import RawRow
 
+from .browser_furniture import furniture_doubts
 from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from .extra_layout import layout_unsure_columns
 from .place_column import warn_unsure_places
+from .table_parting import parting_doubts
 from .watermark_lines import watermark_doubts
 
 
@@ -27,6 +29,8 @@ def warn_extra_columns(
     guess: office-extracols63's Calc rows read wrong so)."""
     warn_unsure_places(rows, notes)
     watermark_doubts(rows, notes)  # a watermark word cut out of a cell's line
+    furniture_doubts(rows, notes)  # a browser's print header / footer cut out of a cell's line
+    parting_doubts(rows, notes)  # a line reading as a paragraph between two tables left in a cell
     if layout:
         columns = layout_unsure_columns(notes)
     else:

@@ -259,6 +259,9 @@ class QualitySettings:
     # watermark_cut: a watermark word glued to a cell's line was cut out of it
     # (normalize/watermark_lines.py): by hand, enough to warn the row.
     weight_watermark_cut: float = 1.5
+    # furniture_cut: a browser's print header / footer title glued to a cell's line was cut out of
+    # it (normalize/browser_furniture.py, branch furniture66): by hand, enough to warn the row.
+    weight_furniture_cut: float = 1.5
     # cut_guess (confidence only): a reader's cut or assignment decided by widths or a near tie
     # (normalize/stream.py, singlepass.py, twophase.py, passone.py); a column_guess flag until
     # measured to fire on right rows about as often as on wrong ones (column_guess's weight).

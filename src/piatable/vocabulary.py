@@ -131,6 +131,33 @@ PAGE_NUMBER = regex.compile(
     rf"^\s*(?:{PAGE_MARK_PATTERN}"
     r"|(?:P|p|Ｐ|ページ)\s*[.．]?\s*[0-9０-９]{1,4}|[0-9０-９]{1,4}\s*(?:ページ|頁))\s*$"
 )
+# A browser's print header and footer (Chromium / Edge / Firefox printing a page without
+# --no-pdf-header-footer: normalize/browser_furniture.py, branch furniture66): the date and time of
+# printing at the header's left (``12/7/26, 12:23 AM``, ``2026/12/06 21:09``, ``令和6年12月6日 21:09``),
+# the page's address at the footer's left (``file:///home/…/t09.html``, ``https://…``) and a page
+# counter ``n/m`` at its right.
+BROWSER_STAMP = regex.compile(
+    r"(?<![0-9/])(?:[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},?\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|午前|午後))?"
+    r"|(?:午前|午後)\s*[0-9]{1,2}:[0-9]{2}"
+    r"|[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}\s+(?:午前|午後)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?"
+    r"|(?:令和|平成)?[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日\s*(?:午前|午後)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
+)
+BROWSER_ADDRESS = regex.compile(r"(?:file|\ufb01le|https?)://[!-~]+")  # ﬁ: pdfminer's ligature
+PAGE_COUNTER = regex.compile(r"(?<![0-9/])([0-9]{1,3})\s?/\s?([0-9]{1,3})(?![0-9/])")
+# A paragraph a document prints between two amendment tables to tell which changes the next one
+# holds (``【令和６年度以前の変更】``, ``以下は前回評価書からの変更``; session 65's unseen set, Writer):
+# a bracketed heading naming a period or an earlier filing, or a lead sentence on the changes
+# below (normalize/table_parting.py, branch furniture66).  ``【変更前】`` / ``＜中間サーバー＞``
+# (a cell's own markers and headings) name no period and are none.
+TABLE_PARTING_WORDS = r"(?:変更|改訂|修正|履歴|以前|以降|前回|今回|過去|再評価)"
+_PARTING_MARKER = r"(?!(?:変更|修正)[前後](?:の記載)?[】］\]＞>〉》])"
+TABLE_PARTING_LINE = regex.compile(
+    rf"^\s*(?:【{_PARTING_MARKER}[^】]{{0,30}}{TABLE_PARTING_WORDS}[^】]{{0,30}}】"
+    rf"|[［\[]{_PARTING_MARKER}[^］\]]{{0,30}}{TABLE_PARTING_WORDS}[^］\]]{{0,30}}[］\]]"
+    rf"|[＜<〈《]{_PARTING_MARKER}[^＞>〉》]{{0,30}}{TABLE_PARTING_WORDS}[^＞>〉》]{{0,30}}[＞>〉》]"
+    r"|以下(?:は|に|が)?、?\S{0,30}?(?:変更|改訂|修正)(?:点|箇所|履歴|内容|分)?(?:を示す|を記載する|です|である|となります)?[。．]?"
+    r"|(?:前回|過去|今回|(?:令和|平成)\S{1,3}年度)\S{0,16}の(?:変更|改訂)(?:点|箇所|履歴|内容|分)?[。．]?)\s*$"
+)
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.
 BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
 # What a cell prints to say that nothing was written in it, the form's placeholder of an empty cell:
