@@ -283,11 +283,40 @@ def untaken_anchor_lines(region: list[CellLine], rows: list[RawRow]) -> list[tup
     return out
 
 
+def _line_span(row: RawRow, page: int | None) -> tuple[int, int] | None:
+    """The first and last line numbers of ``row``'s cells on ``page``, or None (none known)."""
+    nos = [
+        cl.line_no
+        for cells in row.cells.values()
+        for cl in cells
+        if cl.page == page and cl.line_no is not None
+    ]
+    return (min(nos), max(nos)) if nos else None
+
+
+def _rows_beside(cl: CellLine, page_rows: list[RawRow]) -> list[RawRow]:
+    """The rows of ``page_rows`` (one page's, in order) next to the untaken line ``cl``: when the
+    line lies inside a row's lines (between its first and last), that row and the rows just above
+    and below it (the cut that left the line out is one of theirs); else all of them (a line
+    outside every row's lines, a pass-1 line of Calc's two-pass text printed before the page's
+    rows: which row it was cut from is not known)."""
+    for k, r in enumerate(page_rows):
+        span = _line_span(r, cl.page)
+        if span and cl.line_no is not None and span[0] < cl.line_no < span[1]:
+            return page_rows[max(0, k - 1) : k + 2]
+    return page_rows
+
+
 def flag_untaken_anchors(untaken: list[tuple[CellLine, str]], rows: list[RawRow]) -> None:
-    """Doubt ``row_split_guess`` on every row of the page of a date or timing line no row took:
-    the page's rows were cut without it, so which row is wrong is not known."""
+    """Doubt ``row_split_guess`` on the rows next to a date or timing line no row took
+    (``_rows_beside``): the rows were cut without it.  Until branch calib66 (issue 12) every row
+    of the line's page was doubted, also rows far from the line whose cuts it does not touch."""
     for cl, what in untaken:
         why = UNTAKEN_WHY.format(what=what) + quote(cl.text)
-        for r in rows:
-            if r.page_start is not None and r.page_start <= (cl.page or 0) <= (r.page_end or r.page_start):
-                r.doubts.append(Doubt("row_split_guess", None, why))
+        page_rows = [
+            r
+            for r in rows
+            if r.page_start is not None and r.page_start <= (cl.page or 0) <= (r.page_end or r.page_start)
+        ]
+        for r in _rows_beside(cl, page_rows):
+            r.doubts.append(Doubt("row_split_guess", None, why))

@@ -159,14 +159,38 @@ def _squashed(row: RawRow) -> tuple[str, ...]:
     return tuple("".join("".join(cl.text.split()) for cl in row.cells.get(key, [])) for key in SIX_CELLS)
 
 
+def _no_other_body(row: tuple[str, ...], other: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether the reading not kept reads the body of ``row`` (squashed cells) as no change at
+    all: ``row`` prints an item and a before or after, and the rows of ``other`` (squashed rows
+    by item) with that item hold no before and no after, the same text as ``row``'s before, after
+    and explanation all in their explanation (an empty change, which is no amendment row: that
+    reading cut nothing where this one found the cells)."""
+    item, body = row[1], "".join(row[2:4]) + row[5]
+    alike = other.get(item, [])
+    return (
+        bool(item)
+        and any(row[2:4])
+        and bool(alike)
+        and all(not o[2] and not o[3] and o[5] == body for o in alike)
+    )
+
+
 def flag_undecided(rows: list[RawRow], other: list[RawRow], why: str) -> int:
     """``column_guess`` on each of ``rows`` that ``other`` (the reading not kept) reads otherwise
     (no row of it has the same six cells, whitespace aside), with ``why``: the text did not tell
-    the two readings apart.  The rows both readings agree on are left alone.  How many flagged."""
+    the two readings apart.  The rows both readings agree on are left alone, and so are rows the
+    other reading reads as an empty change holding the same text in its explanation
+    (``_no_other_body``; branch calib66, issue 12: office-newline56's PyMuPDF block texts, right
+    rows warned by this doubt alone).  How many flagged."""
     agreed = {_squashed(r) for r in other}
+    by_item: dict[str, list[tuple[str, ...]]] = {}
+    for o in other:
+        sq = _squashed(o)
+        by_item.setdefault(sq[1], []).append(sq)
     flagged = 0
     for r in rows:
-        if _squashed(r) not in agreed:
+        sq = _squashed(r)
+        if sq not in agreed and not _no_other_body(sq, by_item):
             r.doubts.append(Doubt("column_guess", None, why))
             flagged += 1
     return flagged

@@ -29,3 +29,44 @@ def test_flag_kind_hits_counts_rows_and_sole_warnings_per_kind():
     assert got["column_guess"]["text -layout"]["right_only"] == 0
     assert got["(confidence < 0.5)"] == {"pdf": {"right": 1, "right_only": 0, "wrong": 0, "wrong_only": 0}}
     assert "merged_cell_filled" not in got and "row_continued" not in got
+
+
+def test_flag_sources_counts_each_check_of_a_flag_apart():
+    """``tools/flag_sources.py`` (branch calib66): a flag raised by two checks is counted per
+    check (told by its evidence line's first words, numbers and quotes folded), with the rows
+    it is the only warning of."""
+    from flag_sources import check_of, tally
+
+    why = "a printed date line on this row's page was taken by no row: 「令和5年4月1日」"
+    assert check_of(why) == check_of(why.replace("令和5年4月1日", "2024/1/1"))
+    rows = [
+        {
+            "case": "samples/x/a",
+            "status": "right",
+            "confidence": 0.7,
+            "flags": ["row_split_guess"],
+            "evidence": [f"row_split_guess: {why}"],
+        },
+        {
+            "case": "samples/x/a",
+            "status": "wrong",
+            "confidence": 0.7,
+            "flags": ["row_split_guess", "column_guess"],
+            "evidence": [
+                f"row_split_guess: {why}",
+                "item: column_guess: an item heading holds a second value",
+            ],
+        },
+        {
+            "case": "samples/heldout-x/a",
+            "status": "right",
+            "confidence": 0.9,
+            "flags": ["row_split_guess"],
+            "evidence": ["row_split_guess: its item runs on over the page break"],
+        },
+    ]
+    out = tally(rows, "no")
+    key = ("row_split_guess", check_of(why))
+    assert out[key] == {"right": 1, "right_only": 1, "wrong": 1}
+    assert out[("column_guess", check_of("an item heading holds a second value"))]["wrong"] == 1
+    assert not any("runs on" in k[1] for k in out)  # held out: left out with --heldout no

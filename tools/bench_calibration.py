@@ -569,6 +569,11 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default="", help="substring of the case names to run (comma-separated: any of them)"
     )
     ap.add_argument("--no-reflow", action="store_true", help="leave out the re-flowed tables")
+    ap.add_argument(
+        "--every",
+        default="",
+        help="N or N/K: only every Nth case (from the Kth, 0 by default), after --only: a quick sample",
+    )
     ap.add_argument("--rows", choices=("wrong", "unwarned", "warned-right", "all"), help="list rows")
     ap.add_argument("--json", type=Path, help="write the figures and every row here")
     ap.add_argument("--fit", action="store_true", help="fit the confidence weights and print them")
@@ -586,6 +591,9 @@ def main(argv: list[str] | None = None) -> int:
         if ns.only:
             wanted = [w for w in ns.only.split(",") if w]
             cases = [c for c in cases if any(w in c.name for w in wanted)]
+        if ns.every:
+            step, _, start = ns.every.partition("/")
+            cases = cases[int(start or 0) :: int(step)]
         outcomes = [o for c in cases for o in score_case(c)]
     tuning = [o for o in outcomes if not is_heldout(o.case)]
     heldout = [o for o in outcomes if is_heldout(o.case)]
