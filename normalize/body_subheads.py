@@ -1,0 +1,121 @@
+"""Give a body cell back the numbered sub-heading that opens it, when a row-ordered reader read it
+into the item (branch subhead66, the last release's unseen set: 83 rows of one table).
+
+A 変更前 / 変更後 cell may open with a sub-heading of its own (``①システムの名称`` / ``（１）窓口での
+入手`` / ``ア　入退室管理`` / ``1. 主な記録項目``) with its content on the next lines.  In row-ordered
+text (pypdfium2, ``pdftotext -raw``, pypdf, PyMuPDF) the item's lines run straight on into it, and a
+numbered line looks like the item's leaf, so the row's cut (``partition``, ``mend_leaf``) may end
+the item after it, or after its content and the next sub-heading.  An item's lines are the form's
+headings in the order of its levels, each level once; so the item's tail from such a heading on
+(``T``) is the body's when
+
+* **siblings**: ``T`` holds the next number of the heading's own series (``①部署`` … ``②所属長の役職名``),
+  or the body cell it would open does and holds none of the heading's own number: two headings of
+  one list are one cell's paragraphs, never two levels of a path;
+* **the body prints it again**: the body's lines hold the same heading further on, the body cell
+  it would open does not open with it (before and after open alike, and an item is printed
+  once);
+* **below the leaf**: the item already holds a heading of the form's lowest level (``②監査``) and
+  the tail's heading is of another series (``（１）自己点検``), its content following in the body
+  cell.
+
+``T`` goes to the front of the first body cell (the before, or the after of an addition); where the
+body's lines then hold the heading once more, the before / after cut is put there.  Each move leaves a ``cut_guess`` doubt (the confidence says the cut was inferred).
+Measured with ``tools/eval_office.py`` on ``samples/office-subhead66`` (tuning) and
+``samples/heldout-subhead66`` (held out).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import CellLine, Doubt, RawRow
+from piatable.text_thresholds import MENDED_CUT_STRENGTH
+
+_KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# A numbered sub-heading's marker: (series, number) read from its opening.
+_CIRCLED = regex.compile(r"^([①-⑳])")
+_PAREN = regex.compile(r"^[（(]([0-9０-９]{1,2})[）)]")
+_DOT = regex.compile(r"^([0-9０-９]{1,2})[．.](?![0-9０-９])")
+_KANA_HEAD = regex.compile(rf"^([{_KANA}])[ 　．.]")
+_PAREN_KANA = regex.compile(rf"^[（(]([{_KANA}])[）)]")
+# The lowest level of the form's item paths: circled numbers and the numbered instances.
+_LEAF = regex.compile(r"^(?:[①-⑳]|(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$)")
+WHY = "the body cell's opening sub-heading taken back from the item's end ({})"
+
+
+def series_of(text: str) -> tuple[str, int] | None:
+    """(series, number) of a line opening with a numbered marker: ``①`` ("circled", 1), ``（２）``
+    ("paren", 2), ``3.`` ("dot", 3), ``イ　`` ("kana", 2), ``（ウ）`` ("paren-kana", 3); None for
+    any other line (whitespace ignored at its start)."""
+    t = text.strip()
+    if m := _CIRCLED.match(t):
+        return "circled", ord(m.group(1)) - ord("①") + 1
+    if m := _PAREN.match(t):
+        return "paren", int(m.group(1).translate(_FW_DIGITS))
+    if m := _DOT.match(t):
+        return "dot", int(m.group(1).translate(_FW_DIGITS))
+    if m := _PAREN_KANA.match(t):
+        return "paren-kana", _KANA.index(m.group(1)) + 1
+    if m := _KANA_HEAD.match(t):
+        return "kana", _KANA.index(m.group(1)) + 1
+    return None
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _has(lines: list[CellLine], series: str, number: int) -> bool:
+    return any(series_of(cl.text) == (series, number) for cl in lines)
+
+
+def _why_moved(item: list[CellLine], k: int, body: list[CellLine], other: list[CellLine]) -> str | None:
+    """Why the item's lines [k:] are the opening of ``body`` (None when nothing says so)."""
+    head = series_of(item[k].text)
+    if head is None:
+        return None
+    series, number = head
+    tail = item[k + 1 :]
+    if _has(tail, series, number + 1):
+        return "its sibling follows it in the item"
+    if any(series_of(cl.text) is not None or _LEAF.match(cl.text.strip()) for cl in tail):
+        return None  # not the item's last heading: the rules below judge that one
+    if body and _has(body, series, number + 1) and not _has(body, series, number):
+        return "its sibling opens a paragraph of the body"
+    first = _squash(item[k].text)
+    if (not body or _squash(body[0].text) != first) and any(_squash(cl.text) == first for cl in body + other):
+        return "the body prints it again"
+    below_leaf = any(_LEAF.match(cl.text.strip()) for cl in item[:k]) and series != "circled"
+    if below_leaf and body and series_of(body[0].text) is None:
+        return "a numbered heading below the item's leaf, its content in the body"
+    return None
+
+
+def mend_body_subheads(row: RawRow) -> None:
+    """Move the item's tail that opens the body cell back to it (module docstring); in place."""
+    item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
+    if len(item) < 2 or not (before or after):
+        return
+    body, other = (before, after) if before else (after, [])
+    for k in range(1, len(item)):
+        why = _why_moved(item, k, body, other)
+        if why is None:
+            continue
+        moved = item[k:]
+        del item[k:]
+        body[:0] = moved
+        _cut_at_repeat(row, _squash(moved[0].text))
+        row.doubts.append(Doubt("cut_guess", "item", WHY.format(why), MENDED_CUT_STRENGTH))
+        return
+
+
+def _cut_at_repeat(row: RawRow, head: str) -> None:
+    """Where the body's lines hold ``head`` once more after their opening, the before / after cut
+    is put there: before and after open with the same heading."""
+    before, after = row.cells["before"], row.cells["after"]
+    body = before + after
+    at = [p for p in range(1, len(body)) if _squash(body[p].text) == head]
+    if len(at) == 1 and at[0] != len(before):
+        row.cells["before"], row.cells["after"] = body[: at[0]], body[at[0] :]
