@@ -20,7 +20,8 @@ headings in the order of its levels, each level once; so the item's tail from su
   cell.
 
 ``T`` goes to the front of the first body cell (the before, or the after of an addition); where the
-body's lines then hold the heading once more, the before / after cut is put there.  Each move leaves a ``cut_guess`` doubt (the confidence says the cut was inferred).
+body's lines then hold the heading once more, the before / after cut is put there.  Each move
+leaves a ``cut_guess`` doubt (the confidence says the cut was inferred).
 Measured with ``tools/eval_office.py`` on ``samples/office-subhead66`` (tuning) and
 ``samples/heldout-subhead66`` (held out).
 """
