@@ -417,9 +417,9 @@ def build(name: str) -> None:
 README = {
     "office-subhead66": "# office-subhead66 (tuning)\n\nWriter and Calc tables (python-docx, openpyxl) whose"
     " 変更前 / 変更後 cells open with a numbered sub-heading of the form (`①システムの名称`, `（１）…`,"
-    " `ア　…`, `1. …`), some cells tall (about 20 lines) and breaking over pages under the repeated label row,"
-    " 提出時期 alternating 事前 / 事後; their PDFs and row-ordered texts (pypdfium2, pdftotext -raw, pypdf,"
-    " PyMuPDF, pdfminer), made by `tools/make_subhead66_samples.py`.\n",
+    " `ア　…`, `1. …`), some cells tall (about 20 lines) and breaking over pages under the repeated label"
+    " row, 提出時期 alternating 事前 / 事後; their PDFs and row-ordered texts (pypdfium2, pdftotext -raw,"
+    " pypdf, PyMuPDF, pdfminer), made by `tools/make_subhead66_samples.py`.\n",
     "heldout-subhead66": "# heldout-subhead66 (held out)\n\nAs office-subhead66, from the held-out pool of"
     " sub-headed rows and tables, fonts, sizes and widths, made by `tools/make_subhead66_samples.py`."
     " Measure on it, never tune on it.\n",
