@@ -83,3 +83,18 @@ def test_heading_printed_again_in_the_body_opens_both_cells(tool):
     assert [_squash(x) for x in after[:2]] == ["②所属長の役職名", "市民窓口課長"]
     assert before[2:] == after[2:] and len(before) == 12
     assert row["confidence"] < 0.9  # the cut was mended: the row says so
+
+
+def test_rest_of_a_tall_row_on_a_page_of_its_own_joins_that_row_pdfminer():
+    # Writer broke the last row (before / after of 12 lines each) over pages 2 and 3; page 3 holds
+    # only the rest of its two cells, under the repeated label row (page_continuations).  Read
+    # before, the rest took the row's place and every row of page 2 took the next row's cells.
+    rows = [r.to_dict() for r in extract_document(SET / "sh66-juki-3-pdfminer" / "input.txt").records]
+    last = rows[-1]
+    assert last["item"].endswith("①保管場所")
+    assert last["before"].startswith("（１）庁舎内\n鍵付きのサーバー室")
+    assert last["after"].startswith("（１）庁舎内\nデータセンター")
+    for cell in (last["before"], last["after"]):
+        assert cell.endswith("・ウイルス対策ソフトのパターンファイルを毎日更新する。")
+        assert cell.count("・端末の操作は権限を付与された職員に限る。") == 1
+    assert last["confidence"] < 0.9
