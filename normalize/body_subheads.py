@@ -120,3 +120,16 @@ def _cut_at_repeat(row: RawRow, head: str) -> None:
     at = [p for p in range(1, len(body)) if _squash(body[p].text) == head]
     if len(at) == 1 and at[0] != len(before):
         row.cells["before"], row.cells["after"] = body[: at[0]], body[at[0] :]
+
+
+def opened_alike(before: str | None, after: str | None) -> bool:
+    """Whether the before and after cells open with the same numbered sub-heading (whitespace
+    aside): printed twice, it is the cells' own, never a line of the item read into one of them
+    (an item is printed once).  The checks of a body cell opening with the item's heading
+    (``stream_cut_checks.heading_doubts``, ``item_cells.heading_cell_doubts``) stand down then."""
+    firsts = [next((p for p in (c or "").split("\n") if p.strip()), "") for c in (before, after)]
+    return (
+        bool(firsts[0].strip())
+        and _squash(firsts[0]) == _squash(firsts[1])
+        and series_of(firsts[0]) is not None
+    )
