@@ -9,9 +9,11 @@ the item after it, or after its content and the next sub-heading.  An item's lin
 headings in the order of its levels, each level once; so the item's tail from such a heading on
 (``T``) is the body's when
 
-* **siblings**: ``T`` holds the next number of the heading's own series (``①部署`` … ``②所属長の役職名``),
-  or the body cell it would open does and holds none of the heading's own number: two headings of
-  one list are one cell's paragraphs, never two levels of a path;
+* **siblings**: ``T`` holds the next number of the heading's own series (``①部署`` /
+  ``市民生活部市民窓口課`` / ``②所属長の役職名``) with a value between them (a paragraph of no
+  numbering after a line short of the item column: no wrap of the heading), or the body cell it
+  would open holds that number and none of the heading's own: a path lists sibling headings
+  (``１．従事者が…`` / ``２．特定個人情報ファイルが…``: the seed) but never a value between them;
 * **the body prints it again**: the body's lines hold the same heading further on, the body cell
   it would open does not open with it (before and after open alike, and an item is printed
   once);
@@ -33,6 +35,9 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
+from .chars import display_width
+from .items import heading_score, is_form_heading
+
 _KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
 _FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # A numbered sub-heading's marker: (series, number) read from its opening.
@@ -43,6 +48,9 @@ _KANA_HEAD = regex.compile(rf"^([{_KANA}])[ 　．.]")
 _PAREN_KANA = regex.compile(rf"^[（(]([{_KANA}])[）)]")
 # The lowest level of the form's item paths: circled numbers and the numbered instances.
 _LEAF = regex.compile(r"^(?:[①-⑳]|(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$)")
+# One full-width character in display units: a line this far short of its column did not wrap.
+FULL_WIDTH_UNITS = 2
+_OPENING_BRACKETS = frozenset("（(「『【〔［[＜<《")
 WHY = "the body cell's opening sub-heading taken back from the item's end ({})"
 
 
@@ -72,15 +80,34 @@ def _has(lines: list[CellLine], series: str, number: int) -> bool:
     return any(series_of(cl.text) == (series, number) for cl in lines)
 
 
-def _why_moved(item: list[CellLine], k: int, body: list[CellLine], other: list[CellLine]) -> str | None:
-    """Why the item's lines [k:] are the opening of ``body`` (None when nothing says so)."""
+def _value_paragraph(item: list[CellLine], k: int, j: int, width: float) -> bool:
+    """Whether item line ``j`` (below the heading at ``k``) opens a paragraph that is no heading:
+    the line above it stops short of the item column's ``width`` (so ``j`` is no wrap of it),
+    ``j`` opens with no numbering nor bracket (kinsoku moves an opening bracket to the next line:
+    ``２．特定個人情報の入手`` / ``（情報提供ネットワークを``), reads as no heading, and the lines
+    from ``k`` to ``j`` joined make none (a value: ``市民生活部市民窓口課`` under ``①部署``)."""
+    text = item[j].text.strip()
+    if display_width(item[j - 1].text.strip()) + FULL_WIDTH_UNITS >= width:
+        return False
+    if series_of(text) is not None or _LEAF.match(text) or text[:1] in _OPENING_BRACKETS:
+        return False
+    joined = "".join(cl.text.strip() for cl in item[k : j + 1])
+    return not is_form_heading(joined) and heading_score(text) == 0
+
+
+def _why_moved(
+    item: list[CellLine], k: int, body: list[CellLine], other: list[CellLine], width: float
+) -> str | None:
+    """Why the item's lines [k:] are the opening of ``body`` (None when nothing says so);
+    ``width``: the item column's wrap width in display units."""
     head = series_of(item[k].text)
     if head is None:
         return None
     series, number = head
     tail = item[k + 1 :]
-    if _has(tail, series, number + 1):
-        return "its sibling follows it in the item"
+    sibling = next((j for j, cl in enumerate(tail) if series_of(cl.text) == (series, number + 1)), None)
+    if sibling is not None and any(_value_paragraph(item, k, k + 1 + j, width) for j in range(sibling)):
+        return "its sibling follows it in the item, a value between them"
     if any(series_of(cl.text) is not None or _LEAF.match(cl.text.strip()) for cl in tail):
         return None  # not the item's last heading: the rules below judge that one
     if body and _has(body, series, number + 1) and not _has(body, series, number):
@@ -100,8 +127,10 @@ def mend_body_subheads(row: RawRow) -> None:
     if len(item) < 2 or not (before or after):
         return
     body, other = (before, after) if before else (after, [])
+    # The item column's wrap width: the reader's estimate, else the row's widest item line.
+    width = row.widths.get("item") or max(display_width(cl.text.strip()) for cl in item)
     for k in range(1, len(item)):
-        why = _why_moved(item, k, body, other)
+        why = _why_moved(item, k, body, other, width)
         if why is None:
             continue
         moved = item[k:]
