@@ -9,7 +9,8 @@ order, gave it to a row: every row above it on its page took the next row's cell
 of a page read wrong, all warned only by ``column_guess``).  A page that opens no row (no date, no
 item and no 提出時期 box on it) can only hold the rest of the row that was open at the break: its
 before / after boxes (one or two, in the extractor's order) go on the last as many before / after
-boxes of the page before, in order.  Where the page before holds fewer, nothing is joined.
+boxes of the page before, in order.  Where the page before holds fewer, or a box is a line alone
+or a heading of the form (an item's last line broken over the page), nothing is joined.
 
 The rows so read carry a ``cut_guess`` doubt (confidence only): the join rests on the pages, not
 on the text.  Measured with ``tools/eval_office.py`` on ``samples/office-subhead66`` and
@@ -22,10 +23,19 @@ from piatable.models import Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .boxes import Box
+from .items import is_form_heading
 
 # A row's body cells: at most this many boxes continue on a page of their own.
 MAX_CONTINUED_CELLS = 2
+# ... and each is at least this many lines (a tall cell's rest, not a heading alone).
+MIN_REST_LINES = 2
 WHY = "the rest of a cell a page break cut, printed on a page of no row of its own, joined to it"
+
+
+def _cell_rest(box: Box) -> bool:
+    """Whether a box can be the rest of a tall before / after cell: two lines or more, not a
+    heading of the form (``② 法令上の根拠`` alone on a page is an item's last line)."""
+    return len(box.lines) >= MIN_REST_LINES and not is_form_heading(box.text)
 
 
 def join_rest_pages(bodies: list[Box], row_boxes: list[Box]) -> tuple[list[Box], set[int]]:
@@ -44,7 +54,7 @@ def join_rest_pages(bodies: list[Box], row_boxes: list[Box]) -> tuple[list[Box],
         prev = by_page.get(page - 1, [])
         if page in row_pages or page - 1 in joined or not prev:
             continue
-        if len(rest) > min(MAX_CONTINUED_CELLS, len(prev)):
+        if len(rest) > min(MAX_CONTINUED_CELLS, len(prev)) or not all(_cell_rest(b) for b in rest):
             continue
         for box, target in zip(rest, prev[-len(rest) :], strict=True):
             target.lines.extend(box.lines)
