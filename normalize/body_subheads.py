@@ -11,9 +11,10 @@ headings in the order of its levels, each level once; so the item's tail from su
 
 * **siblings**: ``T`` holds the next number of the heading's own series (``①部署`` /
   ``市民生活部市民窓口課`` / ``②所属長の役職名``) with a value between them (a paragraph of no
-  numbering after a line short of the item column: no wrap of the heading), or the body cell it
-  would open holds that number and none of the heading's own: a path lists sibling headings
-  (``１．従事者が…`` / ``２．特定個人情報ファイルが…``: the seed) but never a value between them;
+  numbering after a line short of the item column: no wrap of the heading): a path lists sibling
+  headings (``１．従事者が…`` / ``２．特定個人情報ファイルが…``: the seed) but never a value between
+  them (a body's own numbered paragraphs, ``②なりすましによる…`` under an item's ``①自己点検``, tell
+  nothing: office-long);
 * **the body prints it again**: the body's lines hold the same heading further on, the body cell
   it would open does not open with it (before and after open alike, and an item is printed
   once);
@@ -48,8 +49,9 @@ _KANA_HEAD = regex.compile(rf"^([{_KANA}])[ 　．.]")
 _PAREN_KANA = regex.compile(rf"^[（(]([{_KANA}])[）)]")
 # The lowest level of the form's item paths: circled numbers and the numbered instances.
 _LEAF = regex.compile(r"^(?:[①-⑳]|(?:提供先|移転先|再委託事項|委託事項|システム)[0-9０-９]{1,2}$)")
-# One full-width character in display units: a line this far short of its column did not wrap.
-FULL_WIDTH_UNITS = 2
+# Two full-width characters in display units: a line this far short of its column did not wrap
+# (kinsoku and a full-width space may end a wrapped line a character short).
+WRAP_SLACK_UNITS = 4
 _OPENING_BRACKETS = frozenset("（(「『【〔［[＜<《")
 WHY = "the body cell's opening sub-heading taken back from the item's end ({})"
 
@@ -87,7 +89,7 @@ def _value_paragraph(item: list[CellLine], k: int, j: int, width: float) -> bool
     ``２．特定個人情報の入手`` / ``（情報提供ネットワークを``), reads as no heading, and the lines
     from ``k`` to ``j`` joined make none (a value: ``市民生活部市民窓口課`` under ``①部署``)."""
     text = item[j].text.strip()
-    if display_width(item[j - 1].text.strip()) + FULL_WIDTH_UNITS >= width:
+    if display_width(item[j - 1].text.strip()) + WRAP_SLACK_UNITS >= width:
         return False
     if series_of(text) is not None or _LEAF.match(text) or text[:1] in _OPENING_BRACKETS:
         return False
@@ -110,8 +112,6 @@ def _why_moved(
         return "its sibling follows it in the item, a value between them"
     if any(series_of(cl.text) is not None or _LEAF.match(cl.text.strip()) for cl in tail):
         return None  # not the item's last heading: the rules below judge that one
-    if body and _has(body, series, number + 1) and not _has(body, series, number):
-        return "its sibling opens a paragraph of the body"
     first = _squash(item[k].text)
     if (not body or _squash(body[0].text) != first) and any(_squash(cl.text) == first for cl in body + other):
         return "the body prints it again"
