@@ -54,6 +54,7 @@ from .label_columns import labelled_kind
 from .merged_column_cells import cut_merged_cells
 from .merged_explanations import EXPLANATION_END
 from .neighbour_kinds import settle_by_neighbours
+from .page_continuations import doubt_joined_rows, join_rest_pages
 from .page_date_order import unordered_date_doubts
 from .page_lists import join_lists_over_pages
 from .partition import ADDITION_MARKERS, DELETION_MARKERS
@@ -423,7 +424,9 @@ def column_order_rows(
         rest, ok, fill_how[key] = fill_column(rows, groups, kinds[key], key, order, pos, kinds["timing"])
         leftovers += rest
         matched = matched and ok
-    bodies = kinds["body"]
+    bodies, rest_pages = join_rest_pages(kinds["body"], kinds["item"] + kinds["date"] + kinds["timing"])
+    kept = {id(b) for b in bodies}
+    boxes = [b for b in boxes if id(b) in kept or b not in kinds["body"]]
     wrap = widths[0] if widths else one_width or max((b.width for b in bodies), default=None)
     row_pages = [{cl.page for cl in r.cells["item"]} for r in rows]
     anchor_of = {
@@ -447,6 +450,7 @@ def column_order_rows(
         if before is None and after is None:
             row.doubts.append(Doubt("column_guess", "after", "no before/after box was left for this row"))
     unordered_date_doubts(rows, kinds["item"], kinds["date"])  # cells' dates read as 変更日?
+    doubt_joined_rows(rows, rest_pages)
     leftovers += [Box(lines) for lines in pairing.skipped]
     side_by_side = (
         bool(apart)

@@ -32,6 +32,7 @@ from piatable.models import Doubt, Record
 from piatable.vocabulary import ATTACHMENT_LABEL, HEADING_FILES
 
 from .body_instances import opens_block, with_body_instance
+from .body_subheads import opened_alike
 from .heading_lexicon import FOREIGN_TO_HEADINGS, canonical_text, hierarchy, lexicon_lines, structure
 from .item_anchor import attachment_titles, numbered_children
 from .item_key import INSTANCE_LABELS, ItemKey, item_key
@@ -237,13 +238,17 @@ def heading_in_cells(
     return None
 
 
-def heading_cell_doubts(record: Record) -> list[Doubt]:
+def heading_cell_doubts(record: Record, row_ordered: bool = False) -> list[Doubt]:
     """``column_guess`` on the before or after cell that opens with the item's own last heading
     (``heading_in_cells``: a heading the forms print under the last heading of the 項目 cell's
     key, whole or cut short): the key is completed from it (``complete_from_cells``), but the
     cell's text holds a line of the 項目 cell (``③ 委託先における取扱者`` read into 変更前 by a
-    reader that cut the shared printed line without positions) and may lack its own."""
+    reader that cut the shared printed line without positions) and may lack its own.  In
+    row-ordered text (``row_ordered``: one stream of lines, not boxes) a heading that opens both
+    the before and the after cell is theirs (``body_subheads.opened_alike``): no doubt."""
     lines = record.item_path
+    if row_ordered and opened_alike(record.before, record.after):
+        return []
     found = heading_in_cells(item_key(lines), [record.before or "", record.after or ""], lines)
     if not found:
         return []

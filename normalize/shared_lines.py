@@ -43,6 +43,7 @@ from piatable.vocabulary import EXPLANATION_ENDING
 from .added_above import mend_added_above, mend_repeated_label
 from .added_checks import doubt_split_pairs, doubt_unexplained_rows
 from .block_lines import opens_block_body
+from .body_subheads import mend_body_subheads
 from .bracket_lists import doubt_bracket_cuts
 from .chars import display_width
 from .cut_checks import INSTANCE_LINE, is_heading_line
@@ -396,6 +397,7 @@ def mend_shared_lines(
         mend_item_repeat(row)
         mend_deleted_text(row)
         mend_twin_versions(row)
+        mend_body_subheads(row)
         if _body_end(row) != was:
             _recheck_run_on(row, settings, tok)
     doubt_undecided_pairs([r for r in rows if not r.ruled and not r.positioned])

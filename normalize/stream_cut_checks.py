@@ -27,6 +27,7 @@ import regex
 
 from piatable.models import Doubt, Record
 
+from .body_subheads import opened_alike
 from .item_key import heads_next, item_key
 from .items import heading_score
 from .reason_tails import reason_run_on_doubts, reason_tail_doubts
@@ -47,6 +48,8 @@ def _paragraphs(text: str | None) -> list[str]:
 def heading_doubts(record: Record) -> list[Doubt]:
     """``heading`` (see the module notes)."""
     path = item_key(record.item or "").path
+    if opened_alike(record.before, record.after):
+        return []
     for f in ("before", "after"):
         paras = _paragraphs(getattr(record, f))
         if paras and heads_next(path, paras[0]):

@@ -264,6 +264,8 @@ SET_NAMES = (
     "heldout-watermark65",
     "office-furniture66",
     "heldout-furniture66",
+    "office-subhead66",
+    "heldout-subhead66",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
