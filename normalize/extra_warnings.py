@@ -9,6 +9,7 @@ from piatable.models import RawRow
 from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from .extra_layout import layout_unsure_columns
 from .place_column import warn_unsure_places
+from .ruby_lines import ruby_doubts
 from .watermark_lines import watermark_doubts
 
 
@@ -27,6 +28,7 @@ def warn_extra_columns(
     guess: office-extracols63's Calc rows read wrong so)."""
     warn_unsure_places(rows, notes)
     watermark_doubts(rows, notes)  # a watermark word cut out of a cell's line
+    ruby_doubts(rows, notes)  # a reading cut from a line's edge, a kana line that may be ruby
     if layout:
         columns = layout_unsure_columns(notes)
     else:

@@ -262,6 +262,8 @@ SET_NAMES = (
     "heldout-pubdate65",
     "office-watermark65",
     "heldout-watermark65",
+    "office-ruby66",
+    "heldout-ruby66",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
