@@ -214,7 +214,7 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
         words = [w for w in words if id(w) not in big]
         turned = [(a, w) for a, w in turned if id(w) not in big]
         notes.append(watermark_note(number, marks, n_big))
-    ruby, readings = split_ruby(words)
+    ruby, readings = split_ruby(words, narrow=True)
     if ruby:  # readings printed small over kanji (``ruby_glyphs``): set aside, counted in a note
         if places is not None:
             places = [p for w, p in zip(words, places, strict=True) if id(w) not in ruby]

@@ -35,8 +35,13 @@ RUBY_GAP_EM = 0.9
 MIN_BODY_CHARS = 20
 
 
+# Kana a font may draw small or flat at the body size (a loose box can be as low as a reading's):
+# a run of these alone is no reading.
+SMALL_FORMS = frozenset("ーっゃゅょぁぃぅぇぉゎッャュョァィゥェォヮヵヶ")
+
+
 def _is_kana(ch: str) -> bool:
-    return "\u3041" <= ch <= "\u30ff" or ch in "ー・"
+    return "\u3041" <= ch <= "\u3096" or "\u30a1" <= ch <= "\u30fa" or ch == "ー"
 
 
 def _is_kanji(ch: str) -> bool:
@@ -80,8 +85,9 @@ def split_ruby(
     text, in reading order).  Empty when the page has fewer than ``MIN_BODY_CHARS`` characters.
     ``min_run``: the fewest characters of a reading; ``clear``: how far (body heights, negative:
     overlapping) a reading's foot may reach below its base's top (or its top above the base's
-    foot); ``narrow``: a reading's characters are small across too (ink boxes: a body line's
-    ー or へ is as flat as a reading, not as narrow).  OCR asks for two, a clear gap and narrow."""
+    foot); ``narrow``: a reading's characters are small across too (a body line's ー, へ or ニ
+    may have a box as flat as a reading's, never as narrow).  OCR also asks for two and a clear
+    gap (ink boxes)."""
     glyphs = [w for w in words if w.text.strip()]
     if len(glyphs) < MIN_BODY_CHARS:
         return set(), []
@@ -89,7 +95,11 @@ def split_ruby(
     if body <= 0:
         return set(), []
     limit = RUBY_HEIGHT_RATIO * body
-    small = [w for w in glyphs if w.bottom - w.top <= limit and (not narrow or w.x1 - w.x0 <= limit)]
+    # Across, a reading's characters are compared with the page's full-width characters' width
+    # (a loose box's height need not be its em; ink boxes of kana vary).
+    wide = [w.x1 - w.x0 for w in glyphs if not w.text.isascii()]
+    across = RUBY_HEIGHT_RATIO * statistics.median(wide) if wide else limit
+    small = [w for w in glyphs if w.bottom - w.top <= limit and (not narrow or w.x1 - w.x0 <= across)]
     if not small:
         return set(), []
     big = [w for w in glyphs if w.bottom - w.top > limit]
@@ -98,6 +108,8 @@ def split_ruby(
     blanks = [w for w in words if not w.text.strip()]
     for run in _runs(small, RUBY_GAP_EM * body):
         if len(run) < min_run or not all(_is_kana(w.text) for w in run):
+            continue
+        if all(w.text in SMALL_FORMS for w in run):
             continue
         base = _base_of(run, big, body, clear)
         if not any(_is_kanji(w.text) for w in base):

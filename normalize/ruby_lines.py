@@ -39,6 +39,9 @@ MAX_READING_CHARS = 24
 # Each reading the line cuts into has at least this many kana (a one-kana piece could be a
 # particle of the cell's own text).
 MIN_PIECE = 2
+# Runs of at most this many kanji-only SudachiPy words are read, of this many kanji or more (a
+# lone kanji's reading, 内 ない, is too often a wrapped tail: mono-ruby is read by its own rules).
+MIN_BASE = 2
 # Kanji-holding runs of at most this many SudachiPy words are read.
 RUN_WORDS = 3
 # Lines either side whose words a reading may read (extractors print a reading up to a few
@@ -55,6 +58,7 @@ CONTEXT_CHARS = 8
 _SPACES = regex.compile(r"[ \t\u3000]+")
 _KANA_LINE = regex.compile(r"^[\p{Hiragana}\p{Katakana}ー]+$")
 _KANJI = regex.compile(r"[\p{Han}々]")
+_ALL_KANJI = regex.compile(r"^[\p{Han}々]+$")
 _HEAD = regex.compile(r"^(\s*)([\p{Hiragana}ー]{3,})(?=[\p{Han}々])")
 _TAIL = regex.compile(r"(?<=[\p{Han}々])([\p{Hiragana}ー]{3,})(\s*)$")
 # A run of kana-only pieces standing between spaces (or the line's edges) inside a line.
@@ -84,7 +88,8 @@ def _hira(text: str) -> str:
 @lru_cache(maxsize=8192)
 def line_readings(line: str) -> frozenset[str]:
     """Readings (hiragana) of the runs of one to ``RUN_WORDS`` SudachiPy words of ``line`` that
-    hold a kanji."""
+    are kanji only (ruby reads kanji: 子ども is no base of こども) and at least ``MIN_BASE``
+    characters long (a lone kanji's reading, 内 ない, is too often a wrapped line's tail)."""
     from .tokenizer import default_tokenizer
 
     text = _SPACES.sub("", line)
@@ -95,7 +100,7 @@ def line_readings(line: str) -> frozenset[str]:
     for i in range(len(ms)):
         for j in range(i + 1, min(i + RUN_WORDS, len(ms)) + 1):
             run = ms[i:j]
-            if any(_KANJI.search(s) for s, _ in run):
+            if all(_ALL_KANJI.match(s) for s, _ in run) and sum(len(s) for s, _ in run) >= MIN_BASE:
                 reading = "".join(r for _, r in run)
                 if len(reading) >= MIN_PIECE:
                     out.add(reading)
@@ -188,6 +193,7 @@ def _join_interleaved(lines: list[str], gone: list[str]) -> None:
     line ending in a kanji and one beginning with a kanji, where SudachiPy reads one word across
     the two kanji and the kana is in that word's reading, is a reading cut into the word: left
     out, and the two lines joined (the word's halves were lines only because of it)."""
+    joined: set[int] = set()
     for i, ln in enumerate(lines):
         key = _SPACES.sub("", ln)
         if not key or len(key) > MAX_PIECE or not _KANA_LINE.match(key):
@@ -201,16 +207,20 @@ def _join_interleaved(lines: list[str], gone: list[str]) -> None:
         if tail is None or head is None:
             continue
         reading = _split_word_reading(tail.group(0), head.group(0))
-        if reading is None or _hira(key) not in reading:
-            continue
+        if reading is None or _hira(key) not in reading or _continues(left, key):
+            continue  # (取 / り / 扱: the kana goes on the word above, a cell printed down)
         gone.append(key)
         lines[p], lines[i], lines[n] = "\0", "\0", left + right
+        joined.add(n)
+    # The first kanji's reading, printed before a word whose other kanji's readings were cut
+    # into it (``ざい`` / ``財務部``): only before a word joined so (a wrapped tail ``ない`` before
+    # a line opening with 内容 is the cell's own).
     for i, ln in enumerate(lines):
         key = _SPACES.sub("", ln)
         if not key or len(key) > MAX_PIECE or not _KANA_LINE.match(key):
             continue
         n = _next_line(lines, i, 1)
-        if n is None or not _opens_reading(lines[n], _hira(key)):
+        if n is None or n not in joined or not _opens_reading(lines[n], _hira(key)):
             continue
         p = _next_line(lines, i, -1)
         if p is not None and _continues(lines[p], key):

@@ -167,10 +167,16 @@ def _marked(text: str, words: list[tuple[str, list]], mark) -> list[tuple[str, o
 
 
 def _ruby_html(text: str, words: list[tuple[str, list]]) -> str:
+    """The cell's HTML: each planned word's first place in the cell under ``<ruby>`` (once a
+    cell, as the Writer cells are)."""
     paras = []
+    left = list(words)
     for para in text.split("\n"):
         bits = []
-        for piece, ps in _marked(para, words, None):
+        parts = _marked(para, left, None)
+        done = {w for w, ps in parts if ps is not None}
+        left = [w for w in left if w[0] not in done]
+        for piece, ps in parts:
             if ps is None:
                 bits.append(html.escape(piece))
             else:
@@ -343,6 +349,11 @@ def _scan(root: Path, name: str, pdf: Path, expected: list[dict]) -> None:
     mos.write_json(folder / "expected" / "records.json", expected)
 
 
+def _readings(ruby: dict) -> list[str]:
+    """Each ruby word's reading (its pieces joined), in the plan's order."""
+    return ["".join(rt for _, rt in ps) for words in ruby.values() for _, ps in words]
+
+
 def _count(ruby: dict) -> int:
     return sum(len(rt) for words in ruby.values() for _, ps in words for _, rt in ps)
 
@@ -371,6 +382,7 @@ def build(root: Path, heldout: bool) -> None:
             **look,
             "ruby_words": sum(len(w) for w in ruby.values()),
             "ruby_chars": _count(ruby),
+            "readings": _readings(ruby),
             "rows": len(expected),
         }
         print(f"{root.name}/{name}: {len(expected)} rows, {_count(ruby)} ruby chars", file=sys.stderr)
@@ -397,6 +409,7 @@ def build(root: Path, heldout: bool) -> None:
                     "program": "LibreOffice Writer (.docx with w:ruby)",
                     "ruby_words": sum(len(w) for w in ruby.values()),
                     "ruby_chars": _count(ruby),
+                    "readings": _readings(ruby),
                     "rows": len(expected),
                 }
             )
