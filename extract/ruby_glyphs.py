@@ -61,6 +61,22 @@ def _runs(small: list[Word], gap: float) -> list[list[Word]]:
     return runs
 
 
+def _inline(run: list[Word], big: list[Word], body: float) -> bool:
+    """Whether a base-size character stands beside the run on its own line (within
+    ``RUBY_GAP_EM`` body heights left or right, overlapping half the run's height): small glyphs
+    inside a line of text (a flat ー, OCR's specks), not a reading between lines."""
+    x0, x1 = run[0].x0, run[-1].x1
+    top, bottom = min(w.top for w in run), max(w.bottom for w in run)
+    reach = RUBY_GAP_EM * body
+    half = 0.5 * (bottom - top)
+    for w in big:
+        if min(bottom, w.bottom) - max(top, w.top) < half:
+            continue
+        if x0 - reach <= w.x1 <= x0 + 0.1 * body or x1 - 0.1 * body <= w.x0 <= x1 + reach:
+            return True
+    return False
+
+
 def _base_of(run: list[Word], big: list[Word], body: float, clear: float = -0.35) -> list[Word]:
     """The base-size characters the run reads: horizontally under (or over) it, their top within
     ``RUBY_GAP_EM`` body heights below the run's foot (or their foot above its top)."""
@@ -110,6 +126,8 @@ def split_ruby(
         if len(run) < min_run or not all(_is_kana(w.text) for w in run):
             continue
         if all(w.text in SMALL_FORMS for w in run):
+            continue
+        if _inline(run, big, body):
             continue
         base = _base_of(run, big, body, clear)
         if not any(_is_kanji(w.text) for w in base):

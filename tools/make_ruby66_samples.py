@@ -16,7 +16,8 @@ characters above their base words, and every reader put them into the cells, unw
   exported by LibreOffice;
 - ``<case>-<tool>``: the texts of ``TEXTS`` of each PDF;
 - ``<case>-scan`` for the first Chromium and the first Writer case: its pages rendered grey by
-  poppler at ``SCAN_DPI`` and saved as a PDF of JPEG pages.
+  poppler at ``SCAN_DPI`` and saved as a PDF of JPEG pages, in the sets ``office-rubyscan66`` /
+  ``heldout-rubyscan66`` (scan sets are measured by naming them).
 
 Ruby words are kanji words of a cell (SudachiPy's split mode C words of kanji only, two or more
 characters, whose reading is known) in 項目 / 変更前 / 変更後 / 説明, chosen by an RNG seeded with
@@ -341,6 +342,12 @@ def _texts(root: Path, name: str, pdf: Path, expected: list[dict]) -> None:
         mos.write_json(folder / "expected" / "records.json", expected)
 
 
+def scan_root(root: Path) -> Path:
+    """The set of the scans beside set ``root`` (office-ruby66 → office-rubyscan66): scan sets are
+    measured by naming them (tools/eval_office.py), not with the sets of text-layer PDFs."""
+    return root.with_name(root.name.replace("ruby66", "rubyscan66"))
+
+
 def _scan(root: Path, name: str, pdf: Path, expected: list[dict]) -> None:
     folder = root / f"{name}-scan"
     folder.mkdir(parents=True)
@@ -359,9 +366,11 @@ def _count(ruby: dict) -> int:
 
 
 def build(root: Path, heldout: bool) -> None:
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+    scans = scan_root(root)
+    for folder in (root, scans):
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
     manifest: dict = {}
     c54._page_texts = base_page_texts  # the truth's pages: ruby left out
     mos.stream_text = base_page_texts
@@ -376,7 +385,7 @@ def build(root: Path, heldout: bool) -> None:
         mos.write_json(root / name / "expected" / "records.json", expected)
         _texts(root, name, pdf, expected)
         if k == 0:
-            _scan(root, name, pdf, expected)
+            _scan(scans, name, pdf, expected)
         manifest[name] = {
             "program": "Chromium --headless --print-to-pdf (.html)",
             **look,
@@ -401,7 +410,7 @@ def build(root: Path, heldout: bool) -> None:
             mos.write_json(root / case.name / "expected" / "records.json", expected)
             _texts(root, case.name, pdf, expected)
             if k == 0:
-                _scan(root, case.name, pdf, expected)
+                _scan(scans, case.name, pdf, expected)
             manifest[case.name] = (
                 mos.settings_of(case)
                 | look
@@ -414,8 +423,23 @@ def build(root: Path, heldout: bool) -> None:
                 }
             )
             print(f"{root.name}/{case.name}: {len(expected)} rows, {_count(ruby)} ruby", file=sys.stderr)
-    mos.write_manifest(root, manifest)
     held = " Held out: measure on it, never tune on it." if heldout else " Tuning set."
+    mos.write_manifest(root, manifest)
+    mos.write_manifest(
+        scans,
+        {
+            f"{k}-scan": v | {"scan_dpi": SCAN_DPI}
+            for k, v in manifest.items()
+            if (scans / f"{k}-scan").exists()
+        },
+    )
+    (scans / "README.md").write_text(
+        f"# {scans.name}\n\nScans (poppler at {SCAN_DPI} dpi, JPEG pages in a PDF) of {root.name}'s "
+        "first Chromium and first Writer table, ruby and all (tools/make_ruby66_samples.py). The "
+        f"truth is the table without ruby. Measured by naming it (tools/eval_office.py "
+        f"samples/{scans.name}).{held}\n",
+        "utf-8",
+    )
     (root / "README.md").write_text(
         f"# {root.name}\n\nTables with ruby (furigana) over some words, printed by Chromium (<ruby><rt>) "
         f"and by LibreOffice Writer (.docx w:ruby), the texts of {', '.join(TEXTS)} and one scan of "
