@@ -65,7 +65,6 @@ _TAIL = regex.compile(r"(?<=[\p{Han}々])([\p{Hiragana}ー]{3,})(\s*)$")
 _KANA_RUN = regex.compile(
     r"(?<=^|[ \t\u3000])[\p{Hiragana}ー]+(?:[ \t\u3000][\p{Hiragana}ー]+)*(?=$|[ \t\u3000])"
 )
-_SPREAD = regex.compile(r"(?<=[\p{Han}々]) (?=[\p{Han}々])")
 
 LINES_NOTE = (
     "{n} ruby (furigana) readings left out ({chars} kana reading nearby kanji words, on lines of "
@@ -105,6 +104,33 @@ def line_readings(line: str) -> frozenset[str]:
                 if len(reading) >= MIN_PIECE:
                     out.add(reading)
     return frozenset(out)
+
+
+@lru_cache(maxsize=8192)
+def _bases(line: str) -> tuple[tuple[str, str], ...]:
+    """(surface, reading) of the kanji-only words of ``line`` (spaces aside) of ``MIN_BASE`` or
+    more characters."""
+    from .tokenizer import default_tokenizer
+
+    text = _SPACES.sub("", line)
+    ms = default_tokenizer().tokenize(text) if _KANJI.search(text) else []
+    return tuple(
+        (m.surface(), _hira(m.reading_form()))
+        for m in ms
+        if _ALL_KANJI.match(m.surface()) and len(m.surface()) >= MIN_BASE
+    )
+
+
+def close_spread(line: str, kana: str) -> str:
+    """``line`` with the single spaces inside each kanji word whose reading is in ``kana`` (a
+    reading left out) closed: the base word spread under a wider reading (``行 政手続``).  Other
+    spaces stay (pdfplumber's column gaps between kanji)."""
+    for surface, reading in _bases(line):
+        if reading not in kana:
+            continue
+        spaced = regex.compile(" ?".join(regex.escape(c) for c in surface))
+        line = spaced.sub(lambda m, s=surface: s if " " in m.group(0) else m.group(0), line)
+    return line
 
 
 def cuts_wholly(kana: str, readings: set[str] | frozenset[str]) -> bool:
@@ -280,9 +306,8 @@ def strip_ruby_lines(text: str, blank: bool = False) -> tuple[str, list[str]]:
                 readings = set().union(*(line_readings(lines[k]) for k in near)) if near else set()
                 if cuts_wholly(kana, readings):
                     gone.append(key)
-                    for k in near:  # the base word spread under the reading (行 政手続)
-                        if any(r in kana for r in line_readings(lines[k])):
-                            lines[k] = _SPREAD.sub("", lines[k]) if not blank else lines[k]
+                    for k in near if not blank else ():  # the base word spread under it (行 政)
+                        lines[k] = close_spread(lines[k], kana)
                     lines[i] = " " * len(ln) if blank else "\0"
                 elif any(kana[:n] in readings for n in range(MIN_PIECE + 1, len(kana))):
                     notes.append(SUSPECT_NOTE.format(line=key))

@@ -120,3 +120,11 @@ def test_existing_texts_untouched(path):
 )
 def test_existing_pdfs_set_nothing_aside(path):
     assert not [n for p in read_pdf(SAMPLES / path).pages for n in p.notes if "ruby" in n]
+
+
+def test_spread_base_word_closed_but_column_gaps_kept():
+    """pdfplumber's line of several cells: the space Chromium spread 行政 with under ぎょうせい
+    goes, the gaps between the cells (番 / 行政, 加 / 事後) stay."""
+    text = "ぎょうせい\n2021/9/1 Ⅰ基本情報 行 政手続における番 行政手続における番 事後 修正"
+    out, _ = strip_ruby_lines(text)
+    assert out == "2021/9/1 Ⅰ基本情報 行政手続における番 行政手続における番 事後 修正"
