@@ -50,6 +50,7 @@ from .pdf_scan import (
 )
 from .pdf_turned import turn_page, upright_majority
 from .pdf_turned import turned_runs as _turned_runs
+from .ruby_glyphs import ruby_note, split_ruby
 from .watermark_glyphs import split_watermark, watermark_note
 
 __all__ = [
@@ -213,6 +214,12 @@ def pdfium_page_to_words(  # type: ignore[no-untyped-def]
         words = [w for w in words if id(w) not in big]
         turned = [(a, w) for a, w in turned if id(w) not in big]
         notes.append(watermark_note(number, marks, n_big))
+    ruby, readings = split_ruby(words, narrow=True)
+    if ruby:  # readings printed small over kanji (``ruby_glyphs``): set aside, counted in a note
+        if places is not None:
+            places = [p for w, p in zip(words, places, strict=True) if id(w) not in ruby]
+        words = [w for w in words if id(w) not in ruby]
+        notes.append(ruby_note(number, readings))
     turn = 0
     if turned:
         words, places, turned, turn = upright_majority(words, places, turned, DEDUPE_GRID)

@@ -43,6 +43,7 @@ from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
 from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
+from piatable.normalize.ruby_lines import strip_ruby_lines
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
@@ -128,6 +129,9 @@ def _read_text_and_kind(
     # A paragraph parting two tables (【令和６年度以前の変更】) right above the second's labels.
     tidy.text, parting_notes = strip_parting_lines(tidy.text, blank=is_layout_text(tidy.text))
     tidy.notes += parting_notes
+    # Ruby (furigana) readings printed over words: lines of kana reading nearby kanji words.
+    tidy.text, ruby_notes = strip_ruby_lines(tidy.text, blank=is_layout_text(tidy.text))
+    tidy.notes += ruby_notes
     tidy.notes += [boxes] if (boxes := joined_boxes_note(tidy.text)) else []
     tidy.text, place_notes = strip_place_column(tidy.text, is_layout_text(tidy.text))  # 変更箇所 3頁 5行
     tidy.notes += place_notes

@@ -266,6 +266,8 @@ SET_NAMES = (
     "heldout-furniture66",
     "office-subhead66",
     "heldout-subhead66",
+    "office-ruby66",
+    "heldout-ruby66",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -276,7 +278,8 @@ SET_NAMES = (
 # words texts, +nl too).  Scan sets (office-scan54 … heldout-scan60: OCR, about 20 s a case) are
 # measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets;
 # tools/make_scan61b_samples.py, office-scan61b / heldout-scan61b: a fax, JPEG q25, creased covers;
-# tools/make_silent62_samples.py, office-letter62 / heldout-letter62: A4 pages scanned onto letter).
+# tools/make_silent62_samples.py, office-letter62 / heldout-letter62: A4 pages scanned onto letter;
+# tools/make_ruby66_samples.py, office-rubyscan66 / heldout-rubyscan66: tables with ruby).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

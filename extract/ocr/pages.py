@@ -20,6 +20,7 @@ from piatable.models import PageWords, Word
 from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
+from ..ruby_glyphs import ruby_note, split_ocr_ruby
 from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .colour_ink import ColourInk
@@ -349,6 +350,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
     chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em, scan.glyph * SPECK_MARK_EM)
     chars = split_wide_circles(drop_circle_echoes(chars, scan.glyph), scan.glyph)
+    chars, readings = split_ocr_ruby(chars, scan.page)  # ruby read over kanji (``ruby_glyphs``)
     for tw in _merge_words(even_tall_boxes(normalize_widths(chars, settings))):
         text = join_japanese(tw.text)
         if not text.strip():
@@ -386,6 +388,8 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
             f"page {scan.page}: {len(specks)} speck(s) read as a letter, digit or mark smaller than "
             f"{settings.speck_max_em} of the glyph height dropped: {shown}"
         )
+    if readings:
+        pw.notes.append(ruby_note(scan.page, readings))
     if scan.angle:
         pw.notes.append(f"page {scan.page}: rotation of {scan.angle:.2f}° undone")
     return pw

@@ -262,6 +262,9 @@ class QualitySettings:
     # furniture_cut: a browser's print header / footer title glued to a cell's line was cut out of
     # it (normalize/browser_furniture.py, branch furniture66): by hand, enough to warn the row.
     weight_furniture_cut: float = 1.5
+    # ruby_suspect: a ruby reading glued to a cell line's edge was cut out, or a kana line that
+    # begins with a reading of a nearby kanji word stayed in the cell (normalize/ruby_lines.py).
+    weight_ruby_suspect: float = 1.5
     # cut_guess (confidence only): a reader's cut or assignment decided by widths or a near tie
     # (normalize/stream.py, singlepass.py, twophase.py, passone.py); a column_guess flag until
     # measured to fire on right rows about as often as on wrong ones (column_guess's weight).
