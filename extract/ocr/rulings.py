@@ -118,7 +118,7 @@ def text_strokes(
         h_rows[max(h[1] - 2, 0) : h[3] + 2] = True
     out = []
     for v in vertical:
-        if v[3] - v[1] >= share * longest:
+        if v[3] - v[1] >= share * longest or _ends_on_rulings(v, horizontal, glyph):
             continue
         x = (v[0] + v[2]) // 2
         rows = np.zeros(ink.shape[0], dtype=bool)
@@ -129,6 +129,28 @@ def text_strokes(
         if crossed.sum() >= glyph:
             out.append(v)
     return out
+
+
+# A cell border meets the rulings at its ends within this share of a glyph (and 3 px): a scan's
+# blur and the closing of breaks (``find_rulings``) move an end by a few pixels; text set in a
+# cell stands its padding (a third of a glyph and more) away from the cell's rulings.
+BORDER_END_GLYPHS = 0.15
+
+
+def _ends_on_rulings(
+    v: tuple[int, int, int, int], horizontal: list[tuple[int, int, int, int]], glyph: float
+) -> bool:
+    """True for a vertical stroke whose top and foot both lie on a horizontal ruling crossing it:
+    a border of a table of its own (a second table printed below the first on the page, shorter
+    than the first's borders: branch scanloss66, whose rulings were taken for text and its rows
+    lost), not a stack of text."""
+    x = (v[0] + v[2]) / 2
+    tol = 3 + BORDER_END_GLYPHS * glyph
+
+    def on(y: float) -> bool:
+        return any(h[0] - tol <= x <= h[2] + tol and h[1] - tol <= y <= h[3] + tol for h in horizontal)
+
+    return on(v[1]) and on(v[3])
 
 
 def close_edges(rulings: Rulings, glyph: float, settings: OcrSettings) -> None:
