@@ -47,17 +47,48 @@ LOOKS = {
     "office-scanloss66": (
         ("joined", ("calc", "writer"), (7, 6), {"dpi": 180, "save": "pdf"}),
         ("joined", ("writer", "calc"), (4, 5), {"dpi": 200, "save": "tif"}),
-        ("twotables", ("writer",), (3, 3), {"dpi": 180, "save": "png", "heading": "【令和６年度以前の変更】", "lead": 3}),
-        ("twotables", ("writer",), (2, 3), {"dpi": 200, "save": "png", "heading": "※以下は、令和５年度までに行った変更である。", "lead": 0, "cover": True}),
-        ("twotables", ("writer",), (3, 2), {"dpi": 150, "save": "pdf", "heading": "【令和５年度以前の変更】", "lead": 2}),
+        (
+            "twotables",
+            ("writer",),
+            (3, 3),
+            {"dpi": 180, "save": "png", "heading": "【令和６年度以前の変更】", "lead": 3},
+        ),
+        (
+            "twotables",
+            ("writer",),
+            (2, 3),
+            {
+                "dpi": 200,
+                "save": "png",
+                "heading": "※以下は、令和５年度までに行った変更である。",
+                "lead": 0,
+                "cover": True,
+            },
+        ),
+        (
+            "twotables",
+            ("writer",),
+            (3, 2),
+            {"dpi": 150, "save": "pdf", "heading": "【令和５年度以前の変更】", "lead": 2},
+        ),
     ),
     "heldout-scanloss66": (
         ("joined", ("writer", "calc"), (6, 5), {"dpi": 190, "save": "pdf"}),
         ("joined", ("calc", "calc"), (5, 4), {"dpi": 160, "save": "tif"}),
-        ("twotables", ("writer",), (2, 3), {"dpi": 190, "save": "png", "heading": "【令和４年度以前の変更箇所】", "lead": 4}),
-        ("twotables", ("writer",), (3, 2), {"dpi": 170, "save": "pdf", "heading": "（以下、過去の変更）", "lead": 1, "cover": True}),
+        (
+            "twotables",
+            ("writer",),
+            (2, 3),
+            {"dpi": 190, "save": "png", "heading": "【令和４年度以前の変更箇所】", "lead": 4},
+        ),
+        (
+            "twotables",
+            ("writer",),
+            (3, 2),
+            {"dpi": 170, "save": "pdf", "heading": "（以下、過去の変更）", "lead": 1, "cover": True},
+        ),
     ),
-}  # fmt: skip
+}
 # Body paragraphs printed above a table (a filing's lead: what the table is).
 LEADS = (
     "Ⅵ　評価実施手続",
@@ -95,7 +126,9 @@ def _two_tables(name: str, rows: tuple[int, int], heldout: bool, look: dict, rng
     pool = mos._row_pool(heldout)
     n = sum(rows)
     start = rng.randrange(len(pool) - n)
-    case = mos.plain_case(name, [dict(r) for r in pool[start : start + n]], "writer", heldout, rng.choice(SEP))
+    case = mos.plain_case(
+        name, [dict(r) for r in pool[start : start + n]], "writer", heldout, rng.choice(SEP)
+    )
     lead = tuple(rng.sample(LEADS, look["lead"])) if look["lead"] else ()
     extra: dict = {}
     if look.get("cover"):
@@ -147,8 +180,12 @@ def _scan(pdf: Path, folder: Path, look: dict, seed: str) -> tuple[Path, int]:
 
 
 def _shifted(records: list[dict], pages: int, first: int) -> list[dict]:
-    return [r | {"row_index": first + k, "page_start": r["page_start"] + pages, "page_end": r["page_end"] + pages}
-            for k, r in enumerate(records)]  # fmt: skip
+    """``records`` numbered on from ``first``, their pages counted ``pages`` on."""
+    shift = {"page_start": pages, "page_end": pages}
+    return [
+        r | {"row_index": first + k} | {key: r[key] + d for key, d in shift.items()}
+        for k, r in enumerate(records)
+    ]
 
 
 def build(name: str) -> None:
@@ -162,7 +199,10 @@ def build(name: str) -> None:
         cname = f"{prefix}-{kind}-{'-'.join(makers)}{look['dpi']}"
         rng = random.Random(f"piatable-scanloss66-{cname}-{k}")
         if kind == "joined":
-            parts = [_filing(f"{cname}-part{j}", m, n, heldout, rng) for j, (m, n) in enumerate(zip(makers, rows, strict=True))]
+            parts = [
+                _filing(f"{cname}-part{j}", m, n, heldout, rng)
+                for j, (m, n) in enumerate(zip(makers, rows, strict=True))
+            ]
             cases += [c for c, _ in parts]
             plans.append((cname, kind, [c.name for c, _ in parts], [f for _, f in parts], look))
         else:
