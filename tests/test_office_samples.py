@@ -99,6 +99,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-reason65",
         "heldout-pubdate65",
         "heldout-watermark65",
+        "heldout-scanloss66",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
