@@ -106,3 +106,19 @@ def test_rows_missing_are_said(first_rows):
     assert note is not None
     assert "page 1: 2 date(s), 1 row(s)" in note
     assert "about 1 row(s) missing" in note
+
+
+def test_short_borders_are_a_grid_only_with_four_columns():
+    """Seven borders ending on a second table's top and foot rulings are a grid; a cover's
+    label | value box (three borders) is left to the text-stroke test as before."""
+    from piatable.extract.ocr.rulings import _short_grid
+
+    glyph = 19.0
+    rules = [(90, 835, 1620, 837), (90, 1122, 1620, 1124)]
+    table = [(x, 836, x + 2, 1125) for x in (96, 226, 521, 899, 1277, 1371, 1613)]
+    assert _short_grid(table, rules, glyph, 600) == set(table)
+    box = [(x, 836, x + 2, 1125) for x in (96, 400, 1613)]
+    assert _short_grid(box, rules, glyph, 600) == set()
+    # Strokes that stop short of the rulings (a stack of brackets inside a cell) are no grid.
+    inside = [(x, 850, x + 2, 1100) for x in (96, 226, 521, 899, 1277)]
+    assert _short_grid(inside, rules, glyph, 600) == set()
