@@ -279,7 +279,9 @@ SET_NAMES = (
 # measured by naming them too (tools/make_scan60_samples.py: column strips and 2-in-1 sheets;
 # tools/make_scan61b_samples.py, office-scan61b / heldout-scan61b: a fax, JPEG q25, creased covers;
 # tools/make_silent62_samples.py, office-letter62 / heldout-letter62: A4 pages scanned onto letter;
-# tools/make_ruby66_samples.py, office-rubyscan66 / heldout-rubyscan66: tables with ruby).
+# tools/make_ruby66_samples.py, office-rubyscan66 / heldout-rubyscan66: tables with ruby;
+# tools/make_scanloss66_samples.py, office-scanloss66 / heldout-scanloss66: two filings joined in one
+# scan, a page of two tables; tests/test_scanloss66.py reads them in small pieces).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

@@ -25,6 +25,7 @@ from piatable.normalize.cover import COVER_PAGES, DOUBT, FACT_LABELS, MIN_COVER_
 from piatable.settings import Settings
 
 from .cover_zone import _lines, _table_top
+from .dated_lines import holds_table_rows
 
 # The four facts every form's cover prints; a cover read missing one of them is read whole.
 CORE_FACTS = ("assessment_number", "assessment_name", "agency", "published")
@@ -268,12 +269,17 @@ def _read_whole(
             had_cover = True
             left = [pw for pw in pages if pw.page == page]
             words = sum(len(pw.words) for pw in left)
-            pages = [pw for pw in pages if pw.page != page]
-            notes.append(
-                f"page {page}: cover page read whole for its facts "
-                f"({', '.join(sorted(k for k in facts if not k.startswith(DOUBT)))}); "
-                f"its {words} OCR words kept out of the table"
-            )
+            named = ", ".join(sorted(k for k in facts if not k.startswith(DOUBT)))
+            if any(holds_table_rows(pw) for pw in left):
+                # Its rows' dates or timings read: a table page (labels misread) printing the
+                # cover's facts too; its words stay the table's.
+                notes.append(f"page {page}: cover facts read on it ({named}); its table's rows kept")
+            else:
+                pages = [pw for pw in pages if pw.page != page]
+                notes.append(
+                    f"page {page}: cover page read whole for its facts ({named}); "
+                    f"its {words} OCR words kept out of the table"
+                )
         elif taken:
             for key in taken:
                 for k in (key, *_WITH.get(key, ())):

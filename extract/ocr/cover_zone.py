@@ -84,6 +84,13 @@ def _timing_cells(lines: list[list[Word]]) -> int:
     return sum(bool(TIMING.match(piece)) for ln in lines for piece in line_text(ln).split(" "))
 
 
+def _dated(pw: PageWords) -> bool:
+    """True for a page whose date column prints the table's rows' dates (``dated_lines``)."""
+    from .dated_lines import MIN_TABLE_DATES, page_dates
+
+    return page_dates(pw) >= MIN_TABLE_DATES
+
+
 def _table_top(lines: list[list[Word]]) -> float | None:
     """The top of the table on a page: its title's line (変更箇所) or its header row's."""
     for line in lines:
@@ -119,7 +126,7 @@ def split_cover(pages: list[PageWords]) -> tuple[dict[str, str], list[str], list
         lines = _lines(pw.words)
         top = _table_top(lines)
         table_seen = top is not None
-        if top is None and _timing_cells(lines) >= MIN_TABLE_TIMINGS:
+        if top is None and (_timing_cells(lines) >= MIN_TABLE_TIMINGS or _dated(pw)):
             # A table page whose title and header did not read (misread, or not printed): its
             # first row may name the cover's labels (a row amending 表紙 / 評価書名).
             table_seen = True

@@ -28,6 +28,8 @@ from piatable.models import Record
 from piatable.normalize.confidence import INFORMATIONAL
 from piatable.normalize.guessed_rows import WARN_BELOW
 
+from .dated_lines import unrowed_dates  # noqa: F401 (the pipeline's OCR notes are had from here)
+
 # A row that read none of the form's fixed vocabulary.
 GARBAGE_FLAGS = frozenset({"date_unparsed", "timing_invalid", "item_unknown"})
 

@@ -117,8 +117,9 @@ def text_strokes(
     for h in horizontal:
         h_rows[max(h[1] - 2, 0) : h[3] + 2] = True
     out = []
+    grid = _short_grid(vertical, horizontal, glyph, share * longest)
     for v in vertical:
-        if v[3] - v[1] >= share * longest:
+        if v[3] - v[1] >= share * longest or v in grid:
             continue
         x = (v[0] + v[2]) // 2
         rows = np.zeros(ink.shape[0], dtype=bool)
@@ -128,6 +129,51 @@ def text_strokes(
         crossed = (ink[:, max(x - 1, 0) : x + 2] > 0).any(axis=1) & rows
         if crossed.sum() >= glyph:
             out.append(v)
+    return out
+
+
+# A cell border meets the rulings at its ends within this share of a glyph (and 3 px): a scan's
+# blur and the closing of breaks (``find_rulings``) move an end by a few pixels; text set in a
+# cell stands its padding (a third of a glyph and more) away from the cell's rulings.
+BORDER_END_GLYPHS = 0.15
+
+
+def _ends_on_rulings(
+    v: tuple[int, int, int, int], horizontal: list[tuple[int, int, int, int]], glyph: float
+) -> bool:
+    """True for a vertical stroke whose top and foot both lie on a horizontal ruling crossing it:
+    with others alike (``_short_grid``), a border of a table of its own (a second table printed
+    below the first on the page, shorter than the first's borders: branch scanloss66, whose
+    rulings were taken for text and its rows lost), not a stack of text."""
+    x = (v[0] + v[2]) / 2
+    tol = 3 + BORDER_END_GLYPHS * glyph
+
+    def on(y: float) -> bool:
+        return any(h[0] - tol <= x <= h[2] + tol and h[1] - tol <= y <= h[3] + tol for h in horizontal)
+
+    return on(v[1]) and on(v[3])
+
+
+# A second table's columns: at least this many borders ending on the same rulings (an amendment
+# table has 7; a cover's label | value box has 3, and is read as before: its lines apart).
+MIN_GRID_BORDERS = 4
+
+
+def _short_grid(
+    vertical: list[tuple[int, int, int, int]],
+    horizontal: list[tuple[int, int, int, int]],
+    glyph: float,
+    short: float,
+) -> set[tuple[int, int, int, int]]:
+    """The strokes shorter than ``short`` that are a table's borders: each ends on rulings
+    (``_ends_on_rulings``) and ``MIN_GRID_BORDERS`` of them or more span the same rows."""
+    ends = [v for v in vertical if v[3] - v[1] < short and _ends_on_rulings(v, horizontal, glyph)]
+    tol = 3 + BORDER_END_GLYPHS * glyph
+    out: set[tuple[int, int, int, int]] = set()
+    for v in ends:
+        same = [u for u in ends if abs(u[1] - v[1]) <= tol and abs(u[3] - v[3]) <= tol]
+        if len(same) >= MIN_GRID_BORDERS:
+            out.add(v)
     return out
 
 

@@ -97,8 +97,19 @@ def _quick_look(gray: np.ndarray, dpi: float, settings: OcrSettings) -> _Look:
 
 
 def _is_header(look: _Look, settings: OcrSettings) -> bool:
-    text = " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
-    return _label_hits(text) >= MIN_LABEL_KEYS
+    return _label_hits(_band_text(look, settings)) >= MIN_LABEL_KEYS
+
+
+def _band_text(look: _Look, settings: OcrSettings) -> str:
+    """The text tesseract reads in a page's top band (one call)."""
+    return " ".join(w.text for w in parse_tsv(tesseract_tsv(look.band, 6, settings.lang)))
+
+
+def _column_labels(text: str) -> int:
+    """How many of the six column labels a band's text prints (the title 変更箇所 not counted:
+    a contents page names it without labelling columns)."""
+    flat = regex.sub(r"\s+", "", text)
+    return sum(1 for k in _LABEL_KEYS if k in flat)
 
 
 def _same_columns(a: _Look, b: _Look, tol: float) -> bool:
@@ -156,13 +167,17 @@ def find_table_pages(
         else:
             runs.append([n])
             looks[n] = lk  # only a run's first page is read
-    headed = {k for k, run in enumerate(runs) if _is_header(looks[run[0]], settings)}
+    bands = {k: _band_text(looks[run[0]], settings) for k, run in enumerate(runs)}
+    headed = {k for k in bands if _label_hits(bands[k]) >= MIN_LABEL_KEYS}
     if headed:
         k = max(headed)
         first = _first_of_headed(runs, headed, k)
         table = [n for run in runs[first : k + 1] for n in run]
+        # Filings joined into one file (two assessments, each its cover and its table: branch
+        # scanloss66): an earlier headed run labelling the table's columns is a table too.
+        table = sorted({*table, *_earlier_tables(runs, bands, headed, first)})
         if after is not None:
-            after.extend(n for n in order if n > table[-1])
+            after.extend(n for n in order if n > table[0] and n not in table)
         if unread is not None:
             head, chosen = looks[table[0]], set(table)
             tol = settings.column_match_pt
@@ -179,6 +194,19 @@ def find_table_pages(
     runs_of_heads = [[n] for n in heads]
     k = _first_of_headed(runs_of_heads, set(range(len(heads))), len(heads) - 1)
     return [n for n in order if n >= heads[k]]
+
+
+def _earlier_tables(runs: list[list[int]], bands: dict[int, str], headed: set[int], first: int) -> list[int]:
+    """The pages of the headed runs before ``runs[first]`` (the last table's first run) whose top
+    band prints ``MIN_LABEL_KEYS`` of the column labels themselves (a contents page that names
+    変更箇所 does not), with the headed runs just before each (``_first_of_headed``): the tables
+    of earlier filings in a joined file, whose rows were lost without a word."""
+    out: list[int] = []
+    for k in sorted(headed):
+        if k >= first or _column_labels(bands[k]) < MIN_LABEL_KEYS:
+            continue
+        out.extend(n for run in runs[_first_of_headed(runs, headed, k) : k + 1] for n in run)
+    return out
 
 
 def _first_of_headed(runs: list[list[int]], headed: set[int], k: int) -> int:

@@ -9,8 +9,15 @@ title line starts a new table, so the page is read as two pages of the same numb
 above that title line; each part finds its own columns from its own label row and rulings, and
 the title line stands above the second part's label row as a table's title does (no row).
 
-Shapes: ``PageWords`` in, ``PageWords`` out (page units: PDF points, top-down).  Only text-layer PDF pages
-(``source == "pdf"``) are cut; OCR, text and layout pages are not.
+A scanned page (``source == "ocr"``, branch scanloss66) is cut the same way, and its second
+table need not follow a title: a heading such as 【令和６年度以前の変更】 or a paragraph between the
+tables stands above the second label row, and read as one page the first rows of the second table
+were lost without a word.  There the cut lies above the lowest line standing within
+``TITLE_ABOVE_LABELS_EM`` lines above that label row (whatever it says), or right above the label
+row when no line does.
+
+Shapes: ``PageWords`` in, ``PageWords`` out (page units: PDF points, top-down).  Only text-layer PDF
+pages (``source == "pdf"``) and OCR pages are cut; text and layout pages are not.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ from .wrap_edges import column_limits
 TITLE_ABOVE_LABELS_EM = 4.0
 # A label row counts as a table's own (not a piece of a cell's text) with this many labels.
 MIN_TABLE_LABELS = 4
+# Page sources whose pages are cut (text and layout pages keep their own readers' ways).
+CUT_SOURCES = ("pdf", "ocr")
 
 
 def split_page_tables(pages: list[PageWords], settings: GridSettings) -> list[PageWords]:
@@ -43,7 +52,7 @@ def split_page_tables(pages: list[PageWords], settings: GridSettings) -> list[Pa
     hx, hy = ems(pages)
     out: list[PageWords] = []
     for page in pages:
-        cuts = table_cuts(page, hx, hy, settings) if page.source == "pdf" else []
+        cuts = table_cuts(page, hx, hy, settings) if page.source in CUT_SOURCES else []
         out.extend(cut_page(page, cuts) if cuts else [page])
     return out
 
@@ -57,7 +66,8 @@ def table_cuts(page: PageWords, hx: float, hy: float, settings: GridSettings) ->
     if not ink:
         return []
     lines = words_to_lines(words, hx, hy, settings, plain)
-    if not any(is_title(ln.text.strip()) for ln in lines):
+    ocr = page.source == "ocr"
+    if not ocr and not any(is_title(ln.text.strip()) for ln in lines):
         return []
     header = find_header(lines, hx, hy, settings)
     if header is None:
@@ -69,20 +79,23 @@ def table_cuts(page: PageWords, hx: float, hy: float, settings: GridSettings) ->
         nxt = find_header(rest, hx, hy, settings) if rest else None
         if nxt is None:
             return cuts
-        title = _title_above(rest, nxt.top, hy)
+        title = _title_above(rest, nxt.top, hy, any_text=ocr)
         if len(nxt.labels) >= MIN_TABLE_LABELS and title is not None:
             cuts.append(title.top - hy / 4)
+        elif len(nxt.labels) >= MIN_TABLE_LABELS and ocr:
+            cuts.append(nxt.top - hy / 4)
         below = nxt.bottom
 
 
-def _title_above(lines: list[Line], top: float, hy: float) -> Line | None:
-    """The lowest title line ending above ``top`` and within ``TITLE_ABOVE_LABELS_EM`` lines of it."""
+def _title_above(lines: list[Line], top: float, hy: float, any_text: bool = False) -> Line | None:
+    """The lowest title line ending above ``top`` and within ``TITLE_ABOVE_LABELS_EM`` lines of
+    it (``any_text``: the lowest line there, whatever it says)."""
     near = [
         ln
         for ln in lines
         if ln.bottom <= top + hy / 4
         and top - ln.bottom <= TITLE_ABOVE_LABELS_EM * hy
-        and is_title(ln.text.strip())
+        and (any_text or is_title(ln.text.strip()))
     ]
     return max(near, key=lambda ln: ln.top) if near else None
 

@@ -451,10 +451,11 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         restore_raw(result.records, marks.printed())
         result.notes.append(marks.note())
     if reading.ocr:
-        from piatable.extract.ocr.garbage_rows import garbage_note, mostly_warned_note
+        from piatable.extract.ocr.garbage_rows import garbage_note, mostly_warned_note, unrowed_dates
 
         flag_ocr_records(rows, result.records, settings)
-        read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records))
+        lost = unrowed_dates(reading.pages, result.records)  # rows conserved (extract/ocr/dated_lines)
+        read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records), lost)
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
     if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
