@@ -26,6 +26,21 @@ from .tokenizer import SudachiTokenizer, Tokenizer, default_tokenizer
 GRAMMAR_FIELDS = ("item", "before", "after", "explanation")
 # Auxiliaries SudachiPy may tag otherwise after an irrealis stem.
 _AFTER_STEM = frozenset({"れる", "られる", "せる", "させる", "ず", "ぬ", "ん", "う", "よう"})
+# Brackets round a one-kana list ordinal of the form (（ア）（イ）…（エ）, (オ)): SudachiPy tags
+# ``エ`` / ``オ`` / ``ア`` there as an interjection; such an ordinal is no misread (subhead66's samples).
+_ORDINAL_OPEN = "（("
+_ORDINAL_CLOSE = "）)"
+
+
+def _bracketed_ordinal(para: str, begin: int, end: int) -> bool:
+    """True when ``para[begin:end]`` is one kana standing alone in brackets: ``（エ）``."""
+    return (
+        end - begin == 1
+        and begin > 0
+        and end < len(para)
+        and para[begin - 1] in _ORDINAL_OPEN
+        and para[end] in _ORDINAL_CLOSE
+    )
 
 
 def grammar_breaks(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
@@ -46,7 +61,8 @@ def grammar_breaks(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
                 and nxt.part_of_speech()[0] != "助動詞"
                 and nxt.surface() not in _AFTER_STEM
             )
-            if stem or pos[0] == "感動詞":
+            interjection = pos[0] == "感動詞" and not _bracketed_ordinal(para, m.begin(), m.end())
+            if stem or interjection:
                 out.append(para[max(0, m.begin() - 3) : m.end() + 3])
     return out
 

@@ -39,6 +39,7 @@ def test_a_kana_misread_into_broken_grammar_is_found(text, found):
         "委託先に報告させる",
         "重大な変更に該当しない",
         "入手しない場合は、当該事務を行わ",  # a stem at a paragraph's end: its auxiliary may wrap
+        "（エ）バックアップは週１回取得する。",  # a kana list ordinal in brackets, not an interjection
     ],
 )
 def test_grammatical_text_is_left_alone(text):
