@@ -37,6 +37,7 @@ from piatable.models import CellLine, Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .chars import display_width
+from .dates import DATE_AT_START
 from .items import heading_score, is_form_heading
 
 _KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノ"
@@ -121,11 +122,18 @@ def _why_moved(
     return None
 
 
+# A line opening with a date then 事前 / 事後: another row's start read into a cell (pypdf text
+# of pages joined with no line end, office-pagejoin59): no heading of that row is moved then.
+_ROW_START = regex.compile(rf"(?:{DATE_AT_START.pattern})\s*(?:事前|事後)")
+
+
 def mend_body_subheads(row: RawRow) -> None:
     """Move the item's tail that opens the body cell back to it (module docstring); in place."""
     item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
     if len(item) < 2 or not (before or after):
         return
+    if any(_ROW_START.match(cl.text) for cl in item + before + after):
+        return  # another row's date and 提出時期 read into a cell: the row's own cuts are in doubt
     body, other = (before, after) if before else (after, [])
     # The item column's wrap width: the reader's estimate, else the row's widest item line.
     width = row.widths.get("item") or max(display_width(cl.text.strip()) for cl in item)
