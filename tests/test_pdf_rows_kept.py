@@ -17,12 +17,18 @@ import pytest
 from piatable.pipeline import extract_document
 
 from .conftest import SAMPLES
-from .sample_strata import ALL_INPUTS
+from .sample_strata import ALL_INPUTS, stratum
 
-PDFS = sorted(p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file())
 # Known silent losses, each a strict xfail with its reason (found by the full suite after merging
 # session 52's branches; the sample is new, the reader's fault is older).
 KNOWN_SILENT: dict[str, str] = {}
+# In ``make test`` one PDF of each sample set (tests/sample_strata.py; reading every one of ~1,900
+# cost a quarter of the suite's CPU, session 66), plus any KNOWN_SILENT case; all in ``make test-all``.
+PDFS = stratum(
+    (p for p in SAMPLES.rglob("input.pdf") if (p.parent / "expected" / "records.json").is_file()),
+    SAMPLES,
+    KNOWN_SILENT,
+)
 
 
 def _case(p: Path) -> object:

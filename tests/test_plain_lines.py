@@ -21,6 +21,7 @@ from piatable.normalize.grid import ruled
 from piatable.settings import Settings
 
 from .conftest import ROOT
+from .sample_strata import stratum
 
 compiled = L._compiled_plain_lines
 needs_build = pytest.mark.skipif(compiled is None, reason="the C extension is not built here")
@@ -35,9 +36,11 @@ def _as_tuples(lines: list[L.Line]) -> list[tuple]:
 
 
 def _sample_table_pages():
-    """(path, page number, PageWords) of every table page of every PDF sample, each page's
-    words read afresh (the checks below compare the C and Python code on them)."""
-    pdfs = sorted((ROOT / "samples").glob("*/*/input.pdf"))
+    """(path, page number, PageWords) of every table page of the PDF samples, each page's words
+    read afresh (the checks below compare the C and Python code on them).  In ``make test`` one
+    PDF of each sample set (tests/sample_strata.py: ~360 of ~1,960, every producer among them;
+    reading all cost ~6 CPU-minutes, a fifth of the suite); every one in ``make test-all``."""
+    pdfs = stratum((ROOT / "samples").glob("*/*/input.pdf"), ROOT / "samples")
     assert len(pdfs) > 20
     for path in pdfs:
         doc = pdfium.PdfDocument(str(path))
