@@ -8,9 +8,27 @@ from pathlib import Path
 
 import pytest
 
+from . import ocr_cache
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tesseract's reads kept for the run (tests/ocr_cache.py): the folder made by the run's
+    first process (not an xdist worker), the calls wrapped in every process."""
+    if not hasattr(config, "workerinput"):
+        config.stash[_OCR_CACHE] = ocr_cache.start_run()
+    ocr_cache.install()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's tesseract reads removed with the run (the process that made the folder)."""
+    ocr_cache.end_run(config.stash.get(_OCR_CACHE, None))
+
+
+_OCR_CACHE = pytest.StashKey[str | None]()
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ Most text samples are one table printed by office software and read back by a do
 (pdfminer, pdftotext and its -raw / -layout, pypdfium2, pypdf, PyMuPDF, pdfplumber … and their
 ``+nl`` variants): the same table in near-identical orders.  Reading all 11,000+ of them once
 costs about three quarters of the suite's CPU (session 66: ~28 min on 2 cores).  ``make test``
-reads a stratum of each set instead: every extractor's text of the set for one of its tables,
-the table chosen by a hash of the case's name (so the tables vary from one extractor to the next,
+reads a stratum of each set instead: every extractor's text of the set for one of its tables
+(an extractor's ``+nl`` / ``+nn`` twin, the same text with its pages joined by line ends,
+counted as the extractor: one of the two, session 67), the table chosen by a hash of the
+case's name (so the tables vary from one extractor to the next,
 and the choice is the same every run, on every machine), plus every case a test names (a strict
 xfail must keep running, or its entry could never be found stale).  ``make test-all``
 (``PIATABLE_ALL_INPUTS=1``) reads every input, as the suite did before session 66.
@@ -37,10 +39,27 @@ def _table_and_tool(folder: Path, tables: list[str], tools: list[str]) -> tuple[
     return (name[: -len(tool) - 1], tool) if tool else (name, "")
 
 
+# Suffixes of an extractor's text with its pages joined otherwise (tools/make_pdfs.py): ``+nl``
+# a line end, ``+nn`` a blank line where the form feed stood.  On a one-page table the twin is
+# the same text, byte for byte; on a longer one they differ at the page breaks only.  A set's
+# stratum takes one of the two (the first in the hash order), so the sets between them read both.
+TWIN_SUFFIXES = ("+nl", "+nn")
+
+
+def _twin_of(tool: str) -> str:
+    """The extractor whose text ``tool``'s is with its pages joined otherwise (``pypdf+nl`` ->
+    ``pypdf``); ``tool`` itself when it is none's."""
+    for suffix in TWIN_SUFFIXES:
+        if tool.endswith(suffix):
+            return tool.removesuffix(suffix)
+    return tool
+
+
 def stratum(inputs: Iterable[Path], root: Path, always: Iterable[str] = ()) -> list[Path]:
     """The inputs (``root/<set>/<case>/input.*``) that ``make test`` runs: per set, the first
-    text of each extractor in the order of a CRC-32 of the case's name (``<set>/<case>``), plus
-    the cases named in ``always``; every input under ``ALL_INPUTS``.  Sorted, as given."""
+    text of each extractor in the order of a CRC-32 of the case's name (``<set>/<case>``), an
+    extractor's ``+nl`` / ``+nn`` twin counted as the extractor (``TWIN_SUFFIXES``), plus the
+    cases named in ``always``; every input under ``ALL_INPUTS``.  Sorted, as given."""
     inputs = sorted(inputs)
     if ALL_INPUTS:
         return inputs
@@ -68,7 +87,7 @@ def stratum(inputs: Iterable[Path], root: Path, always: Iterable[str] = ()) -> l
     for s, ps in by_set.items():
         seen_tools: set[str] = set()
         for p in sorted(ps, key=lambda p: zlib.crc32(str(p.parent.relative_to(root)).encode())):
-            tool = _table_and_tool(p.parent, tables_of[s], tools)[1]
+            tool = _twin_of(_table_and_tool(p.parent, tables_of[s], tools)[1])
             if tool not in seen_tools or str(p.parent.relative_to(root)) in keep:
                 chosen.add(p)
                 seen_tools.add(tool)

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
@@ -13,8 +12,8 @@ from piatable.normalize.ocr_glyphs import lookalike_echo_doubts
 from piatable.normalize.ocr_grammar import grammar_breaks
 from piatable.normalize.tokenizer import SudachiTokenizer
 
-from .conftest import SAMPLES
 from .test_scan_checks import _read
+from .truth_files import rows_of, truth_files
 
 TOK = SudachiTokenizer()
 
@@ -59,8 +58,8 @@ def test_after_differing_from_before_only_by_look_alikes_is_suspect():
 
 def _truth_cells() -> tuple[set[str], set[tuple[str, str]]]:
     cells, pairs = set(), set()
-    for exp in SAMPLES.rglob("expected/records.json"):
-        for r in json.loads(exp.read_text("utf-8")):
+    for _path, text in truth_files():
+        for r in rows_of(text):
             cells.update(str(r.get(f) or "") for f in ("item", "before", "after", "explanation"))
             pairs.add((str(r.get("before") or ""), str(r.get("after") or "")))
     return cells, pairs

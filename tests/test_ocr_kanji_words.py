@@ -13,6 +13,8 @@ from piatable.normalize.ocr_column_tears import column_tear_doubts
 from piatable.normalize.ocr_headings import heading_doubts, near_heading
 from piatable.normalize.ocr_kanji_words import document_odd_kanji_doubts
 
+from .truth_files import rows_of, truth_files, verdicts
+
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("item", "before", "after", "explanation")
 
@@ -47,8 +49,7 @@ def test_only_ocr_rows_are_judged():
 def test_quiet_on_every_truth_document_of_the_samples():
     seen: set[str] = set()
     rows = fired = 0
-    for path in sorted((ROOT / "samples").rglob("expected/records.json")):
-        text = path.read_text("utf-8")
+    for _path, text in truth_files():
         if text in seen:
             continue
         seen.add(text)
@@ -80,10 +81,12 @@ def test_a_number_cut_at_the_ruling_is_suspect():
 
 def test_column_tears_are_quiet_on_every_truth_row_of_the_samples():
     rows = 0
-    for path in sorted((ROOT / "samples").rglob("expected/records.json")):
-        for r in json.loads(path.read_text("utf-8")):
+    # Each distinct truth file checked once, its answers counted for every copy (tests/truth_files.py).
+    tears = verdicts(lambda r: column_tear_doubts(SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS})))
+    for path, text in truth_files():
+        for r, doubts in zip(rows_of(text), tears(text), strict=True):
             rows += 1
-            assert column_tear_doubts(SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS})) == [], (path, r)
+            assert doubts == [], (path, r)
     assert rows > 10000
 
 
@@ -96,10 +99,6 @@ def test_an_item_line_one_character_off_a_heading_of_the_form_is_suspect():
 
 
 def test_heading_doubts_are_quiet_on_every_truth_item_of_the_samples():
-    items = {
-        r.get("item") or ""
-        for path in (ROOT / "samples").rglob("expected/records.json")
-        for r in json.loads(path.read_text("utf-8"))
-    }
+    items = {r.get("item") or "" for _path, text in truth_files() for r in rows_of(text)}
     assert len(items) > 500
     assert [i for i in items if heading_doubts(SimpleNamespace(item=i))] == []

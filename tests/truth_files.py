@@ -1,0 +1,47 @@
+"""Every sample's truth (``samples/**/expected/records.json``), read once per test process.
+
+The checks that a rule is quiet on every truth row of the samples read all 13,600+ truth files;
+most are copies (each extractor's text of a table carries its PDF's truth: ~2,350 distinct
+texts, session 67).  ``truth_files`` reads them once for every such test of the process, and
+``verdicts`` runs a check on each distinct file once, its answers given for every copy: a test
+still counts every file's rows and names the file of a row that fails (its assertions unchanged).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .conftest import SAMPLES
+
+
+@functools.cache
+def truth_files() -> tuple[tuple[Path, str], ...]:
+    """(path, text) of every truth file under samples/, sorted by path."""
+    return tuple((p, p.read_text("utf-8")) for p in sorted(SAMPLES.rglob("expected/records.json")))
+
+
+@functools.cache
+def _rows(text: str) -> tuple[dict, ...]:
+    return tuple(json.loads(text))
+
+
+def rows_of(text: str) -> list[dict]:
+    """The records of a truth file's text (parsed once per distinct text; each a fresh dict)."""
+    return [dict(r) for r in _rows(text)]
+
+
+def verdicts(check: Callable[[dict], Any]) -> Callable[[str], list[Any]]:
+    """``check`` (one truth row -> its answer) run on each row of a distinct truth text once:
+    the function returned gives a text's answers, row by row, computing them the first time."""
+    seen: dict[str, list[Any]] = {}
+
+    def of(text: str) -> list[Any]:
+        if text not in seen:
+            seen[text] = [check(r) for r in rows_of(text)]
+        return seen[text]
+
+    return of
