@@ -8,13 +8,12 @@ warn ``ocr_suspect`` on the cell; the samples' true cells never mix them."""
 
 from __future__ import annotations
 
-import json
-
 from piatable.extract.ocr.list_numberings import mixed_list_widths
 from piatable.extract.ocr.suspects import suspect_fields
 from piatable.models import CellLine, RawRow
 
 from .conftest import SAMPLES
+from .truth_files import truth_files, verdicts
 
 
 def test_two_numbered_lines_of_one_kind_in_two_widths_are_in_doubt() -> None:
@@ -35,11 +34,20 @@ def test_a_row_with_such_a_cell_gets_ocr_suspect_on_it() -> None:
 
 def test_no_truth_cell_of_the_samples_mixes_the_widths_of_its_numbered_lines() -> None:
     cells = 0
-    for path in SAMPLES.glob("*/*/expected/records.json"):
-        for rec in json.loads(path.read_text("utf-8")):
-            for field in ("before", "after", "explanation") if isinstance(rec, dict) else ():
-                lines = (rec.get(field) or "").split("\n")
-                if len(lines) >= 2:
-                    cells += 1
-                    assert not mixed_list_widths(lines), (path, field)
+    # Each distinct truth file checked once, its answers counted for every copy (tests/truth_files.py);
+    # the files two folders down (samples/<set>/<case>/expected/), as before.
+    mixed = verdicts(
+        lambda rec: [
+            (field, mixed_list_widths(lines))
+            for field in (("before", "after", "explanation") if isinstance(rec, dict) else ())
+            if len(lines := (rec.get(field) or "").split("\n")) >= 2
+        ]
+    )
+    for path, text in truth_files():
+        if len(path.relative_to(SAMPLES).parts) != 4:
+            continue
+        for row in mixed(text):
+            for field, is_mixed in row:
+                cells += 1
+                assert not is_mixed, (path, field)
     assert cells > 1000
