@@ -13,6 +13,9 @@ own check nothing to see.  These look at the records and the input's text alone:
   lines beside a 提出時期 than rows were read (``row_signs.rows_short_note``) is partial with a
   note saying what was seen and how many rows may be lost.
 
+* a scan's ink below its ruled grid that reads as table content (``BEYOND_GRID_CONTENT``, said
+  by ``extract/ocr/beyond_grid``) makes the input partial.
+
 ``close_document`` runs them (and the cover's published-date doubts) at the end of
 ``pipeline.read_document``.
 """
@@ -37,6 +40,9 @@ START_CELLS = ("item", "before", "after", "explanation")
 # sentence's 事前に / 事後の: pages joined with no line end glue the row's item to it
 # (``2016/10/01 事前Ⅰ基本情報``).
 ROW_START = regex.compile(rf"(?m)(?:{DATE_AT_START.pattern[1:]})\s*(?:\n\s*)?(?:事前|事後)(?!\p{{Hiragana}})")
+# What a scan's note on ink below its ruled grid says when that ink reads as table content (a
+# date, 事前 / 事後: ``extract/ocr/beyond_grid``): the input is partial.
+BEYOND_GRID_CONTENT = "it reads as table content (a date or 事前 / 事後): rows may be missing"
 # The note of rows holding another row's start.
 MERGED_STARTS_NOTE = (
     "{n} rows hold another row's start (a date then 事前 / 事後) in a cell: rows were probably"
@@ -87,5 +93,6 @@ def close_document(result: DocumentResult, path: Path, text: bool, q: QualitySet
     )
     found = [n for n in (merged_row_starts(result.records, q), text and text_rows_short(path, result)) if n]
     result.notes.extend(found)
+    found += [n for n in result.notes if BEYOND_GRID_CONTENT in n]  # a scan's rows below its grid
     if found and result.status == "success":
         result.status = "partial"
