@@ -22,7 +22,7 @@ own check nothing to see.  These look at the records and the input's text alone:
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import regex
 
@@ -70,28 +70,27 @@ def merged_row_starts(records: list[Record], q: QualitySettings) -> str | None:
     return MERGED_STARTS_NOTE.format(n=len(merged)) if merged else None
 
 
-def text_rows_short(path: Path, result: DocumentResult) -> str | None:
-    """``rows_short_note`` of a text input (``path``) read as a success (its text read again: the
-    readers do not keep it), else None."""
+def text_rows_short(text_of: Callable[[], str], result: DocumentResult) -> str | None:
+    """``rows_short_note`` of a text input read as a success (``text_of`` reads its text again:
+    the readers do not keep it), else None."""
     if result.status != "success":
         return None
-    from piatable.extract.text_decoding import read_text_file
-
     try:
-        text = read_text_file(path)
+        text = text_of()
     except (OSError, ValueError):
         return None
     return rows_short_note(text, result.records)
 
 
-def close_document(result: DocumentResult, path: Path, text: bool, q: QualitySettings) -> None:
+def close_document(result: DocumentResult, text_of: Callable[[], str] | None, q: QualitySettings) -> None:
     """The checks every input gets once its records are made (module notes), in place: notes
-    added, and a success made partial when a row may be lost or run into another.  ``text``:
-    the input is a text (its text is looked at again)."""
+    added, and a success made partial when a row may be lost or run into another.  ``text_of``:
+    for a text input, what reads its text again (None for a PDF or a scan)."""
     result.notes.extend(
         published_doubts(result.documents or {}, [(r.change_date, r.timing) for r in result.records])
     )
-    found = [n for n in (merged_row_starts(result.records, q), text and text_rows_short(path, result)) if n]
+    short = text_rows_short(text_of, result) if text_of else None
+    found = [n for n in (merged_row_starts(result.records, q), short) if n]
     result.notes.extend(found)
     found += [n for n in result.notes if BEYOND_GRID_CONTENT in n]  # a scan's rows below its grid
     if found and result.status == "success":

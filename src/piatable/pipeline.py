@@ -554,7 +554,8 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
         result = reading_to_result(read_scan(p, settings), source, settings)
-    close_document(result, p, actual == "text", settings.quality)  # rows lost or merged, said
+    text_of = (lambda: read_text_file(p)) if actual == "text" else None  # read again if need be
+    close_document(result, text_of, settings.quality)  # rows lost or run together, said
     if (
         not result.records
         and "no amendment table found" not in result.notes
