@@ -132,8 +132,6 @@ def mend_body_subheads(row: RawRow) -> None:
     item, before, after = row.cells["item"], row.cells["before"], row.cells["after"]
     if len(item) < 2 or not (before or after):
         return
-    if any(_ROW_START.match(cl.text) for cl in item + before + after):
-        return  # another row's date and 提出時期 read into a cell: the row's own cuts are in doubt
     body, other = (before, after) if before else (after, [])
     # The item column's wrap width: the reader's estimate, else the row's widest item line.
     width = row.widths.get("item") or max(display_width(cl.text.strip()) for cl in item)

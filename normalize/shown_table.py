@@ -20,7 +20,12 @@ printed after the first of them.  An input shows the table when its text holds
 A text may show the table backwards: pdfplumber and pdfminer lay out a page turned with
 ``/Rotate 270`` (``qpdf --rotate=+270``; branch webcopy64, samples/office-webcopy64) with each
 printed line's characters last to first (``所箇更変）２添別（``, ``日更変``), so the text is also
-looked at read from its end (``ShownTable.backwards``).  Such a text's rows are not read (no reader
+looked at read from its end (``ShownTable.backwards``).
+
+Dates wrapped in a narrow 変更日 column, one piece a line before the other columns' text (a Word
+table with vertical labels through pdfplumber, set XXVIII t05), are no date once the whitespace
+is removed: the dates opening lines beside a 提出時期 (``row_signs.line_opening_dates``, branch
+honest67) count when there are more of them.  Such a text's rows are not read (no reader
 turns it back): the note says the text is backwards and that another extractor (pypdf, PyMuPDF,
 pdftotext, pypdfium2 read such a page upright) or the PDF itself gives the table.
 """
@@ -35,6 +40,7 @@ from piatable.models import PageWords
 
 from .dates import DATE
 from .grid.unread_pages import MIN_OWN_LABELS, MIN_PRINTED_LABELS, OWN_LABELS, PRINTED_LABELS
+from .row_signs import line_opening_dates
 
 # The table's title, whitespace removed (（別添２）変更箇所, （別添3）変更箇所, 変更箇所).
 TITLE_WORD = "変更箇所"
@@ -85,6 +91,12 @@ def shown_table(text: str) -> ShownTable:
     page turned with /Rotate 270, module notes) when only so does it show the table."""
     flat = _SPACE.sub("", text)
     shown = _shown_in(flat)
+    if shown.title or shown.labels:
+        # Dates wrapped in a narrow 変更日 column, a piece opening each line before the other
+        # columns' text (``令和７`` / ``年１⽉`` / ``２０⽇``): no date once whitespace is removed.
+        opening = line_opening_dates(text)
+        if opening > shown.dates:
+            shown = ShownTable(shown.title, shown.labels, opening)
     if not shown.shows_table() and (backwards := _shown_in(flat[::-1])).shows_table():
         return ShownTable(backwards.title, backwards.labels, backwards.dates, backwards=True)
     return shown

@@ -282,6 +282,9 @@ SET_NAMES = (
 # tools/make_ruby66_samples.py, office-rubyscan66 / heldout-rubyscan66: tables with ruby;
 # tools/make_scanloss66_samples.py, office-scanloss66 / heldout-scanloss66: two filings joined in one
 # scan, a page of two tables; tests/test_scanloss66.py reads them in small pieces).
+# office-honest67 / heldout-honest67 (tools/make_honest67_samples.py, branch honest67: a pdfplumber text
+# of vertical labels and wrapped dates, scans with a row or a note below the ruled grid) are measured
+# by naming them too (tests/test_honest67.py).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

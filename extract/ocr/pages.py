@@ -21,6 +21,7 @@ from piatable.normalize.cover import COVER_PAGES
 from piatable.settings import OcrSettings
 
 from ..ruby_glyphs import ruby_note, split_ocr_ruby
+from .beyond_grid import beyond_grid_note
 from .bilevel import JOINED_GLYPH_RATIO, bilevel_glyph, soften_bilevel
 from .circle_echoes import drop_circle_echoes, split_wide_circles
 from .colour_ink import ColourInk
@@ -189,6 +190,19 @@ def scan_image(
                 f"page {page}: about {unread} characters of ink inside the table lie in no cell of "
                 "its ruled grid and were not read"
             )
+        if not is_cover_words(scan.words):  # a cover's facts below its boxes are read apart
+            below = beyond_grid_note(
+                page,
+                clean,
+                text_ink,
+                max(c.bottom for c in cells),
+                glyph,
+                settings.unread_piece_em,
+                settings.min_unread_pieces,
+                settings.lang,
+                settings.engine,
+            )  # ink below the grid's last ruling: counted, and read for table content (honest67)
+            scan.notes.extend([below] if below else [])
     else:  # a table ruled across only is read between its rules and gutters, else the page whole
         scan.words = read_unruled_page(scan, clean, text_ink, paper, settings, pool, parts)
     scan.words = snap_to_ink(scan.words, text_ink, glyph * settings.em_per_glyph)

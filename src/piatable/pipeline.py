@@ -37,7 +37,7 @@ from piatable.normalize.conservation import (
     lost_and_invented,
     timings_beyond_rows,
 )
-from piatable.normalize.cover import check_cover, cover_facts_from_document_text, published_doubts
+from piatable.normalize.cover import check_cover, cover_facts_from_document_text
 from piatable.normalize.extra_cells import (
     number_doubts,
     numbered,
@@ -54,6 +54,7 @@ from piatable.normalize.grid.unread_pages import page_printing_labels, unname_pa
 from piatable.normalize.guessed_rows import mostly_guessed_note, read_in_part
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
+from piatable.normalize.lost_rows import close_document
 from piatable.normalize.page_furniture import drop_page_furniture
 from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
@@ -553,9 +554,8 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         from piatable.extract.ocr.reader import read_scan  # OpenCV and numpy: loaded only for OCR
 
         result = reading_to_result(read_scan(p, settings), source, settings)
-    result.notes.extend(
-        published_doubts(result.documents or {}, [(r.change_date, r.timing) for r in result.records])
-    )
+    text_of = (lambda: read_text_file(p)) if actual == "text" else None  # read again if need be
+    close_document(result, text_of, settings.quality)  # rows lost or run together, said
     if (
         not result.records
         and "no amendment table found" not in result.notes
