@@ -450,6 +450,10 @@ REASON_COLUMN_LABELS = (
     *(head + base for head in _REASON_HEADS for base in ("理由", "事由")),
     *_BASIS_LABELS,
 )
+# A label spanning several columns of a two-row label block (``変更内容`` over 変更前の記載 /
+# 変更後の記載 and a page column: set XXVIII t10, Calc; branch extracol67): no column of its own,
+# the labels under it stand where it stands (``normalize/label_blocks``).
+GROUP_LABELS = ("変更内容", "変更の内容", "記載内容", "変更記載")
 # A page column after the fields (a small integer a row) and a place column (``3頁 5行``: set XXII
 # t02) between 項目 and 変更前.
 PAGE_COLUMN_LABELS = (
