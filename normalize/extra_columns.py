@@ -44,6 +44,7 @@ from .label_blocks import (
     is_label_line,
     names_group,
     where_in_block,
+    wrapped_extra_labels,
 )
 
 # How far into the text the label row is looked for (characters).
@@ -131,6 +132,10 @@ def _cut_block_labels(
     lines: ``label_blocks``), each where it stands among the whole block's field labels; those
     other readers look for kept with ``owned``.  (label, where) of each taken out."""
     words = block_words(lines, block, offsets=blank)
+    wrapped = wrapped_extra_labels(words)  # 評価 / 書頁: one label over two lines
+    for n, (m, _, label) in wrapped.items():
+        words[n] = (words[n][0], words[n][1], label)
+        words[m] = (words[m][0], words[m][1], "")
     cut: list[tuple[str, str]] = []
     drop: dict[int, list[str]] = {}
     for n, (j, _, label) in enumerate(words):
@@ -139,7 +144,12 @@ def _cut_block_labels(
         where = wheres.get(label) or where_between(*where_in_block(words, n))
         if owned and owned_elsewhere(label, where):
             continue
-        drop.setdefault(j, []).append(label)
+        if n in wrapped:
+            m, piece, _ = wrapped[n]
+            drop.setdefault(j, []).append(piece)
+            drop.setdefault(words[m][0], []).append(label[len(piece) :])
+        else:
+            drop.setdefault(j, []).append(label)
         cut.append((label, where))
     for j, labels in drop.items():
         parts = _SPACE_RUN.split(lines[j])

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import GROUP_LABELS, LABELS, extra_column_role, is_label_piece
+from piatable.vocabulary import EXTRA_COLUMN_ROLES, GROUP_LABELS, LABELS, extra_column_role, is_label_piece
 
 from .chars import display_width
 
@@ -40,9 +40,31 @@ def is_label_word(word: str) -> bool:
     spanning one (``vocabulary.GROUP_LABELS``), or a piece of a field label wrapped in its cell."""
     if word in LABELS or word in GROUP_LABELS or extra_column_role(word) or is_label_piece(word):
         return True
-    return len(word) <= LABEL_PIECE_MAX_CHARS and any(
-        lab.startswith(word) or lab.endswith(word) for lab in (*LABELS, *GROUP_LABELS)
+    return (
+        len(word) <= LABEL_PIECE_MAX_CHARS
+        and any(lab.startswith(word) or lab.endswith(word) for lab in (*LABELS, *GROUP_LABELS))
+    ) or _extra_piece(word)
+
+
+def _extra_piece(word: str) -> bool:
+    """Whether ``word`` (two characters or more) opens or ends an extra column's label of three
+    or more (``評価`` / ``書頁`` of 評価書頁 wrapped in its narrow cell)."""
+    return len(word) >= 2 and any(
+        len(lab) >= 3 and lab != word and (lab.startswith(word) or lab.endswith(word))
+        for lab in EXTRA_COLUMN_ROLES
     )
+
+
+def wrapped_extra_labels(words: list[tuple[int, int, str]]) -> dict[int, tuple[int, str, str]]:
+    """Extra labels wrapped over two lines of a block: the index of the first piece among
+    ``words`` (block order) → (the next piece's index, the first piece, the label), where a
+    word ending a line and the next line's word make a label no piece is alone."""
+    out = {}
+    for n in range(len(words) - 1):
+        (j, _, a), (k, _, b) = words[n], words[n + 1]
+        if k != j and not extra_column_role(a) and not extra_column_role(b) and extra_column_role(a + b):
+            out[n] = (n + 1, a, a + b)
+    return out
 
 
 def _label_line(line: str) -> bool:
