@@ -181,6 +181,8 @@ def owned_elsewhere(label: str, where: str) -> bool:
     kind column first in the row (``row_numbers``), a remarks or section column after 説明
     (``extra_cells``)."""
     role = extra_column_role(label)
+    if role == "page":  # last in the row: ``row_numbers`` sets its numbers aside after the row's
+        return where.startswith("after ")
     if role in ("number", "kind"):  # first in the row, whatever the fields' order
         return where.startswith("before ")
     if role == "reason" and where.startswith("after "):
