@@ -150,7 +150,12 @@ PAGE_COUNTER = regex.compile(r"(?<![0-9/])([0-9]{1,3})\s?/\s?([0-9]{1,3})(?![0-9
 # below (normalize/table_parting.py, branch furniture66).  ``【変更前】`` / ``＜中間サーバー＞``
 # (a cell's own markers and headings) name no period and are none.
 TABLE_PARTING_WORDS = r"(?:変更|改訂|修正|履歴|以前|以降|前回|今回|過去|再評価)"
-_PARTING_MARKER = r"(?!(?:変更|修正)[前後](?:の記載)?[】］\]＞>〉》])"
+# A change mark heading a 変更後 cell (``【修正】`` / ``【追加】`` alone: set XXVIII t02, branch
+# extracol67) names no period either.
+_PARTING_MARKER = (
+    r"(?!(?:変更|修正)[前後](?:の記載)?[】］\]＞>〉》])"
+    r"(?!(?:修正|追加|削除|新規|変更|訂正|追記|改訂)[】］\]＞>〉》])"
+)
 TABLE_PARTING_LINE = regex.compile(
     rf"^\s*(?:【{_PARTING_MARKER}[^】]{{0,30}}{TABLE_PARTING_WORDS}[^】]{{0,30}}】"
     rf"|[［\[]{_PARTING_MARKER}[^］\]]{{0,30}}{TABLE_PARTING_WORDS}[^］\]]{{0,30}}[］\]]"
