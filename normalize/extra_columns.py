@@ -142,7 +142,7 @@ def _cut_block_labels(
         if label in LABELS or not is_extra_label(label):
             continue
         where = wheres.get(label) or where_between(*where_in_block(words, n))
-        if owned and owned_elsewhere(label, where):
+        if owned and owned_elsewhere(label, where, opens_numbered([w for _, _, w in words])):
             continue
         if n in wrapped:
             m, piece, _ = wrapped[n]
@@ -176,13 +176,15 @@ def _blanked(text: str) -> str:
     return "".join(ch if ch == "\f" else " " * display_width(ch) for ch in text)
 
 
-def owned_elsewhere(label: str, where: str) -> bool:
+def owned_elsewhere(label: str, where: str, numbered: bool = True) -> bool:
     """Whether another reader looks for the column ``label`` standing ``where``: a numbering or
     kind column first in the row (``row_numbers``), a remarks or section column after 説明
-    (``extra_cells``)."""
+    (``extra_cells``), a page column last in a row a numbering column opens (``numbered``:
+    ``row_numbers``)."""
     role = extra_column_role(label)
-    if role == "page":  # last in the row: ``row_numbers`` sets its numbers aside after the row's
-        return where.startswith("after ")
+    if role == "page":  # last in a numbered row (``numbered``: the label row opens with a
+        # numbering label): ``row_numbers`` sets its numbers aside after the row's
+        return numbered and where.startswith("after ")
     if role in ("number", "kind"):  # first in the row, whatever the fields' order
         return where.startswith("before ")
     if role == "reason" and where.startswith("after "):
@@ -206,7 +208,7 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
         left = next((pieces[j].strip() for j in range(i - 1, -1, -1) if fields[j]), "")
         right = next((pieces[j].strip() for j in range(i + 1, len(pieces)) if fields[j]), "")
         where = where_between(left, right)
-        if not (owned and owned_elsewhere(label, where)):
+        if not (owned and owned_elsewhere(label, where, opens_numbered(pieces))):
             cut.append((i, label, where))
     if not cut:
         return line, []
@@ -217,6 +219,12 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
     kept = [p for j, p in enumerate(parts[0::2]) if 2 * j not in drop]
     lead = regex.match(r"^[\f]*", line).group(0)
     return lead + " ".join(p.strip() for p in kept if p.strip()), [(label, where) for _, label, where in cut]
+
+
+def opens_numbered(words: list[str]) -> bool:
+    """Whether a label row's ``words`` open with a numbering column's label (``番号 変更日 …``)."""
+    first = next((w.strip() for w in words if w.strip()), "")
+    return extra_column_role(first) == "number"
 
 
 def where_between(left: str, right: str) -> str:

@@ -38,6 +38,7 @@ from .extra_columns import (
     TIMING_WORD,
     extra_columns_of,
     is_extra_label,
+    opens_numbered,
     owned_elsewhere,
     where_between,
 )
@@ -95,7 +96,8 @@ def _label_spans(line: str, by_chars: bool) -> list[_Span]:
         right = next((words[j][2] for j in range(i + 1, len(words)) if fields[j]), "")
         end = words[i + 1][0] if i + 1 < len(words) else None
         where = where_between(left, right)
-        if not owned_elsewhere(label, where) and (end is not None or left == LABELS[5]):
+        numbered = opens_numbered([w for _, _, w in words])
+        if not owned_elsewhere(label, where, numbered) and (end is not None or left == LABELS[5]):
             out.append((label, where, start, end))
     return out
 
@@ -214,7 +216,9 @@ def _block_spans(lines: list[str], block: list[int], by_chars: bool) -> list[_Sp
         left, right = where_in_block(words, n)
         end = next((a for _, a, _ in words[n + 1 :] if a > start), None)
         where = where_between(left, right)
-        if not owned_elsewhere(label, where) and (end is not None or left == LABELS[5]):
+        if not owned_elsewhere(label, where, opens_numbered([w for _, _, w in words])) and (
+            end is not None or left == LABELS[5]
+        ):
             out.append((label, where, start, end))
     return out
 
