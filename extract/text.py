@@ -30,7 +30,7 @@ from piatable.normalize.dropped_hyphens import (
 from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embedded_labels
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.extra_columns import strip_extra_labels, strip_extra_values
-from piatable.normalize.extra_layout import set_aside_by_place
+from piatable.normalize.extra_layout import placed_wheres, set_aside_by_place
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
@@ -137,10 +137,13 @@ def _read_text_and_kind(
     tidy.notes += place_notes
     # 区分 / 番号 / 担当課 … columns no reader sets apart: labels out (blanked in layout text,
     # where the pieces under the label are set aside first).
+    placed: list[str] = []
     if layout := is_layout_text(tidy.text):
-        tidy.text, extra_notes = set_aside_by_place(tidy.text)
-        tidy.notes += extra_notes
-    tidy.text, extra_notes = strip_extra_labels(tidy.text, blank=layout, owned=True)
+        tidy.text, placed = set_aside_by_place(tidy.text)
+        tidy.notes += placed
+    tidy.text, extra_notes = strip_extra_labels(
+        tidy.text, blank=layout, owned=True, wheres=placed_wheres(placed)
+    )
     tidy.notes += extra_notes
     # A numbering / kind column before 変更日 puts short values before each row's first line,
     # which hides pdfplumber's order (Calc with 番号 / 区分 columns): it is looked for without them.

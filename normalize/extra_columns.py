@@ -37,6 +37,15 @@ from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, is
 from .chars import display_width
 from .dates import DATE_LINE
 from .kind_column import KIND_VALUE_MAX_CHARS, is_kind_value, opens_date
+from .label_blocks import (
+    block_lines,
+    block_words,
+    field_label_total,
+    is_label_line,
+    names_group,
+    where_in_block,
+    wrapped_extra_labels,
+)
 
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
@@ -45,8 +54,9 @@ LABEL_ROW_SPAN = 40_000
 LABEL_LINE_WINDOW = 8
 # A label row holds this many field labels at least.
 MIN_FIELD_LABELS = 3
-# Roles whose own readers take the label out (``place_column``, ``row_numbers``).
-OWN_READERS = frozenset({"place", "page"})
+# Roles whose own readers take the label out (``place_column``; a page column's label left in the
+# text after it and ``row_numbers`` is taken out here: branch extracol67).
+OWN_READERS = frozenset({"place"})
 # Roles of columns after 説明 that ``extra_cells`` reads (a remark, a section, a reason or legal
 # basis: ``reason_column``).
 AFTER_EXPLANATION_ROLES = ("remark", "section", "reason")
@@ -65,13 +75,17 @@ WHY = (
 _SPACE_RUN = regex.compile(r"([ \u3000]+)")
 
 
-def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> tuple[str, list[str]]:
+def strip_extra_labels(
+    text: str, blank: bool = False, owned: bool = False, wheres: dict[str, str] | None = None
+) -> tuple[str, list[str]]:
     """``text`` without the labels of extra columns its label row names (see the module notes),
     and a note per column (none, ``text`` unchanged, when the label row names none).  ``blank``:
     each label is overwritten with spaces instead (layout text, whose columns are offsets).
     ``owned``: the labels other readers look for are kept (a numbering or kind column before
     変更日: ``row_numbers``; a remarks or section column after 説明: ``extra_cells``; and any
-    label alone on a line, where they look for wrapped labels)."""
+    label alone on a line, where they look for wrapped labels).  ``wheres``: label → where its
+    column stands as the layout reader measured it (``extra_layout.placed_wheres``), for a label
+    block over several lines whose offsets may count characters or display units."""
     lines = text.split("\n")
     found: list[tuple[str, str]] = []
     seen = 0
@@ -79,8 +93,13 @@ def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> t
         if seen > LABEL_ROW_SPAN:
             break
         seen += len(line) + 1
-        if label_count(line) >= MIN_FIELD_LABELS:
-            kept, cut = _without_extra_pieces(line, blank, owned)
+        if (rowed := label_count(line) >= MIN_FIELD_LABELS) or _in_label_block(lines, k):
+            block = block_lines(lines, k)
+            if len(block) > 1 or names_group(line):  # where each label stands read from all
+                cut = _cut_block_labels(lines, block, blank, owned, wheres or {})
+                found += [(label, where) for label, where in cut if (label, where) not in found]
+                continue
+            kept, cut = _without_extra_pieces(line, blank, owned) if rowed else (line, [])
             if cut:
                 lines[k] = kept
                 found += [(label, where) for label, where in cut if (label, where) not in found]
@@ -96,6 +115,55 @@ def strip_extra_labels(text: str, blank: bool = False, owned: bool = False) -> t
     return "\n".join(lines), [EXTRA_COLUMNS_NOTE.format(label=label, where=where) for label, where in found]
 
 
+def _in_label_block(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` is a line of label words (two or more, a field label among them) of a
+    label block printing ``MIN_FIELD_LABELS`` field labels or more over its lines (``変更日 項目``
+    / ``変更内容`` / ``提出時期 提出時期に係る説明`` / ``変更前の記載 変更後の記載 評価書頁``:
+    a two-row label block in row-ordered text)."""
+    if not label_count(lines[k]) or not is_label_line(lines[k], 2):
+        return False
+    return field_label_total(lines, block_lines(lines, k)) >= MIN_FIELD_LABELS
+
+
+def _cut_block_labels(
+    lines: list[str], block: list[int], blank: bool, owned: bool, wheres: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Take the extra labels out of the ``block`` lines of ``lines`` (a label block over several
+    lines: ``label_blocks``), each where it stands among the whole block's field labels; those
+    other readers look for kept with ``owned``.  (label, where) of each taken out."""
+    words = block_words(lines, block, offsets=blank)
+    wrapped = wrapped_extra_labels(words)  # 評価 / 書頁: one label over two lines
+    for n, (m, _, label) in wrapped.items():
+        words[n] = (words[n][0], words[n][1], label)
+        words[m] = (words[m][0], words[m][1], "")
+    cut: list[tuple[str, str]] = []
+    drop: dict[int, list[str]] = {}
+    for n, (j, _, label) in enumerate(words):
+        if label in LABELS or not is_extra_label(label):
+            continue
+        where = wheres.get(label) or where_between(*where_in_block(words, n))
+        if owned and owned_elsewhere(label, where, opens_numbered([w for _, _, w in words])):
+            continue
+        if n in wrapped:
+            m, piece, _ = wrapped[n]
+            drop.setdefault(j, []).append(piece)
+            drop.setdefault(words[m][0], []).append(label[len(piece) :])
+        else:
+            drop.setdefault(j, []).append(label)
+        cut.append((label, where))
+    for j, labels in drop.items():
+        parts = _SPACE_RUN.split(lines[j])
+        if blank:
+            lines[j] = "".join(
+                _blanked(p) if k % 2 == 0 and p.strip() in labels else p for k, p in enumerate(parts)
+            )
+        else:
+            lead = regex.match(r"^[\f]*", lines[j]).group(0)
+            kept = [p.strip() for p in parts[0::2] if p.strip() and p.strip() not in labels]
+            lines[j] = lead + " ".join(kept)
+    return cut
+
+
 def is_extra_label(label: str) -> bool:
     """Whether ``label`` (whitespace removed) names an extra column this module takes out (not
     a place or page column: their readers' own)."""
@@ -108,11 +176,15 @@ def _blanked(text: str) -> str:
     return "".join(ch if ch == "\f" else " " * display_width(ch) for ch in text)
 
 
-def owned_elsewhere(label: str, where: str) -> bool:
+def owned_elsewhere(label: str, where: str, numbered: bool = True) -> bool:
     """Whether another reader looks for the column ``label`` standing ``where``: a numbering or
     kind column first in the row (``row_numbers``), a remarks or section column after 説明
-    (``extra_cells``)."""
+    (``extra_cells``), a page column last in a row a numbering column opens (``numbered``:
+    ``row_numbers``)."""
     role = extra_column_role(label)
+    if role == "page":  # last in a numbered row (``numbered``: the label row opens with a
+        # numbering label): ``row_numbers`` sets its numbers aside after the row's
+        return numbered and where.startswith("after ")
     if role in ("number", "kind"):  # first in the row, whatever the fields' order
         return where.startswith("before ")
     if role == "reason" and where.startswith("after "):
@@ -136,7 +208,7 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
         left = next((pieces[j].strip() for j in range(i - 1, -1, -1) if fields[j]), "")
         right = next((pieces[j].strip() for j in range(i + 1, len(pieces)) if fields[j]), "")
         where = where_between(left, right)
-        if not (owned and owned_elsewhere(label, where)):
+        if not (owned and owned_elsewhere(label, where, opens_numbered(pieces))):
             cut.append((i, label, where))
     if not cut:
         return line, []
@@ -147,6 +219,12 @@ def _without_extra_pieces(line: str, blank: bool, owned: bool) -> tuple[str, lis
     kept = [p for j, p in enumerate(parts[0::2]) if 2 * j not in drop]
     lead = regex.match(r"^[\f]*", line).group(0)
     return lead + " ".join(p.strip() for p in kept if p.strip()), [(label, where) for _, label, where in cut]
+
+
+def opens_numbered(words: list[str]) -> bool:
+    """Whether a label row's ``words`` open with a numbering column's label (``番号 変更日 …``)."""
+    first = next((w.strip() for w in words if w.strip()), "")
+    return extra_column_role(first) == "number"
 
 
 def where_between(left: str, right: str) -> str:
@@ -223,7 +301,9 @@ def extra_column_doubts(row: RawRow, columns: list[tuple[str, str]]) -> list[Dou
 _NUMBER_SHAPE = r"[0-9０-９]{1,3}(?:[-－‐][0-9０-９]{1,3}){0,2}"
 _SECTION_SHAPE = r"[^\s0-9０-９、。，．,.:：()（）\[\]［］]{1,10}?(?:課|部|室|係|局|センター)"
 _KIND_SHAPE = rf"[^\s0-9０-９、。，．,.:：()（）\[\]［］/／]{{1,{KIND_VALUE_MAX_CHARS}}}"
-SHAPES = {"number": _NUMBER_SHAPE, "section": _SECTION_SHAPE, "kind": _KIND_SHAPE}
+# A page column's cell: the page of the assessment the row amends (``3`` … ``30``: set XXVIII t10).
+_PAGE_SHAPE = r"[0-9０-９]{1,3}"
+SHAPES = {"number": _NUMBER_SHAPE, "section": _SECTION_SHAPE, "kind": _KIND_SHAPE, "page": _PAGE_SHAPE}
 _TIMING = r"事[前後]"
 TIMING_WORD = regex.compile(_TIMING)
 # Lines before a value's line a date wrapped in a narrow 変更日 column may open on.

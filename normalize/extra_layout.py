@@ -27,7 +27,7 @@ from collections import Counter
 
 import regex
 
-from piatable.vocabulary import KIND_COLUMN_WORDS, LABELS, extra_column_role, label_count
+from piatable.vocabulary import GROUP_LABELS, KIND_COLUMN_WORDS, LABELS, extra_column_role, label_count
 
 from .chars import display_width
 from .extra_columns import (
@@ -38,10 +38,12 @@ from .extra_columns import (
     TIMING_WORD,
     extra_columns_of,
     is_extra_label,
+    opens_numbered,
     owned_elsewhere,
     where_between,
 )
 from .kind_column import is_kind_value
+from .label_blocks import block_lines, where_in_block
 
 # Columns (characters or display units) a piece may open left of its column's label and still
 # be the column's (a label set right of its cell's text), and that the next field's text may
@@ -94,7 +96,8 @@ def _label_spans(line: str, by_chars: bool) -> list[_Span]:
         right = next((words[j][2] for j in range(i + 1, len(words)) if fields[j]), "")
         end = words[i + 1][0] if i + 1 < len(words) else None
         where = where_between(left, right)
-        if not owned_elsewhere(label, where) and (end is not None or left == LABELS[5]):
+        numbered = opens_numbered([w for _, _, w in words])
+        if not owned_elsewhere(label, where, numbered) and (end is not None or left == LABELS[5]):
             out.append((label, where, start, end))
     return out
 
@@ -132,11 +135,11 @@ def set_aside_by_place(text: str) -> tuple[str, list[str]]:
     squashed = Counter("".join(ln.split()) for ln in lines)
     found: dict[tuple[str, str], list] = {}  # (label, where) → [values, crossing]
     heads = [(k, spans) for k, line in enumerate(lines) if (spans := _row_spans(lines, k))]
-    for n, (k, (spans, by_chars)) in enumerate(heads):
+    for n, (_k, (spans, by_chars, last)) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         body = [
             (j, _pieces(lines[j], by_chars))
-            for j in range(k + 1, stop)
+            for j in range(last + 1, stop)
             if not (squashed[sq := "".join(lines[j].split())] > 1 and len(sq) >= FURNITURE_MIN_CHARS)
         ]
         for span in spans:
@@ -181,16 +184,43 @@ def _values(label: str, texts: list[str]) -> set[str]:
     return out
 
 
-def _row_spans(lines: list[str], k: int) -> tuple[list[_Span], bool] | None:
-    """The extra columns' spans of line ``k`` when it is a label row naming some, and whether
-    its offsets count characters (``_measure``); None otherwise."""
+def _row_spans(lines: list[str], k: int) -> tuple[list[_Span], bool, int] | None:
+    """The extra columns' spans of line ``k`` when it is a label row naming some (on its line or
+    on the other lines of its label block: ``label_blocks``), whether its offsets count
+    characters (``_measure``) and the block's last line; None otherwise."""
     if label_count(lines[k]) < MIN_FIELD_LABELS:
         return None
-    chars, units = _label_spans(lines[k], True), _label_spans(lines[k], False)
+    block = block_lines(lines, k)
+    if len(block) > 1:
+        chars, units = _block_spans(lines, block, True), _block_spans(lines, block, False)
+    else:
+        chars, units = _label_spans(lines[k], True), _label_spans(lines[k], False)
     if not chars and not units:
         return None
-    by_chars = _measure(lines[k + 1 :], chars, units)
-    return (chars if by_chars else units), by_chars
+    by_chars = _measure(lines[block[-1] + 1 :], chars, units)
+    return (chars if by_chars else units), by_chars, block[-1]
+
+
+def _block_spans(lines: list[str], block: list[int], by_chars: bool) -> list[_Span]:
+    """``_label_spans`` of a label block over several lines: the words of all its lines (a
+    spanning label with labels under it left out) ordered by where they open; an extra label's
+    column ends where the next word opening right of it opens."""
+    words = [(j, a, t) for j, (a, _, t) in ((j, w) for j in block for w in _words(lines[j], by_chars))]
+    if any(t in GROUP_LABELS for _, _, t in words):
+        words = [w for w in words if w[2] not in GROUP_LABELS]
+    words.sort(key=lambda w: (w[1], w[0]))
+    out = []
+    for n, (_, start, label) in enumerate(words):
+        if label in LABELS or not is_extra_label(label):
+            continue
+        left, right = where_in_block(words, n)
+        end = next((a for _, a, _ in words[n + 1 :] if a > start), None)
+        where = where_between(left, right)
+        if not owned_elsewhere(label, where, opens_numbered([w for _, _, w in words])) and (
+            end is not None or left == LABELS[5]
+        ):
+            out.append((label, where, start, end))
+    return out
 
 
 def _measure(body: list[str], chars: list[_Span], units: list[_Span]) -> bool:
@@ -225,6 +255,11 @@ def _blanked(line: str, pieces: list[tuple[int, int, str]], by_chars: bool) -> s
         out.append(" " * w if inside else ch)
         at += w
     return "".join(out)
+
+
+def placed_wheres(notes: list[str]) -> dict[str, str]:
+    """Label → where its column stands, of each column ``set_aside_by_place`` noted."""
+    return {m.group("label"): m.group("where") for n in notes if (m := _PLACED_NOTE.match(n))}
 
 
 def layout_unsure_columns(notes: list[str]) -> list[tuple[str, str]]:

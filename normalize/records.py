@@ -13,6 +13,7 @@ from .carried_empty import empty_carried_cells
 from .carried_guess import carried_date_guesses
 from .cell_dates import shared_line_date_doubts
 from .centred_dates import centred_date_reading
+from .change_marks import move_change_marks
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .date_tails import date_tail_doubts
@@ -263,6 +264,7 @@ def rows_to_records(
     q = settings.quality
     split_stacked_rows(rows)  # 変更前：… over 変更後：… in one column: cut at the markers
     rejoin_spilt_dates(rows)
+    move_change_marks(rows)  # 【修正】 heading 変更後 read at the end of 変更前
     moves, centred = centred_date_reading(rows)
     # A merged date centred on its rows: the row is in the run of another printed date.  The
     # dates are taken before any is moved (a source row may be moved itself).

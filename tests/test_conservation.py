@@ -722,6 +722,16 @@ NOW_PARTIAL_BY_GUESSED_ROWS = (
 for _name in NOW_PARTIAL_BY_GUESSED_ROWS:
     del KNOWN_SILENT_LOSSES[_name]
 
+# Branch extracol67's held-out set: two texts that read no row on main f72c6184 as on the branch
+# (partial, with notes; not the extra column's fault): pdfplumber's text of a Writer table under
+# a two-row label block, PyMuPDF's of a Calc table with its page column after 説明.
+KNOWN_LOSSES.update(
+    {
+        "heldout-extracol67/hx67-writer-serialmid2-pdfplumber": "0 rows (partial, noted) on main too",
+        "heldout-extracol67/hx67-calc-pageafter-pymupdf": "0 rows (partial, noted) on main too",
+    }
+)
+
 
 # A section numeral the text typed in letters (II) is read as Ⅱ, and the 項目 cell gets the letters
 # back after the checks (ascii_numerals.keep_printed_letters): both sides count it in letters.

@@ -91,6 +91,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-silent62",
         "heldout-letter62",
         "heldout-extracols63",
+        "heldout-extracol67",
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-paragraphs64",

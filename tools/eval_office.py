@@ -185,6 +185,8 @@ SET_NAMES = (
     "heldout-place61",
     "office-extracols63",
     "heldout-extracols63",
+    "office-extracol67",
+    "heldout-extracol67",
     "heldout-rightwarn61b",
     "office-timing60",
     "heldout-timing60",

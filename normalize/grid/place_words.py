@@ -107,6 +107,8 @@ def _span_between(
     # Line by line, each left to right: a bracket's box stands higher than the glyph it encloses
     # (``（頁）`` of Chromium's ``変更箇所（頁）``, set XXV t03), so the words' tops do not order it.
     text = without_whitespace("".join(w.text for w in band))
+    if not extra_column_role(text) and (wrapped := _wrapped_label(header, lines, hy, lo, hi, text)):
+        band, text = wrapped
     if text in LABELS or text in LABEL_VARIANTS:
         return None
     x0, x1 = min(w.x0 for w in band), max(w.x1 for w in band)
@@ -117,6 +119,37 @@ def _span_between(
     if not extra_column_role(text) and not _cells_all_references(header, lines, max(left), min(right)):
         return None
     return text, max(left), min(right)
+
+
+def _wrapped_label(
+    header: Header, lines: Sequence[Line], hy: float, lo: float, hi: float, text: str
+) -> tuple[list[Word], str] | None:
+    """The words and text of an extra column's label wrapped in its narrow cell onto a line just
+    below the label row's band (``評価`` / ``書頁`` of a two-row label block: Writer prints the
+    table's first row right under it, set XXVIII t10's kind, branch extracol67): ``text`` and the
+    next line's words between ``lo`` and ``hi`` when together they make an extra label; None."""
+    below = [
+        ln
+        for ln in sorted(lines, key=lambda ln: ln.mid)
+        if header.bottom + hy / 2 < ln.mid <= header.bottom + 1.5 * hy
+    ]
+    for ln in below[:1]:
+        words = [
+            w
+            for w in sorted(ln.words, key=lambda w: w.x0)
+            if lo <= (w.x0 + w.x1) / 2 <= hi and w.text.strip()
+        ]
+        joined = text + without_whitespace("".join(w.text for w in words))
+        if words and extra_column_role(joined):
+            band = [
+                w
+                for ln2 in lines
+                if header.top - hy / 2 <= ln2.mid <= header.bottom + hy / 2
+                for w in ln2.words
+                if lo <= (w.x0 + w.x1) / 2 <= hi and w.text.strip()
+            ]
+            return band + words, joined
+    return None
 
 
 def _cells_all_references(header: Header, lines: Sequence[Line], left: float, right: float) -> bool:

@@ -150,7 +150,12 @@ PAGE_COUNTER = regex.compile(r"(?<![0-9/])([0-9]{1,3})\s?/\s?([0-9]{1,3})(?![0-9
 # below (normalize/table_parting.py, branch furniture66).  ``【変更前】`` / ``＜中間サーバー＞``
 # (a cell's own markers and headings) name no period and are none.
 TABLE_PARTING_WORDS = r"(?:変更|改訂|修正|履歴|以前|以降|前回|今回|過去|再評価)"
-_PARTING_MARKER = r"(?!(?:変更|修正)[前後](?:の記載)?[】］\]＞>〉》])"
+# A change mark heading a 変更後 cell (``【修正】`` / ``【追加】`` alone: set XXVIII t02, branch
+# extracol67) names no period either.
+_PARTING_MARKER = (
+    r"(?!(?:変更|修正)[前後](?:の記載)?[】］\]＞>〉》])"
+    r"(?!(?:修正|追加|削除|新規|変更|訂正|追記|改訂)[】］\]＞>〉》])"
+)
 TABLE_PARTING_LINE = regex.compile(
     rf"^\s*(?:【{_PARTING_MARKER}[^】]{{0,30}}{TABLE_PARTING_WORDS}[^】]{{0,30}}】"
     rf"|[［\[]{_PARTING_MARKER}[^］\]]{{0,30}}{TABLE_PARTING_WORDS}[^］\]]{{0,30}}[］\]]"
@@ -450,6 +455,10 @@ REASON_COLUMN_LABELS = (
     *(head + base for head in _REASON_HEADS for base in ("理由", "事由")),
     *_BASIS_LABELS,
 )
+# A label spanning several columns of a two-row label block (``変更内容`` over 変更前の記載 /
+# 変更後の記載 and a page column: set XXVIII t10, Calc; branch extracol67): no column of its own,
+# the labels under it stand where it stands (``normalize/label_blocks``).
+GROUP_LABELS = ("変更内容", "変更の内容", "記載内容", "変更記載")
 # A page column after the fields (a small integer a row) and a place column (``3頁 5行``: set XXII
 # t02) between 項目 and 変更前.
 PAGE_COLUMN_LABELS = (
