@@ -1,0 +1,195 @@
+"""Column labels printed spread out, read back as label words (branch headers67, set XXVIII
+kinds 8 and 9).
+
+A table may print its column labels so that no label is one word of the extracted text:
+
+- spread over the cell (Calc's ``distributed`` alignment, 均等割り付け; CSS ``letter-spacing`` or
+  ``text-align-last: justify``; Word's ``jc=distribute``): ``変    更    日項        目変  更…``,
+  two labels glued where one ends at its cell's edge and the next starts at its own;
+- stacked a character a line (縦書き, CSS ``writing-mode: vertical-rl``; Word's ``tbRl``; a label
+  wider than a narrow column on a document grid): ``変`` / ``更`` / ``日``, and in pdfplumber's
+  text the stacked labels of several columns interleaved line by line with the labels printed
+  across (``変 時`` / ``出 説`` / ``更 項目 変更前の記載 変更後の記載 期`` …).
+
+The readers look for a line of label words and found none: the table was not found, and its
+rows were lost (with status ``success`` when the text held nothing else to miss).
+
+``mend_spread_labels`` rewrites such label rows before anything else reads the text:
+
+- a single line made only of label characters that, closed up, is a run of labels and label
+  pieces (three whole labels or more, ``MIN_WHOLE_LABELS``) with some label spread over spaces:
+  each label (or piece) is written closed up where its first character stood, so that the
+  column starts of layout text stay where they were (a space added only where two labels
+  touch);
+- a run of lines made only of label characters (blank lines between them allowed), holding at
+  least ``MIN_LONE_CHARACTERS`` lone characters, whose characters are exactly those of some
+  labels (three or more, or one label or more when each line holds one character: a single
+  stacked label): the run becomes one line of those labels in the form's order.  Only in text
+  whose lines are not laid out in columns (a run whose lines hold a column gap of two spaces is
+  left to the line rule), so no position is lost.
+
+Nothing is dropped: the run's characters are exactly the labels written.  The caller notes how
+many label rows were so read (``SPREAD_LABELS_NOTE``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from itertools import combinations
+
+import regex
+
+from piatable.vocabulary import LABEL_CHARS, LABELS, is_header_line
+
+# What the note says (after the count).
+SPREAD_LABELS_NOTE = (
+    "{n} column-label rows printed spread out (letter-spaced, distributed over their cells or"
+    " stacked a character a line) were read as label words"
+)
+# A line read as one label row holds at least this many whole labels once closed up (a body
+# line of label characters alone, 変更前 / 記載, holds fewer).
+MIN_WHOLE_LABELS = 3
+# A run of label lines is read as spread out only when it holds at least this many lone
+# characters (pieces of one character): a label row wrapped in a narrow column the usual way
+# (``提出時`` / ``期``) holds one or two, and is read as it is elsewhere.
+MIN_LONE_CHARACTERS = 3
+# Blank lines allowed between two lines of a stacked label run (pdftotext prints a blank line
+# between the characters of a label on a document grid).
+MAX_BLANKS_BETWEEN = 1
+
+_GAP = regex.compile(r"\S {2,}\S|\S\u3000+\S")
+_TOKEN = regex.compile(r"\S+")
+
+
+def _label_only(line: str) -> bool:
+    """A line holding something, every character of it a label's (or a space)."""
+    chars = "".join(line.split())
+    return bool(chars) and LABEL_CHARS.issuperset(chars)
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> dict[str, bool]:
+    """Every run of characters inside a label → whether it is a whole label."""
+    out: dict[str, bool] = {}
+    for lab in LABELS:
+        for a in range(len(lab)):
+            for b in range(a + 1, len(lab) + 1):
+                out[lab[a:b]] = out.get(lab[a:b], False) or (a == 0 and b == len(lab))
+    return out
+
+
+def _segment(chars: str) -> list[tuple[int, int]] | None:
+    """``chars`` cut into label pieces, the fewest pieces that are not whole labels first, then
+    the fewest pieces: a list of (start, end), or None when no cut exists."""
+    pieces = _pieces()
+    best: list[tuple[int, int, list[tuple[int, int]]] | None] = [(0, 0, [])] + [None] * len(chars)
+    for end in range(1, len(chars) + 1):
+        for start in range(max(0, end - max(map(len, LABELS))), end):
+            head = best[start]
+            whole = pieces.get(chars[start:end])
+            if head is None or whole is None:
+                continue
+            cand = (head[0] + (not whole), head[1] + 1, [*head[2], (start, end)])
+            cur = best[end]
+            if cur is None or cand[:2] < cur[:2]:
+                best[end] = cand
+    last = best[len(chars)]
+    return None if last is None else last[2]
+
+
+def mend_label_line(line: str) -> str:
+    """``line`` with its spread-out labels closed up, each where its first character stood
+    (the line itself when it is no spread label row)."""
+    if not _label_only(line) or is_header_line(line):
+        return line
+    places = [i for i, ch in enumerate(line) if not ch.isspace()]
+    chars = "".join(line[i] for i in places)
+    cuts = _segment(chars)
+    if cuts is None:
+        return line
+    whole = sum(_pieces()[chars[a:b]] for a, b in cuts)
+    spread = any(places[b - 1] - places[a] > b - a - 1 for a, b in cuts)
+    if whole < MIN_WHOLE_LABELS or not spread:
+        return line
+    gap = "  " if _GAP.search(line) else " "
+    out = line[: places[0]]
+    for k, (a, b) in enumerate(cuts):
+        out += chars[a:b]
+        if k + 1 < len(cuts):
+            room = places[cuts[k + 1][0]] - places[a] - (b - a)
+            out += " " * max(room, len(gap))
+    return out + line[places[-1] + 1 :]
+
+
+def _labels_of(chars: str) -> list[str] | None:
+    """The labels (in the form's order) whose characters are exactly ``chars``, the most
+    labels first; None when no set of labels is."""
+    want = Counter(chars)
+    for k in range(len(LABELS), 0, -1):
+        for group in combinations(LABELS, k):
+            if Counter("".join(group)) == want:
+                return list(group)
+    return None
+
+
+def _run_end(lines: list[str], start: int) -> int:
+    """The end (exclusive) of the run of label lines opening at ``start``: blank lines inside
+    it (at most ``MAX_BLANKS_BETWEEN`` together) only between two label lines."""
+    end = start + 1
+    k = end
+    while k < len(lines):
+        blanks = 0
+        while k < len(lines) and not lines[k].strip() and blanks <= MAX_BLANKS_BETWEEN:
+            k += 1
+            blanks += 1
+        if blanks > MAX_BLANKS_BETWEEN or k >= len(lines) or not _label_only(lines[k]):
+            break
+        k += 1
+        end = k
+    return end
+
+
+def _mend_run(run: list[str]) -> str | None:
+    """One label line for a run of label lines, or None when it is none."""
+    filled = [ln for ln in run if ln.strip()]
+    if len(filled) < 2 or any(_GAP.search(ln.strip()) for ln in filled):
+        return None
+    tokens = [t for ln in filled for t in _TOKEN.findall(ln)]
+    if sum(len(t) == 1 for t in tokens) < MIN_LONE_CHARACTERS:
+        return None
+    labels = _labels_of("".join(tokens))
+    stacked = all(len("".join(ln.split())) == 1 for ln in filled)
+    if labels is None or (len(labels) < MIN_WHOLE_LABELS and not stacked):
+        return None
+    return " ".join(labels)
+
+
+def mend_spread_labels(text: str) -> tuple[str, int]:
+    """``text`` with its spread-out label rows read as label words, and how many were
+    (module docstring).  Pages (form feeds) are read one by one; the lines of a stacked run
+    become one line."""
+    count = 0
+    pages = []
+    for page in text.split("\f"):
+        lines = page.split("\n")
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            if not _label_only(lines[i]):
+                out.append(lines[i])
+                i += 1
+                continue
+            end = _run_end(lines, i)
+            mended = _mend_run(lines[i:end]) if end - i > 1 else None
+            if mended is not None:
+                out.append(mended)
+                count += 1
+                i = end
+                continue
+            line = mend_label_line(lines[i])
+            count += line != lines[i]
+            out.append(line)
+            i += 1
+        pages.append("\n".join(out))
+    return "\f".join(pages), count
