@@ -18,15 +18,19 @@ rows were lost (with status ``success`` when the text held nothing else to miss)
 
 - a single line made only of label characters that, closed up, is a run of labels and label
   pieces (three whole labels or more, ``MIN_WHOLE_LABELS``) with some label spread over spaces:
-  each label (or piece) is written closed up where its first character stood, so that the
-  column starts of layout text stay where they were (a space added only where two labels
-  touch);
+  each label (or piece) is written closed up, one space apart, or in layout text (a column gap
+  of two spaces on the line) centred in the span its characters took, as a centred label of
+  that cell is printed (two spaces at least between two labels);
 - a run of lines made only of label characters (blank lines between them allowed), holding at
   least ``MIN_LONE_CHARACTERS`` lone characters, whose characters are exactly those of some
-  labels (three or more, or one label or more when each line holds one character: a single
-  stacked label): the run becomes one line of those labels in the form's order.  Only in text
-  whose lines are not laid out in columns (a run whose lines hold a column gap of two spaces is
-  left to the line rule), so no position is lost.
+  labels (three or more, or one label or more when at least half its lines hold one
+  character: labels stacked in their columns): the run becomes one line of those labels in the
+  form's order.  Only in text whose lines are not laid out in columns (a run whose lines hold a
+  column gap of two spaces is left to the line rule), so no position is lost.
+
+A whole label row read from a spread-out line that stands below other lines of its page (Calc's
+distributed labels in ``pdftotext -raw``: written after the cells' first pass) is put at the
+page's head (``_moved_up``).
 
 Nothing is dropped: the run's characters are exactly the labels written.  The caller notes how
 many label rows were so read (``SPREAD_LABELS_NOTE``).
@@ -40,7 +44,7 @@ from itertools import combinations
 
 import regex
 
-from piatable.vocabulary import LABEL_CHARS, LABELS, is_header_line
+from piatable.vocabulary import LABEL_CHARS, LABELS, is_header_line, is_title, label_count
 
 # What the note says (after the count).
 SPREAD_LABELS_NOTE = (
@@ -54,6 +58,9 @@ MIN_WHOLE_LABELS = 3
 # characters (pieces of one character): a label row wrapped in a narrow column the usual way
 # (``提出時`` / ``期``) holds one or two, and is read as it is elsewhere.
 MIN_LONE_CHARACTERS = 3
+# A label row read from a spread-out line, holding this many whole labels (a whole row, not
+# the labels of some columns in column-ordered text), is put at its page's head (``_moved_up``).
+MOVED_LABELS = 5
 # Blank lines allowed between two lines of a stacked label run (pdftotext prints a blank line
 # between the characters of a label on a document grid).
 MAX_BLANKS_BETWEEN = 1
@@ -112,14 +119,19 @@ def mend_label_line(line: str) -> str:
     spread = any(places[b - 1] - places[a] > b - a - 1 for a, b in cuts)
     if whole < MIN_WHOLE_LABELS or not spread:
         return line
-    gap = "  " if _GAP.search(line) else " "
+    if not _GAP.search(line):  # no columns laid out: the labels one space apart
+        return line[: places[0]] + " ".join(chars[a:b] for a, b in cuts)
+    # Layout text: each label centred in the span its characters took (a label spread over its
+    # cell spans the cell: centred, it stands where a centred label of that cell stands), two
+    # spaces at least between labels.
     out = line[: places[0]]
-    for k, (a, b) in enumerate(cuts):
-        out += chars[a:b]
-        if k + 1 < len(cuts):
-            room = places[cuts[k + 1][0]] - places[a] - (b - a)
-            out += " " * max(room, len(gap))
-    return out + line[places[-1] + 1 :]
+    for a, b in cuts:
+        span = places[b - 1] - places[a] + 1
+        start = places[a] + (span - (b - a)) // 2
+        if len(out) > places[0]:
+            start = max(start, len(out) + 2)
+        out = out.ljust(start) + chars[a:b]
+    return out.ljust(places[-1] + 1) + line[places[-1] + 1 :]
 
 
 def _labels_of(chars: str) -> list[str] | None:
@@ -159,7 +171,7 @@ def _mend_run(run: list[str]) -> str | None:
     if sum(len(t) == 1 for t in tokens) < MIN_LONE_CHARACTERS:
         return None
     labels = _labels_of("".join(tokens))
-    stacked = all(len("".join(ln.split())) == 1 for ln in filled)
+    stacked = 2 * sum(len("".join(ln.split())) == 1 for ln in filled) >= len(filled)
     if labels is None or (len(labels) < MIN_WHOLE_LABELS and not stacked):
         return None
     return " ".join(labels)
@@ -188,8 +200,31 @@ def mend_spread_labels(text: str) -> tuple[str, int]:
                 i = end
                 continue
             line = mend_label_line(lines[i])
-            count += line != lines[i]
+            if line != lines[i]:
+                count += 1
+                if not _GAP.search(line) and _moved_up(out, line):
+                    i += 1
+                    continue
             out.append(line)
             i += 1
         pages.append("\n".join(out))
     return "\f".join(pages), count
+
+
+def _moved_up(out: list[str], line: str) -> bool:
+    """Put a whole label row (``MOVED_LABELS`` labels or more) read from a spread-out line of
+    text not laid out in columns at the head of its page, after the page's leading title line,
+    when the lines before it on the page hold no label row (True when it was so put).
+
+    Where from: LibreOffice writes the characters of a distributed label one by one, after the
+    first pass over the cells, so ``pdftotext -raw`` prints one-line cells (dates, 事前 / 事後)
+    and even the title before the label row (office-headers67 ``hd67-calc-zeimu``, set XXVIII
+    t06); with centred labels it prints the label row first, as the readers expect."""
+    if label_count(line) < MOVED_LABELS or not any(ln.strip() for ln in out):
+        return False
+    if any(is_header_line(ln) or label_count(ln) >= 2 for ln in out):
+        return False
+    at = next(k for k, ln in enumerate(out) if ln.strip())
+    at += 1 if is_title(out[at].strip()) else 0
+    out.insert(at, line)
+    return True

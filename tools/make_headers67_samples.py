@@ -64,7 +64,7 @@ HELDOUT_CSS = (
     (8.5, 9.5),
     (0.3, 0.8),
     (1.0, 2.0),
-    ((5, 19, 28, 28, 6, 14), (6, 16, 30, 30, 5, 13)),
+    ((8, 17, 27, 27, 6, 15), (7, 16, 29, 29, 5, 14)),
 )
 # Labels stacked in ``vert`` (narrow columns); ``vertall`` stacks every label.
 VERTICAL_LABELS = ("変更日", "提出時期", "提出時期に係る説明")
@@ -171,9 +171,16 @@ def build(root: Path, heldout: bool) -> None:
     for name, rows, look in _chromium_cases(heldout):
         pdf = root / name / "input.pdf"
         _print(_html(rows, look), pdf)
-        expected = _expected(pdf, rows)
+        try:
+            expected = _expected(pdf, rows)
+        except ValueError:  # a glyph the font's text layer names otherwise: the look's other font
+            fonts = (HELDOUT_CSS if heldout else TUNING_CSS)[0]
+            look["font"] = next(f for f in fonts if f != look["font"])
+            _print(_html(rows, look), pdf)
+            expected = _expected(pdf, rows)
         _write(root, name, pdf, expected)
-        manifest[name] = {"program": "Chromium --headless --print-to-pdf (.html)", **look, "rows": len(expected)}
+        program = "Chromium --headless --print-to-pdf (.html)"
+        manifest[name] = {"program": program, **look, "rows": len(expected)}
         print(f"{root.name}/{name}: {len(expected)} rows", file=sys.stderr)
     cases = _calc_cases(heldout)
     with tempfile.TemporaryDirectory() as tmp:
@@ -190,6 +197,12 @@ def build(root: Path, heldout: bool) -> None:
             }
             print(f"{root.name}/{case.name}: {len(expected)} rows", file=sys.stderr)
     write_manifest(root, manifest)
+    role = (
+        "Held out: measured only, never tune on it (other tables, fonts, sizes, spacings, widths)."
+        if heldout
+        else "Tuning set."
+    )
+    (root / "README.md").write_text(f"# {root.name}\n\n{role}\n\n{__doc__}", "utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

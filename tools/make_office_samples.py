@@ -150,7 +150,7 @@ class Case:
     fixed_heights: bool = False
     height_slack: float = 0.0
     merge_keys: tuple[str, ...] = ("change_date_raw", "timing", "explanation")  # with ``merge``
-    # calc: the column labels' horizontal alignment ("distributed": 均等割り付け, tools/make_headers67_samples.py)
+    # calc: the column labels' horizontal alignment ("distributed": 均等割り付け, make_headers67)
     label_align: str = "center"
     # An assessment's cover (tools/make_scan_covers.py): its title line and (label, value) cells,
     # printed above the table on its first page, or on a page of its own before it.
