@@ -118,9 +118,10 @@ def _read_text_and_kind(
     sjis_note = None
     if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
         text, sjis_note = undo_poppler_sjis(text)
-    # Column labels spread over their cells or stacked a character a line, closed up first.
-    text, spread = mend_spread_labels(clean_text(mend_text(text)))
-    tidy = tidy_text(text)
+    tidy = tidy_text(clean_text(mend_text(text)))
+    # Column labels spread over their cells or stacked a character a line, closed up (after the
+    # despacing of text spaced out as a whole, which reads its label rows itself).
+    tidy.text, spread = mend_spread_labels(tidy.text)
     tidy.notes += [SPREAD_LABELS_NOTE.format(n=spread)] if spread else []
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []

@@ -22,11 +22,14 @@ rows were lost (with status ``success`` when the text held nothing else to miss)
   of two spaces on the line) centred in the span its characters took, as a centred label of
   that cell is printed (two spaces at least between two labels);
 - a run of lines made only of label characters (blank lines between them allowed), holding at
-  least ``MIN_LONE_CHARACTERS`` lone characters, whose characters are exactly those of some
+  least ``MIN_LONE_CHARACTERS`` lone characters, not all of one label (提 / 出 / 時 / 期 stacked in a
+  narrow 提出時期 column is read as it is elsewhere), whose characters are exactly those of some
   labels (three or more, or one label or more when at least half its lines hold one
   character: labels stacked in their columns): the run becomes one line of those labels in the
-  form's order.  Only in text whose lines are not laid out in columns (a run whose lines hold a
-  column gap of two spaces is left to the line rule), so no position is lost.
+  form's order when it interleaves several labels' characters (pdfplumber's rows: two lines or
+  more of several pieces), else (column-ordered text, a cell's characters a line) each label it
+  spells in turn becomes a line of its own.  Only in text whose lines are not laid out in
+  columns (a run whose lines hold a column gap of two spaces is left to the line rule).
 
 A whole label row read from a spread-out line that stands below other lines of its page (Calc's
 distributed labels in ``pdftotext -raw``: written after the cells' first pass) is put at the
@@ -40,7 +43,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import regex
 
@@ -116,7 +119,9 @@ def mend_label_line(line: str) -> str:
     if cuts is None:
         return line
     whole = sum(_pieces()[chars[a:b]] for a, b in cuts)
-    spread = any(places[b - 1] - places[a] > b - a - 1 for a, b in cuts)
+    # Spread: a label's characters parted by spaces twice or more (``変 更 日``; not ``提出 時期``,
+    # a label wrapped once, which the readers take as it is).
+    spread = any(sum(places[k + 1] > places[k] + 1 for k in range(a, b - 1)) >= 2 for a, b in cuts)
     if whole < MIN_WHOLE_LABELS or not spread:
         return line
     if not _GAP.search(line):  # no columns laid out: the labels one space apart
@@ -145,6 +150,18 @@ def _labels_of(chars: str) -> list[str] | None:
     return None
 
 
+def _in_order(text: str, labels: list[str]) -> bool:
+    """Whether ``text`` holds the labels' characters more often in their order than against
+    it (each two neighbours of a label, by where each is first seen)."""
+    good = bad = 0
+    for label in labels:
+        for x, y in pairwise(label):
+            i, j = text.find(x), text.find(y)
+            good += i < j
+            bad += i > j
+    return good > bad
+
+
 def _run_end(lines: list[str], start: int) -> int:
     """The end (exclusive) of the run of label lines opening at ``start``: blank lines inside
     it (at most ``MAX_BLANKS_BETWEEN`` together) only between two label lines."""
@@ -162,6 +179,21 @@ def _run_end(lines: list[str], start: int) -> int:
     return end
 
 
+def _in_turn(tokens: list[str]) -> list[str] | None:
+    """The labels ``tokens`` make up read one after another (``変`` ``更`` ``日`` ``項目`` →
+    変更日, 項目), or None when they do not."""
+    out: list[str] = []
+    acc = ""
+    for t in tokens:
+        acc += t
+        if acc in LABELS:
+            out.append(acc)
+            acc = ""
+        elif not any(label.startswith(acc) for label in LABELS):
+            return None
+    return out if not acc else None
+
+
 def _mend_run(run: list[str]) -> str | None:
     """One label line for a run of label lines, or None when it is none."""
     filled = [ln for ln in run if ln.strip()]
@@ -170,7 +202,17 @@ def _mend_run(run: list[str]) -> str | None:
     tokens = [t for ln in filled for t in _TOKEN.findall(ln)]
     if sum(len(t) == 1 for t in tokens) < MIN_LONE_CHARACTERS:
         return None
+    lone = {t for t in tokens if len(t) == 1}
+    if any(lone <= set(label) for label in LABELS):
+        return None  # one label stacked (提 / 出 / 時 / 期 in a narrow column): read as it is
+    if sum(len(_TOKEN.findall(ln)) > 1 for ln in filled) < 2:
+        # Column-ordered text (one cell's characters a line, pdftotext / pdfminer): each label
+        # on a line of its own, as such text prints labels set across.
+        turn = _in_turn(tokens)
+        return None if turn is None else ("\n\n" if len(filled) < len(run) else "\n").join(turn)
     labels = _labels_of("".join(tokens))
+    if labels is not None and not _in_order("".join(tokens), labels):
+        return None  # a label read backwards (a turned table's text): left to its reader
     stacked = 2 * sum(len("".join(ln.split())) == 1 for ln in filled) >= len(filled)
     if labels is None or (len(labels) < MIN_WHOLE_LABELS and not stacked):
         return None
