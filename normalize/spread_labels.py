@@ -27,7 +27,7 @@ rows were lost (with status ``success`` when the text held nothing else to miss)
   labels (three or more, or one label or more when at least half its lines hold one
   character: labels stacked in their columns): the run becomes one line of those labels in the
   form's order when it interleaves several labels' characters (pdfplumber's rows: two lines or
-  more of several pieces), else (column-ordered text, a cell's characters a line) each label it
+  more of several pieces), else (column-ordered text, every line one character) each label it
   spells in turn becomes a line of its own.  Only in text whose lines are not laid out in
   columns (a run whose lines hold a column gap of two spaces is left to the line rule).
 
@@ -208,6 +208,8 @@ def _mend_run(run: list[str]) -> str | None:
     if sum(len(_TOKEN.findall(ln)) > 1 for ln in filled) < 2:
         # Column-ordered text (one cell's characters a line, pdftotext / pdfminer): each label
         # on a line of its own, as such text prints labels set across.
+        if any(len("".join(ln.split())) > 1 for ln in filled):
+            return None  # wrapped pieces (提出 / 時期) or labels set across: read as they are
         turn = _in_turn(tokens)
         return None if turn is None else ("\n\n" if len(filled) < len(run) else "\n").join(turn)
     labels = _labels_of("".join(tokens))
