@@ -45,6 +45,7 @@ from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.ruby_lines import strip_ruby_lines
 from piatable.normalize.running_heads import strip_running_heads
+from piatable.normalize.spread_labels import SPREAD_LABELS_NOTE, mend_spread_labels
 from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
 from piatable.normalize.watermark_lines import strip_watermark_lines
@@ -118,6 +119,10 @@ def _read_text_and_kind(
     if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
         text, sjis_note = undo_poppler_sjis(text)
     tidy = tidy_text(clean_text(mend_text(text)))
+    # Column labels spread over their cells or stacked a character a line, closed up (after the
+    # despacing of text spaced out as a whole, which reads its label rows itself).
+    tidy.text, spread = mend_spread_labels(tidy.text)
+    tidy.notes += [SPREAD_LABELS_NOTE.format(n=spread)] if spread else []
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []
     # A watermark word printed once per page over the table (「案」, 「DRAFT」): page furniture.

@@ -150,6 +150,8 @@ class Case:
     fixed_heights: bool = False
     height_slack: float = 0.0
     merge_keys: tuple[str, ...] = ("change_date_raw", "timing", "explanation")  # with ``merge``
+    # calc: the column labels' horizontal alignment ("distributed": 均等割り付け, make_headers67)
+    label_align: str = "center"
     # An assessment's cover (tools/make_scan_covers.py): its title line and (label, value) cells,
     # printed above the table on its first page, or on a page of its own before it.
     cover_title: str = ""
@@ -339,7 +341,7 @@ def write_xlsx(path: Path, case: Case) -> None:
         for j, label in enumerate(row, 1):
             c = ws.cell(hdr + k, j, label or None)
             c.font = Font(name=case.font, size=case.size)
-            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            c.alignment = Alignment(horizontal=case.label_align, vertical="center", wrap_text=True)
             c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
             if case.header_fill:
                 c.fill = PatternFill("solid", fgColor="FFD9D9D9")
