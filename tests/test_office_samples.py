@@ -106,6 +106,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-scanloss66",
         "heldout-honest67",
         "heldout-headers67",
+        "heldout-halves67",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -84,7 +84,7 @@ def test_other_widths_read_as_one_table_are_warned_not_silent(monkeypatch: pytes
     (between_rulings.ruled_foot), so the second table's lines are text after it: each is named in
     a note, and those that read as rows (a date and 事前 / 事後, between_rulings.reads_as_a_row)
     are unplaced, so the document is partial (it was a success with the rows only in notes)."""
-    monkeypatch.setattr(pipeline, "split_page_tables", lambda pages, gs: pages)
+    monkeypatch.setattr(pipeline, "split_page_tables", lambda pages, gs, notes=None: pages)
     result = extract_document(SET / "t50-writer-v1" / "input.pdf")
     got = result.records
     expected = json.loads((SET / "t50-writer-v1" / "expected" / "records.json").read_text("utf-8"))

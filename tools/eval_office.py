@@ -272,6 +272,8 @@ SET_NAMES = (
     "heldout-ruby66",
     "office-headers67",
     "heldout-headers67",
+    "office-halves67",
+    "heldout-halves67",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

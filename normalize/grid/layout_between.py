@@ -30,6 +30,7 @@ from piatable.vocabulary import LABELS, is_page_number, is_title
 from ..between import is_between_heading
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_AT_START, is_date_head
+from .layout_halves import split_layout_halves
 
 # A piece of a date (``10月17日``, ``１日``, ``2021年``).
 _DATE_PIECE = regex.compile(r"^[0-9０-９]{1,4}\s*[年月日]")
@@ -132,9 +133,10 @@ def _captions_above_labels(rows: list[tuple[float, list[Word]]]) -> list[str]:
 
 def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[str]]:
     """``pages`` with each page that prints a second label row after table text cut at that
-    row; the prose right above it is dropped, named in the notes returned."""
+    row; the prose right above it is dropped, named in the notes returned.  A page whose lines
+    hold side-by-side table blocks is first cut into its blocks (``layout_halves``)."""
     out: list[PageWords] = []
-    notes: list[str] = []
+    pages, notes = split_layout_halves(pages)
     for page in pages:
         rows = _rows(page)
         captions = _captions_above_labels(rows)

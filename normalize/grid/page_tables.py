@@ -31,6 +31,7 @@ from piatable.vocabulary import is_title
 from .labels import find_header
 from .lines import Line, ems, words_to_lines
 from .ruled import page_words
+from .side_halves import split_side_halves
 from .wrap_edges import column_limits
 
 # The title line of the second table stands within this many line heights (median glyph
@@ -43,10 +44,17 @@ MIN_TABLE_LABELS = 4
 CUT_SOURCES = ("pdf", "ocr")
 
 
-def split_page_tables(pages: list[PageWords], settings: GridSettings) -> list[PageWords]:
+def split_page_tables(
+    pages: list[PageWords], settings: GridSettings, notes: list[str] | None = None
+) -> list[PageWords]:
     """``pages`` with each PDF page that prints two or more tables (a label row below a title
     line, under the page's first label row) cut into one page per table, same page number.
-    Pages of one table are returned as they are (the same objects)."""
+    Pages of one table are returned as they are (the same objects).  A page printing its table
+    in side-by-side blocks is first cut into its blocks (``side_halves``; its note goes to
+    ``notes``)."""
+    pages, halves = split_side_halves(pages, settings)
+    if notes is not None:
+        notes.extend(halves)
     if not pages or pages[0].unit != "pt":
         return pages
     hx, hy = ems(pages)

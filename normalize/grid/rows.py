@@ -36,6 +36,7 @@ from .page_tables import limits_by_table
 from .path_opening import opens_path as _opens_path
 from .ruled import page_rows
 from .side_numbers import side_numbers_note
+from .split_timing import completes_timing
 from .squeezed_gaps import cell_doubt
 from .top_carry import carried_over, carry_open_columns, closed_on_page
 from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
@@ -164,7 +165,8 @@ def _take_row(
     # left, a repeated label row's 出 / 時 / 期): no timing of a row of its own.  (One of them
     # kept, it may be a misread one: OCR's 事俊.)
     no_timing = not timing or not _TIMING_CHARS.search(timing)
-    if state["first"] and rows and no_date and not below and (not cell_text(cells.get(1)) or no_timing):
+    joins = not cell_text(cells.get(1)) or no_timing or completes_timing(rows, timing)
+    if state["first"] and rows and no_date and not below and joins:
         prev = rows[-1]
         if timing and no_timing:
             prev.doubt = prev.doubt or NO_TIMING_JOIN_WHY.format(page=page, text=timing)

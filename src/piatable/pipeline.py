@@ -427,7 +427,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     reading.page_flags = {**doubts, **reading.page_flags}
     marks = MarkColumns()  # 提出時期 as a mark in a 事前 | 事後 column: the column's word
     read_mark_columns(reading.pages, settings.grid, marks)
-    pages = split_page_tables(reading.pages, settings.grid)  # two tables on one page: two parts
+    pages = split_page_tables(reading.pages, settings.grid, result.notes)  # two tables: two parts
     grid = pages_to_rows(
         pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells
     )

@@ -1,0 +1,204 @@
+"""A table that runs on in the right half of the same page (two or more side-by-side halves).
+
+Writer prints a table inside a two-column section (an A3 landscape sheet in two columns, the
+common way to print a long 変更箇所 table small) down the left column and on in the right one,
+its heading row repeated at the top of each column and the row at the column break split over
+both.  Read as one page, the halves' cells were cut at one set of column bounds that fits neither
+(set XXVIII t03: 0 of 15 rows right, 12 lost, 提出時期 read as ``記事ガ前管``).
+
+A page is read as side-by-side blocks when a blank gutter (no ink and no horizontal ruling
+crossing it, at least ``MIN_GUTTER_EM`` glyph heights wide) runs down the table's height
+(between its topmost and lowest horizontal rulings, or the whole page when none is drawn) inside
+the middle ``GUTTER_ZONE`` of the page, and every block right of a gutter holds a label row of
+its own (``labels.find_header``: at least ``MIN_BLOCK_LABELS`` labels) as the first does, or,
+with no label row repeated, vertical rulings at the first block's column offsets
+(``SAME_COLUMN_EM``).  Each block becomes a ``PageWords`` of the same page number, left block
+first: the reading order of the columns.  The right block's words and rulings are moved left by
+the blocks' offset, so that each half reads as a page of its own; the row split at the column
+break is then joined as a row split at a page break is (``row_continued``).
+
+Shapes: ``PageWords`` in, ``PageWords`` out (page units, top-down).  Only text-layer PDF pages and
+OCR pages are split; text and layout pages are not (their readers see no rulings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from itertools import pairwise
+
+from piatable.models import PageWords, Word
+from piatable.settings import GridSettings
+
+from .labels import find_header
+from .lines import ems, words_to_lines
+from .ruled import page_words
+
+# The gutter is looked for between these shares of the page's width (a two-column section's
+# gap lies in the middle; three columns put theirs near a third and two thirds).
+GUTTER_ZONE = (0.2, 0.8)
+# The least width of a gutter, in glyph heights: Writer's default column gap is 1.25 cm (35 pt,
+# three 10-pt glyphs); the gap between two cells of one table row is a ruling (no gap).
+MIN_GUTTER_EM = 1.5
+# A block right of a gutter is a table of its own with at least this many column labels ...
+MIN_BLOCK_LABELS = 4
+# ... or, its label row not repeated, with vertical rulings at the first block's column offsets,
+# within this many glyph heights, at least this share of the first block's.
+SAME_COLUMN_EM = 0.5
+SAME_COLUMN_SHARE = 0.8
+# A ruling is horizontal when it is at most this many page units tall.
+FLAT_RULING = 1.5
+# Page sources whose pages are split.
+SPLIT_SOURCES = ("pdf", "ocr")
+HALVES_NOTE = (
+    "page {page}: the table is printed in {n} side-by-side blocks (a page in columns); read left "
+    "block first, then the next, as pages of one table"
+)
+
+
+def split_side_halves(pages: list[PageWords], settings: GridSettings) -> tuple[list[PageWords], list[str]]:
+    """``pages`` with each page that prints its table in side-by-side blocks cut into one page
+    per block (same page number, left first, moved left onto the first block's place), and a
+    note per page cut.  Pages of one block are returned as they are (the same objects)."""
+    if not pages:
+        return pages, []
+    hx, hy = ems(pages)
+    out: list[PageWords] = []
+    notes: list[str] = []
+    for page in pages:
+        cuts = gutters(page, hx, hy, settings) if page.source in SPLIT_SOURCES else []
+        if not cuts:
+            out.append(page)
+            continue
+        out.extend(_cut(page, cuts))
+        notes.append(HALVES_NOTE.format(page=page.page, n=len(cuts) + 1))
+    return out, notes
+
+
+def _flat(r: tuple[float, float, float, float]) -> bool:
+    return abs(r[3] - r[1]) <= FLAT_RULING and abs(r[2] - r[0]) > FLAT_RULING
+
+
+def _upright(r: tuple[float, float, float, float]) -> bool:
+    return abs(r[2] - r[0]) <= FLAT_RULING and abs(r[3] - r[1]) > FLAT_RULING
+
+
+def _blank_runs(page: PageWords, ink: list[Word], hy: float) -> list[tuple[float, float]]:
+    """The (x0, x1) runs of the middle ``GUTTER_ZONE`` of the page that no ink word and no
+    horizontal ruling crosses within the table's height, at least ``MIN_GUTTER_EM`` wide."""
+    flat = [r for r in page.rulings if _flat(r)]
+    top = min((min(r[1], r[3]) for r in flat), default=float("-inf")) - hy
+    bottom = max((max(r[1], r[3]) for r in flat), default=float("inf")) + hy
+    spans = [(w.x0, w.x1) for w in ink if top <= (w.top + w.bottom) / 2 <= bottom]
+    spans += [(min(r[0], r[2]), max(r[0], r[2])) for r in flat]
+    lo, hi = GUTTER_ZONE[0] * page.width, GUTTER_ZONE[1] * page.width
+    spans = sorted((max(a, lo), min(b, hi)) for a, b in spans if b > lo and a < hi)
+    runs: list[tuple[float, float]] = []
+    x = lo
+    for a, b in spans:
+        if a > x and a - x >= MIN_GUTTER_EM * hy:
+            runs.append((x, a))
+        x = max(x, b)
+    if hi - x >= MIN_GUTTER_EM * hy:
+        runs.append((x, hi))
+    # A run touching the zone's edge is a margin or a blank column's side, not a gutter between
+    # blocks: each side of a gutter holds ink.
+    return [(a, b) for a, b in runs if a > lo and b < hi]
+
+
+def gutters(page: PageWords, hx: float, hy: float, settings: GridSettings) -> list[float]:
+    """The x (page units) of the middle of each gutter between side-by-side table blocks of
+    ``page``, left to right; empty for a page whose table is one block."""
+    words, has_ink, plain = page_words(page.words)
+    if not has_ink:
+        return []
+    ink = [w for w in words if w.text.strip()]
+    runs = _blank_runs(page, ink, hy)
+    if not runs:
+        return []
+    cuts = [(a + b) / 2 for a, b in runs]
+    edges = [float("-inf"), *cuts, float("inf")]
+    blocks = [[w for w in words if lo <= (w.x0 + w.x1) / 2 < hi] for lo, hi in pairwise(edges)]
+    if any(not any(w.text.strip() for w in b) for b in blocks):
+        return []
+    labelled = [_labels(b, hx, hy, settings, plain) >= MIN_BLOCK_LABELS for b in blocks]
+    if not labelled[0]:
+        return []
+    columns = [_columns(page, edges[k], edges[k + 1]) for k in range(len(blocks))]
+    for k in range(1, len(blocks)):
+        if not labelled[k] and not _same_columns(columns[0], columns[k], hy):
+            return []
+    return cuts
+
+
+def _labels(words: list[Word], hx: float, hy: float, settings: GridSettings, plain: bool) -> int:
+    lines = words_to_lines(words, hx, hy, settings, plain)
+    header = find_header(lines, hx, hy, settings)
+    return 0 if header is None else len(header.labels)
+
+
+def _columns(page: PageWords, lo: float, hi: float) -> list[float]:
+    """The x of the vertical rulings standing between ``lo`` and ``hi``, ascending, one per place."""
+    xs = sorted({round(r[0], 1) for r in page.rulings if _upright(r) and lo <= r[0] < hi})
+    out: list[float] = []
+    for x in xs:
+        if not out or x - out[-1] > FLAT_RULING:
+            out.append(x)
+    return out
+
+
+def _same_columns(first: list[float], other: list[float], hy: float) -> bool:
+    """Whether ``other``'s vertical rulings stand at ``first``'s offsets from its left edge."""
+    if len(first) < 3 or len(other) < 3:
+        return False
+    a, b = first[0], other[0]
+    hits = sum(1 for x in first if any(abs((x - a) - (y - b)) <= SAME_COLUMN_EM * hy for y in other))
+    return hits >= SAME_COLUMN_SHARE * len(first)
+
+
+def _shift(w: Word, dx: float) -> Word:
+    return dataclasses.replace(w, x0=w.x0 - dx, x1=w.x1 - dx)
+
+
+def _moved(box: tuple[float, float, float, float], dx: float) -> tuple[float, float, float, float]:
+    return (box[0] - dx, box[1], box[2] - dx, box[3])
+
+
+def _cut(page: PageWords, cuts: list[float]) -> list[PageWords]:
+    """``page`` cut at the x values ``cuts`` into blocks, each a ``PageWords`` of the same page
+    number holding the words, hidden characters and rulings whose middle lies in the block, moved
+    left by the block's offset from the first block (its left edge: its leftmost ruling or word);
+    the page's notes and unread count go with the first."""
+    edges = [float("-inf"), *cuts, float("inf")]
+
+    def inside(x0: float, x1: float, k: int) -> bool:
+        return edges[k] <= (x0 + x1) / 2 < edges[k + 1]
+
+    def left(k: int) -> float:
+        xs = [min(r[0], r[2]) for r in page.rulings if inside(r[0], r[2], k)]
+        xs += [w.x0 for w in page.words if w.text.strip() and inside(w.x0, w.x1, k)]
+        return min(xs, default=edges[k])
+
+    base = left(0)
+    parts = []
+    for k in range(len(edges) - 1):
+        dx = left(k) - base if k else 0.0
+        rulings = [(x0 - dx, t, x1 - dx, b) for x0, t, x1, b in page.rulings if inside(x0, x1, k)]
+        parts.append(
+            dataclasses.replace(
+                page,
+                words=[_shift(w, dx) for w in page.words if inside(w.x0, w.x1, k)],
+                rulings=rulings,
+                unseen=[
+                    dataclasses.replace(
+                        u,
+                        word=_shift(u.word, dx),
+                        clip=None if u.clip is None else _moved(u.clip, dx),
+                    )
+                    for u in page.unseen
+                    if inside(u.word.x0, u.word.x1, k)
+                ],
+                notes=list(page.notes) if k == 0 else [],
+                unread=page.unread if k == 0 else 0,
+            )
+        )
+    return parts
