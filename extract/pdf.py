@@ -26,6 +26,7 @@ from pathlib import Path
 
 from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
+from piatable.normalize.sheet_headings import strip_column_letters
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
@@ -562,7 +563,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 sum(1 for w in pw.words if w.text.strip()) + sum(hidden.values())
             ):
                 layer_pages.append(n)
+            pw.words, letter_notes = strip_column_letters(pw.words, n)  # printed sheet headings
             reading.pages.append(pw)
+            reading.notes.extend(letter_notes)
             reading.notes.extend(pw.notes)
             bad += max(0, scans[n - offset].garbled - sum(mended))  # the scan counted the mended
             if bad or scans[n - offset].cid:
