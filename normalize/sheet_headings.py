@@ -76,27 +76,36 @@ def strip_sheet_headings(text: str) -> tuple[str, list[str]]:
     letters = sorted({c for k in strip for c in lines[k].split() if len(c) == 1})
     seen: set[int] = set()
     out: list[str] = []
+    removed = 0
+    after = False  # the line before was the strip's or a row number's, set aside
     for k, ln in enumerate(lines):
         lead = ln[: len(ln) - len(ln.lstrip("\f"))]
         body = ln[len(lead) :]
         if k in strip:
+            after = True
             if lead:
                 out.append(lead)
             continue
         m = _ROW_NUMBER.match(body)
         n = int(m.group(2)) if m else 0
-        if m and n not in seen and n <= max(seen, default=0) + ROW_STEP_MAX:
+        alone = bool(m) and not body[m.end() :].strip()
+        # A number alone right under the strip or another row number is one too, even one seen
+        # before (the label row repeated on each page prints its own row number again).
+        if m and ((n not in seen and n <= max(seen, default=0) + ROW_STEP_MAX) or (alone and after)):
             seen.add(n)
-            if m.end() == len(body) or not body[m.end() :].strip():
+            removed += 1
+            after = alone
+            if alone:
                 if lead:
                     out.append(lead)
                 continue
             cut = " " * m.end() if len(m.group(3) or "") >= 2 else ""
             out.append(lead + cut + body[m.end() :])
             continue
+        after = False
         out.append(ln)
     span = f"{letters[0]}–{letters[-1]}" if letters else "letters"
-    note = NOTE.format(letters=len(strip), span=span, numbers=len(seen))
+    note = NOTE.format(letters=len(strip), span=span, numbers=removed)
     return "\n".join(out), [note]
 
 

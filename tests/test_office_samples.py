@@ -103,6 +103,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-subhead66",
         "heldout-ruby66",
         "heldout-scanloss66",
+        "heldout-spaced67",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

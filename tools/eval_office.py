@@ -268,6 +268,8 @@ SET_NAMES = (
     "heldout-subhead66",
     "office-ruby66",
     "heldout-ruby66",
+    "office-spaced67",
+    "heldout-spaced67",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
