@@ -26,6 +26,7 @@ from pathlib import Path
 
 from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
 from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
+from piatable.normalize.sheet_headings import strip_column_letters
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
 
@@ -51,6 +52,7 @@ from .pdf_scan import (
 from .pdf_turned import turn_page, upright_majority
 from .pdf_turned import turned_runs as _turned_runs
 from .ruby_glyphs import ruby_note, split_ruby
+from .stretched_gaps import stretched_gap
 from .watermark_glyphs import split_watermark, watermark_note
 
 __all__ = [
@@ -345,7 +347,9 @@ def _inferred_space(  # type: ignore[no-untyped-def]
     numeral (Ⅰ, ①), where it is kept only when both are in one text object whose text holds
     the space (``電話 0123`` of one font run).  Word sets Japanese and
     Latin text in separate runs and leaves a gap between them where it prints no space
-    (平成 29 年, Ⅰ 基本情報, ① 部署): such a gap is never a space."""
+    (平成 29 年, Ⅰ 基本情報, ① 部署): such a gap is never a space.  Nor is a gap between two
+    Japanese characters no wider than its line's others: justification's stretch
+    (``stretched_gaps``)."""
     if pc.text_get_unicode(tpr, i) != 0x20 or i == 0 or i + 1 >= n_chars:
         return None
     if pc.text_is_generated(tpr, i - 1) or pc.text_is_generated(tpr, i + 1):
@@ -356,11 +360,13 @@ def _inferred_space(  # type: ignore[no-untyped-def]
     gap = l1 - r0
     if em <= 0 or abs(b0 - b1) > em / 2:
         return None
+    a, b = chr(pc.text_get_unicode(tpr, i - 1)), chr(pc.text_get_unicode(tpr, i + 1))
+    if _is_japanese(a) and _is_japanese(b) and stretched_gap(tpr, i, n_chars, gap, em, b0, _loose_box):
+        return None
     if FULL_WIDTH_SPACE_EM[0] * em <= gap <= FULL_WIDTH_SPACE_EM[1] * em:
         return Word("\u3000", number, r0, l1, height - t0, height - b0, "pdf")
     if not -0.2 * em <= gap <= MAX_SPACE_EM * em:
         return None
-    a, b = chr(pc.text_get_unicode(tpr, i - 1)), chr(pc.text_get_unicode(tpr, i + 1))
     if (_is_japanese(a) and _is_latin_or_numeral(b)) or (_is_latin_or_numeral(a) and _is_japanese(b)):
         left = pc.text_object(tpr, i - 1)
         if (left or 0) != (pc.text_object(tpr, i + 1) or 0):
@@ -557,7 +563,9 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
                 sum(1 for w in pw.words if w.text.strip()) + sum(hidden.values())
             ):
                 layer_pages.append(n)
+            pw.words, letter_notes = strip_column_letters(pw.words, n)  # printed sheet headings
             reading.pages.append(pw)
+            reading.notes.extend(letter_notes)
             reading.notes.extend(pw.notes)
             bad += max(0, scans[n - offset].garbled - sum(mended))  # the scan counted the mended
             if bad or scans[n - offset].cid:

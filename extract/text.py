@@ -46,6 +46,8 @@ from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.ruby_lines import strip_ruby_lines
 from piatable.normalize.running_heads import strip_running_heads
 from piatable.normalize.spread_labels import SPREAD_LABELS_NOTE, mend_spread_labels
+from piatable.normalize.sheet_headings import strip_sheet_headings
+from piatable.normalize.stretched_dates import close_stretched_dates, stretched_lines
 from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
 from piatable.normalize.watermark_lines import strip_watermark_lines
@@ -123,6 +125,13 @@ def _read_text_and_kind(
     # despacing of text spaced out as a whole, which reads its label rows itself).
     tidy.text, spread = mend_spread_labels(tidy.text)
     tidy.notes += [SPREAD_LABELS_NOTE.format(n=spread)] if spread else []
+    # A sheet printed with its row and column headings (A B C …, 1 2 3 …): set aside first (the
+    # letter strip would read as spaced-out text).
+    text, sheet_notes = strip_sheet_headings(clean_text(mend_text(text)))
+    # A date printed in a justified cell, its characters spaced apart (令 和 6 年 4): closed up.
+    text, stretch_notes = close_stretched_dates(text, is_layout_text(text))
+    tidy = tidy_text(text)
+    tidy.notes += sheet_notes + stretch_notes
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []
     # A watermark word printed once per page over the table (「案」, 「DRAFT」): page furniture.
@@ -215,7 +224,9 @@ def _read_text_and_kind(
         paged, breaks = mark_page_breaks(numbered.text)
         paged, head_notes = strip_running_heads(paged, blank=True)
         notes = tidy.notes + numbered.notes + ([BREAKS_NOTE.format(n=breaks)] if breaks else []) + head_notes
-        return paged, notes, True, tidy.ascii_numerals, {}, None, tidy.collapsed
+        stretched, stretch_notes = stretched_lines(paged)  # 番 号 法 第 ９ 条 番 号 法 …
+        notes += stretch_notes
+        return paged, notes, True, tidy.ascii_numerals, stretched, None, tidy.collapsed
     tidy.text, glued = split_glued_labels(tidy.text)  # pypdf's 説明提出 時期
     tidy.notes += [GLUED_LABELS_NOTE.format(n=glued)] if glued else []
     tidy.text, glued = split_glued_runs(tidy.text)  # pypdf's 事後2020/3, 事後人口減少…

@@ -107,6 +107,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-honest67",
         "heldout-headers67",
         "heldout-halves67",
+        "heldout-spaced67",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

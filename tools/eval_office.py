@@ -274,6 +274,8 @@ SET_NAMES = (
     "heldout-headers67",
     "office-halves67",
     "heldout-halves67",
+    "office-spaced67",
+    "heldout-spaced67",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

@@ -231,6 +231,13 @@ class Case:
     # writer: the 提出時期 cells of the body printed vertically (Word's 縦書き, textDirection tbRl:
     # 事 over 前), as set XVIII's G printed them (branch tbrl57).
     timing_vertical: bool = False
+    # The text cells (項目, 変更前, 変更後, 説明) distributed (均等割り付け, branch spaced67): Calc's
+    # horizontal "distributed", Writer's jc=distribute paragraphs: every line's characters spread
+    # over the cell's width, its last line too.
+    distributed: bool = False
+    # calc: the sheet printed with its row and column headings (A B C …, 1 2 3 …; Calc's "print
+    # row and column headers", openpyxl ``print_options.headings``; branch spaced67).
+    print_headings: bool = False
 
 
 class NotPrinted(ValueError):
@@ -383,8 +390,9 @@ def write_xlsx(path: Path, case: Case) -> None:
             center = key in ("change_date_raw", "timing")
             rot = case.timing_rotation if key == "timing" else None
             justify = case.justify and key in TEXT_CELLS
+            spread = "distributed" if case.distributed and key in TEXT_CELLS else None
             c.alignment = Alignment(
-                horizontal="center" if center else ("justify" if justify else "left"),
+                horizontal="center" if center else (spread or ("justify" if justify else "left")),
                 vertical=case.valign_of.get(key, case.valign),
                 wrap_text=True,
                 text_rotation=rot or 0,
@@ -427,6 +435,7 @@ def write_xlsx(path: Path, case: Case) -> None:
     ws.page_setup.fitToHeight = 0
     ws.page_setup.pageOrder = case.page_order
     ws.print_options.horizontalCentered = True
+    ws.print_options.headings = case.print_headings
     wb.save(path)
 
 
@@ -560,10 +569,10 @@ def _fill_cell(
                 paragraphs[-1].append((piece, how))
     for k, para in enumerate(paragraphs):
         p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
-        if justify:
+        if justify or case.distributed:
             from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE if case.distributed else WD_ALIGN_PARAGRAPH.JUSTIFY
         for t, how in para:
             run = p.add_run(t)
             run.bold = bool(how.get("bold") or case.bold_cells) or None
@@ -1052,6 +1061,8 @@ def settings_of(case: Case) -> dict:
         | ({"lead": list(case.lead)} if case.lead else {})
         | ({"tail_table": [list(r) for r in case.tail_table]} if case.tail_table else {})
         | ({"justified": True} if case.justify else {})
+        | ({"distributed": True} if case.distributed else {})
+        | ({"print_headings": True} if case.print_headings else {})
         | ({"timing_vertical": True} if case.timing_vertical else {})
         | ({"merge_across": list(case.merge_across)} if case.merge_across else {})
         | (
@@ -1154,7 +1165,7 @@ FLOW_TEXTS = ("pdfminer", "pdfminer-noflow", "pdfminer-flowneg", "pdftotext")
 PYPDF_LAYOUT_TEXTS = ("pypdf-layout",)
 # Sets of merged 項目 / 説明 / 変更日 cells and rows broken over pages (issue 10, branch flow55,
 # tools/make_flow55_samples.py): fourteen extractors' texts.
-ALL_TEXTS_SETS = ("office-flow55", "heldout-flow55")
+ALL_TEXTS_SETS = ("office-flow55", "heldout-flow55", "office-spaced67", "heldout-spaced67")
 # The texts of pdfplumber, pypdf and PyMuPDF as their users call them (make_pdfs.extract_text).
 LIBRARY_TEXTS = (
     "pdfplumber",
