@@ -45,8 +45,8 @@ from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.ruby_lines import strip_ruby_lines
 from piatable.normalize.running_heads import strip_running_heads
-from piatable.normalize.spread_labels import SPREAD_LABELS_NOTE, mend_spread_labels
 from piatable.normalize.sheet_headings import strip_sheet_headings
+from piatable.normalize.spread_labels import SPREAD_LABELS_NOTE, mend_spread_labels
 from piatable.normalize.stretched_dates import close_stretched_dates, stretched_lines
 from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
@@ -120,11 +120,6 @@ def _read_text_and_kind(
     sjis_note = None
     if is_poppler_sjis(text):  # pdftotext -enc Shift-JIS: no ASCII, U+3000 column gaps
         text, sjis_note = undo_poppler_sjis(text)
-    tidy = tidy_text(clean_text(mend_text(text)))
-    # Column labels spread over their cells or stacked a character a line, closed up (after the
-    # despacing of text spaced out as a whole, which reads its label rows itself).
-    tidy.text, spread = mend_spread_labels(tidy.text)
-    tidy.notes += [SPREAD_LABELS_NOTE.format(n=spread)] if spread else []
     # A sheet printed with its row and column headings (A B C …, 1 2 3 …): set aside first (the
     # letter strip would read as spaced-out text).
     text, sheet_notes = strip_sheet_headings(clean_text(mend_text(text)))
@@ -132,6 +127,10 @@ def _read_text_and_kind(
     text, stretch_notes = close_stretched_dates(text, is_layout_text(text))
     tidy = tidy_text(text)
     tidy.notes += sheet_notes + stretch_notes
+    # Column labels spread over their cells or stacked a character a line, closed up (after the
+    # despacing of text spaced out as a whole, which reads its label rows itself).
+    tidy.text, spread = mend_spread_labels(tidy.text)
+    tidy.notes += [SPREAD_LABELS_NOTE.format(n=spread)] if spread else []
     tidy.notes += [sjis_note] if sjis_note else []
     tidy.notes += [SPACES_NOTE.format(n=spaces)] if spaces else []
     # A watermark word printed once per page over the table (「案」, 「DRAFT」): page furniture.
