@@ -6,7 +6,8 @@ deleted blocks too, ``evidence.column_doubts``; narrowed there, they needed evid
 
 * ``column_guess`` on the explanation when it ends in a number of one to three digits glued
   to its last word (``委託業務の終了に伴う削除8`` / ``…削除 8``): a 通番 or page column's value
-  read into the cell.  Only the cell's end: a number ending a line inside it is often the
+  read into the cell, or a block's label of the item (``…該当しない`` / ``委託事項２``,
+  samples/office-quiet57 x18-b).  Only the cell's end: a number ending a line inside it is often the
   text's own, wrapped (``…50人以上100`` / ``人未満``, see ``stray_numbers``).  No explanation of
   the samples' truth (``samples/**/expected/records.json``, 13,629 files) or of set XXVIII's
   ends so; before / after cells do (``…第30条の8``) and are not searched.
@@ -43,7 +44,7 @@ def glued_tail_doubts(record: Record) -> list[Doubt]:
     found = GLUED_TAIL.search(explanation)
     if found:
         tail = explanation[-8:]
-        why = f"the explanation ends in a number glued to its text ({tail}): a 通番 or page column's?"
+        why = f"the explanation ends in a number glued to its text ({tail}): another column's (通番, page)?"
         out.append(Doubt("column_guess", "explanation", why))
     for f in TEXT_FIELDS:
         squashed = "".join((getattr(record, f) or "").split())
