@@ -35,6 +35,7 @@ from piatable.vocabulary import LABEL_CHARS, LABELS, NOTHING_WRITTEN_PATTERN, SE
 
 from .brackets import unbalanced
 from .cell_dates import date_cell_doubts, is_own_date_out_of_place
+from .cell_tails import glued_tail_doubts
 from .chars import display_width, paragraphs, without_whitespace
 from .conservation import ATTACHMENT_OPENING, SECTION_OPENING
 from .cut_checks import (
@@ -53,7 +54,7 @@ from .explanation_lists import own_bullet_list
 from .foreign_tails import foreign_tail_doubts
 from .form_wording import is_form_wording
 from .hidden_items import hidden_item_doubts
-from .item_cells import heading_cell_doubts
+from .item_cells import heading_cell_doubts, lists_sub_items
 from .item_key import item_key
 from .item_tears import item_tear_doubts
 from .items import heading_score, is_form_heading, non_heading_paragraphs
@@ -287,6 +288,7 @@ def column_doubts(
         and heading_score(first) >= 1.0
         and record.item_path
         and not NUMBERED_HEADING.match(other)
+        and not lists_sub_items(item_key(record.item_path), record.before if before else record.after)
     ):
         field = "before" if before else "after"
         out.append(
@@ -483,6 +485,7 @@ def row_doubts(
     out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
     out += item_tear_doubts(record, tokenizer) + foreign_tail_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
+    out += glued_tail_doubts(record)
     out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     timing_raw = "".join("".join(cl.text.split()) for cl in row.cells.get("timing") or [])

@@ -139,13 +139,14 @@ def test_lines_the_explanation_settles_leave_right_rows_unwarned():
     assert all(_squash(getattr(row, k)) == _squash(want[2][k]) for k in SIX)
     assert not _warned(row)
     # Rows the tie does not settle, wrong ones among them, keep their warning; row 18 (its
-    # item's 委託事項２ read into the explanation) was wrong and unwarned before this branch too.
+    # item's 委託事項２ read into the explanation) was wrong and unwarned before this branch too,
+    # warned since branch calib67 (normalize/cell_tails.py: the explanation ends in a number).
     wrong = [
         k
         for k, (r, w) in enumerate(zip(got, want, strict=True))
         if any(_squash(getattr(r, f)) != _squash(w[f]) for f in SIX)
     ]
-    assert len(wrong) >= 6 and [k for k in wrong if not _warned(got[k])] == [18]
+    assert len(wrong) >= 6 and [k for k in wrong if not _warned(got[k])] == []
 
 
 def test_a_tie_whose_cell_prints_a_line_twice_stays_in_doubt():

@@ -102,10 +102,14 @@ def _row(page: int, first: int, last: int) -> RawRow:
     return row
 
 
-def test_an_untaken_line_inside_a_row_doubts_that_row_and_its_neighbours():
+def test_an_untaken_line_doubts_the_rows_beside_it_only():
     rows = [_row(1, 10 * k, 10 * k + 8) for k in range(5)]
     inside = CellLine("令和5年4月1日", 1, 24)  # inside row 2's lines
     assert _rows_beside(inside, rows) == rows[1:4]
+    between = CellLine("事後", 1, 19)  # in the gap below row 1 (lines 10-18): rows 1 and 2 (calib67)
+    assert _rows_beside(between, rows) == rows[1:3]
+    below = CellLine("令和3年9月1日", 1, 60)  # below the page's last row: that row alone
+    assert _rows_beside(below, rows) == rows[4:]
     before_rows = CellLine("事後", 1, 2)  # a pass-1 line above the rows: which row is not known
     rows = rows[1:]
     assert _rows_beside(before_rows, rows) == rows
