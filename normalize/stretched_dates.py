@@ -34,6 +34,10 @@ STRETCH_NOTE = (
     "{n} lines printed with a space between every character of a justified cell: where one cell "
     "ends and the next begins on such a line was guessed (flag column_guess)"
 )
+# The rest of a stretched date wrapped onto the next line of its cell (``令 和 3 年 2`` /
+# ``月 15 日``): digits, 月 and 日 parted by single spaces, ending with 日.
+_TAIL = re.compile(r"^([ \t]*)((?:[0-9０-９]{1,2}|月)(?: (?:[0-9０-９]{1,2}|月))* 日)(?= |$)")
+_TAIL_SHAPE = re.compile(r"(?:[0-9０-９]{1,2})?(?:月[0-9０-９]{1,2})?日")
 NOTE = "{n} dates printed with a space between their characters (a justified cell's stretch) were closed up"
 
 
@@ -43,9 +47,19 @@ def close_stretched_dates(text: str, pad: bool = True) -> tuple[str, list[str]]:
     a note when any was."""
     count = 0
     out = []
+    open_date = False  # the line before closed up a date that stops before its 日
     for line in text.split("\n"):
         lead = line[: len(line) - len(line.lstrip("\f"))]
         body = line[len(lead) :]
+        t = _TAIL.match(body) if open_date else None
+        open_date = False
+        if t and _TAIL_SHAPE.fullmatch(t.group(2).replace(" ", "")):
+            joined = t.group(2).replace(" ", "")
+            span = len(t.group(2))
+            start = t.start(2)
+            body = body[:start] + joined + " " * (span - len(joined) if pad else 0) + body[start + span :]
+            out.append(lead + body)
+            continue
         m = _RUN.match(body)
         if m:
             chars = m.group(2).split(" ")
@@ -66,6 +80,7 @@ def close_stretched_dates(text: str, pad: bool = True) -> tuple[str, list[str]]:
                     rest = body[start + span :]
                     body = body[:start] + joined[:used] + " " * (span - used if pad else 0) + rest
                     count += 1
+                    open_date = not joined[:used].endswith("日")
         out.append(lead + body)
     if not count:
         return text, []
