@@ -16,12 +16,13 @@ note says so with ``lost_rows.BEYOND_GRID_CONTENT`` and the input is partial
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import regex
 
 from piatable.normalize.dates import DATE
 from piatable.normalize.lost_rows import BEYOND_GRID_CONTENT
+
+from .coverage import ink_pieces
 
 # Pixels below the grid's last cell left out (its bottom ruling, erased, may leave a fringe).
 GRID_FRINGE_PX = 4
@@ -33,17 +34,6 @@ _LOOSE_DATE = regex.compile(
     r"[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[0-9]{4}[/.][0-9]{1,2}[/.][0-9]{1,2}"
 )
 _SPACE = regex.compile(r"\s+")
-
-
-def ink_pieces(ink: np.ndarray, glyph: float, min_piece_em: float) -> int:
-    """Connected pieces of ``ink`` (255 where ink) at least ``min_piece_em`` glyph heights tall or
-    wide: about one per character."""
-    if not ink.any():
-        return 0
-    _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    size = min_piece_em * glyph
-    big = (stats[1:, cv2.CC_STAT_HEIGHT] >= size) | (stats[1:, cv2.CC_STAT_WIDTH] >= size)
-    return int(big.sum())
 
 
 def beyond_grid_note(

@@ -61,7 +61,12 @@ def ink_outside_cells(
     outside[top:bottom, left:right] = True
     for c in cells:
         outside[c.top : c.bottom, c.x0 : c.x1] = False
-    ink = np.where(outside, text_ink, 0).astype(np.uint8)
+    return ink_pieces(np.where(outside, text_ink, 0).astype(np.uint8), glyph, min_piece_em)
+
+
+def ink_pieces(ink: np.ndarray, glyph: float, min_piece_em: float) -> int:
+    """Connected pieces of ``ink`` (255 where ink) at least ``min_piece_em`` glyph heights tall or
+    wide: about one per character."""
     if not ink.any():
         return 0
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
