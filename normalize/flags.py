@@ -39,6 +39,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from piatable.models import COLUMNS, Doubt, RawRow, Record
 from piatable.settings import QualitySettings, Settings
 
@@ -335,6 +337,23 @@ def truncated_fields(
 # ----------------------------------------------------------------------------- row flags
 
 
+# A cell line ending in the word 事前 / 事後 (the 提出時期 glued to a neighbour's line).
+_TIMING_LINE_END = regex.compile(r"(?:事前|事後)\s*$")
+
+
+def _timing_in_another_cell(row: RawRow) -> bool:
+    """Whether a row with no 提出時期 holds 事前 / 事後 at the end of a line of its 項目, 変更前 or
+    変更後: the columns were cut in the wrong places (a label row read at the wrong positions
+    put the 提出時期 column's text into its neighbour's).  Where from: layout64's ``xxv_t05``
+    pypdf layout text, whose spread-out label row is printed at other positions than its cells;
+    the row already carries a timing warning, so this names the doubt and costs no right row."""
+    return any(
+        _TIMING_LINE_END.search(cl.text)
+        for field in ("item", "before", "after")
+        for cl in row.cells.get(field) or []
+    )
+
+
 def _squash(text: str) -> str:
     return without_whitespace(text)
 
@@ -395,6 +414,8 @@ def row_flags(
     if record.timing is None:
         raw_timing = "".join(cl.text for cl in row.cells.get("timing") or []).strip()
         flags.add("timing_invalid" if raw_timing else "timing_missing")
+        if _timing_in_another_cell(row):
+            flags.add("column_guess")
     before, after = _squash(record.before), _squash(record.after)
     if not before and not after:
         flags.add("empty_change")
