@@ -223,12 +223,16 @@ def join_parts(res: PageRows, parts: dict[int, dict[int, list[dict[int, list[Lin
     rows' cells) joined into ``res.rows`` (``join_strips``).  The 項目 column's split is
     understood when a spanning label heads it or its first sub-column opens each cell with a
     heading (``opens_paths``); any other is noted and its words marked ``Word.guess`` (the rows
-    flagged ``column_guess`` on that field), the page counted in ``res.unread_columns``."""
+    flagged ``column_guess`` on that field), the page counted in ``res.unread_columns``.  A
+    column of which one sub-column only prints text (a place column's words set aside before,
+    ``place_words``) is read as it is, with no note."""
     for c, by_strip in parts.items():
         strips = res.strips[c]
         order = sorted(by_strip)
         for r in range(len(res.rows)):
             res.rows[r][c] = join_strips([by_strip[k][r].get(c, []) for k in order])
+        if len([k for k in order if any(row.get(c) for row in by_strip[k])]) < 2:
+            continue  # one sub-column prints text (another reader set the other's aside)
         if not strips.understood and c == ITEM_COLUMN and order:
             strips.understood = opens_paths([row.get(c, []) for row in by_strip[order[0]]])
         page = next((ln.page for row in res.rows for ln in row.get(c, [])), 0)

@@ -440,8 +440,18 @@ SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
 ITEM_PART_LABELS = ("大項目", "中項目", "小項目", "細目", "項目")
 # The same as extra columns' labels (``EXTRA_COLUMN_ROLES``, role ``item_part``): flattened text
 # that cannot set the columns apart takes them out of its label block and warns every row.
-ITEM_PART_COLUMN_LABELS = ("大項目", "中項目", "小項目", "細目", "中項目・小項目", "中項目／小項目", "中項目/小項目")
-ITEM_PART_LABEL_ROW = regex.compile(r"^(?:(?:大|中|小)項目|細目|項目)(?:[・／/、]?(?:(?:大|中|小)項目|細目|項目))*$")
+ITEM_PART_COLUMN_LABELS = (
+    "大項目",
+    "中項目",
+    "小項目",
+    "細目",
+    "中項目・小項目",
+    "中項目／小項目",
+    "中項目/小項目",
+)
+ITEM_PART_LABEL_ROW = regex.compile(
+    r"^(?:(?:大|中|小)項目|細目|項目)(?:[・／/、]?(?:(?:大|中|小)項目|細目|項目))*$"
+)
 # A column of prose after 説明 giving why the entry changed or under what law (set XXVI: a
 # Writer table's 変更理由, a portrait Calc table's 根拠; branch reason65).  Its cells read as a
 # second paragraph of the explanation (``…による修正`` / ``番号法の改正に伴い…ため``), so no
