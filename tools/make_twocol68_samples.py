@@ -309,8 +309,9 @@ FIXTURE = Path(__file__).resolve().parent.parent / "tests" / "data" / "twocol68"
 
 def make_fixture() -> Path:
     """tests/data/twocol68/unnamed.pdf (Calc): 変更前の記載 merged over two ruled columns, the
-    left one holding where the text stood (``別紙１`` / ``本文``) under no label of its own, for the safety net's test
-    (tests/test_sub_columns68.py): its text kept in 変更前, the rows flagged, the input partial."""
+    left one holding where the text stood (``別紙１`` / ``本文``) under no label of its own, for
+    the safety net's test (tests/test_sub_columns68.py): its text kept in 変更前, the rows
+    flagged, the input partial."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
