@@ -45,6 +45,10 @@ WALL_BELOW_LABEL_LINES = 0.5
 OPENING_SHARE = 2 / 3
 # The field whose column printed over sub-columns is understood: the item path.
 ITEM_COLUMN = 1
+# 提出時期 printed over 事前 | 事後 columns of marks (○, ■, 事前): ``grid/mark_columns`` reads
+# them; a cell line of a sub-column holding at most this many characters is such a mark.
+TIMING_COLUMN = 4
+MARK_CELL_MAX_CHARS = 4
 
 UNNAMED_WALL_WHY = (
     "the {field} column is ruled as {n} columns and no label names the extra one: their text is "
@@ -222,10 +226,12 @@ def join_parts(res: PageRows, parts: dict[int, dict[int, list[dict[int, list[Lin
     """Each row's cell of a column read a sub-column at a time (``parts``: column → sub-column →
     rows' cells) joined into ``res.rows`` (``join_strips``).  The 項目 column's split is
     understood when a spanning label heads it or its first sub-column opens each cell with a
-    heading (``opens_paths``); any other is noted and its words marked ``Word.guess`` (the rows
-    flagged ``column_guess`` on that field), the page counted in ``res.unread_columns``.  A
-    column of which one sub-column only prints text (a place column's words set aside before,
-    ``place_words``) is read as it is, with no note."""
+    heading (``opens_paths``), and 提出時期's when its lines are marks only
+    (``MARK_CELL_MAX_CHARS``: 事前 | 事後 mark columns, read by ``mark_columns``); any other is
+    noted and its words marked ``Word.guess`` (the rows flagged ``column_guess`` on that field),
+    the page counted in ``res.unread_columns``.  A column of which one sub-column only prints
+    text (a place column's words set aside before, ``place_words``) is read as it is, with no
+    note."""
     for c, by_strip in parts.items():
         strips = res.strips[c]
         order = sorted(by_strip)
@@ -235,10 +241,19 @@ def join_parts(res: PageRows, parts: dict[int, dict[int, list[dict[int, list[Lin
             continue  # one sub-column prints text (another reader set the other's aside)
         if not strips.understood and c == ITEM_COLUMN and order:
             strips.understood = opens_paths([row.get(c, []) for row in by_strip[order[0]]])
+        if c == TIMING_COLUMN and all(
+            len("".join(ln.text.split())) <= MARK_CELL_MAX_CHARS
+            for rows in by_strip.values()
+            for row in rows
+            for ln in row.get(c, [])
+        ):
+            strips.understood = True  # 事前 | 事後 printed as mark columns: their reader's (mark_columns)
         page = next((ln.page for row in res.rows for ln in row.get(c, [])), 0)
-        res.notes.append(wall_note(page, strips))
         if strips.understood:
+            if c == ITEM_COLUMN:  # (mark columns: their reader's own note)
+                res.notes.append(wall_note(page, strips))
             continue
+        res.notes.append(wall_note(page, strips))
         res.unread_columns += 1
         why = wall_why(strips)
         for row in res.rows:
