@@ -167,8 +167,11 @@ def _values(label: str, texts: list[str]) -> set[str]:
     role's shape (``extra_columns.SHAPES``: a number, a section ``…課``, a kind word of the
     vocabulary or found ``MIN_KIND_REPEATS`` times); any text for a role of no shape.  A line of
     the next field's cell opening left of its label (Calc centres its labels: ``提供先１``,
-    ``うものを除く。）``, ``Ⅲリスク対策`` under 区分) is none."""
+    ``うものを除く。）``, ``Ⅲリスク対策`` under 区分) is none; nor is any under a column of the
+    item path (大項目 / 中項目・小項目: ``vocabulary.ITEM_PART_COLUMN_LABELS``)."""
     role = extra_column_role(label)
+    if role == "item_part":  # 大項目 / 中項目: the item path's own text, never set aside
+        return set()
     if role not in SHAPES:
         return set(texts)
     counts = Counter(texts)

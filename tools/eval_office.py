@@ -187,6 +187,8 @@ SET_NAMES = (
     "heldout-extracols63",
     "office-extracol67",
     "heldout-extracol67",
+    "office-twocol68",
+    "heldout-twocol68",
     "heldout-rightwarn61b",
     "office-timing60",
     "heldout-timing60",

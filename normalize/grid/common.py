@@ -15,6 +15,7 @@ from .lines import Line
 
 if TYPE_CHECKING:
     from .column_order import ColumnMove
+    from .sub_columns import Strips
 
 N_COLS = len(COLUMNS)
 # Columns whose cells a producer merges over rows (date, timing, explanation): one merged over a
@@ -35,6 +36,13 @@ class GridResult:
     merged_rows: int = 0
     # Layout text: 提出時期 printed beyond the rows read (``timings_count``): rows lost.
     rows_beyond: int = 0
+    # Ruled pages whose field column is ruled as several, one named by no label (``sub_columns``).
+    unread_columns: int = 0
+
+    def in_part(self) -> bool:
+        """Whether the table was read only in part: text placed in no cell, rows read as one,
+        rows beyond those read, or a column no label names read into a field."""
+        return bool(self.unplaced or self.merged_rows or self.rows_beyond or self.unread_columns)
 
 
 @dataclass(slots=True)
@@ -76,6 +84,11 @@ class PageRows:
     # Ruled pages: an extra column's (label, left wall, right wall) whose words were set aside
     # (``place_words``), carried to the next page when that page prints no label row.
     extra_span: tuple[str, float, float, str] | None = None
+    # Ruled pages: field columns ruled as several (column → ``sub_columns.Strips``): 項目 over
+    # 大項目 | 中項目・小項目, or a column no label names inside a field's.
+    strips: dict[int, Strips] = field(default_factory=dict)
+    # Sub-columns of a field's column that no label names (``sub_columns.join_parts``).
+    unread_columns: int = 0
     # Layout text: why the held-back row is in doubt when this page moved a cell's tail to it
     # (``page_carry.take_tail``).
     tail_doubt: str | None = None

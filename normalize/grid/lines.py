@@ -60,6 +60,9 @@ class Line:
     wraps_on: bool = False
     # PDF text of the cell clipped away at its edge next to this line (normalize/grid/unseen.py).
     clipped: str = ""
+    # Ruled pages: the line ends a sub-column's part of a cell (``sub_columns.join_strips``): a
+    # paragraph ends there, however far the line reaches.
+    ends_part: bool = False
     # Ruled pages: the line crosses the ruling under its cell (the cell's text overflows it, so
     # lines after it may not be printed at all: ``GridSettings.crossing_line_share``).
     overflows: bool = False

@@ -109,8 +109,8 @@ def _span_between(
     text = without_whitespace("".join(w.text for w in band))
     if not extra_column_role(text) and (wrapped := _wrapped_label(header, lines, hy, lo, hi, text)):
         band, text = wrapped
-    if text in LABELS or text in LABEL_VARIANTS:
-        return None
+    if text in LABELS or text in LABEL_VARIANTS or extra_column_role(text) == "item_part":
+        return None  # (大項目 / 中項目: the 項目 column's own, normalize/grid/sub_columns.py)
     x0, x1 = min(w.x0 for w in band), max(w.x1 for w in band)
     left = [x for x in vxs if lo - hy <= x <= x0]
     right = [x for x in vxs if x1 <= x <= hi + hy]

@@ -41,6 +41,7 @@ from .squeezed_gaps import cell_doubt
 from .top_carry import carried_over, carry_open_columns, closed_on_page
 from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
+from .unseen import clipped_why
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
 # the rows, each column's lines are cut between dates by their distance alone (``anchored``),
@@ -63,8 +64,6 @@ OVERFLOW_WHY = (
     "the cell's last line crosses the ruling under it on page {page}: its text overflows the "
     "cell, and lines after it may not be printed"
 )
-# The evidence quotes this many characters of the clipped text at most.
-CLIPPED_SHOWN_CHARS = 40
 
 
 @dataclass(slots=True)
@@ -334,6 +333,7 @@ def pages_to_rows(
         move = pr.move
         page_lines.extend(pr.lines)
         result.unplaced += pr.unplaced
+        result.unread_columns += pr.unread_columns
         side_numbers.extend(pr.side_numbers)
         result.notes.extend(pr.notes)
         if carry is not None and not pr.carried:
@@ -482,7 +482,15 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
                     )
             else:
                 wraps = reach >= limit - gs.wrap_edge_em * hx
-            cl = CellLine(ln.text, ln.page, ln.line_no, wraps, ln.conf, ln.reaches_bottom, space_after)
+            cl = CellLine(
+                ln.text,
+                ln.page,
+                ln.line_no,
+                wraps and not ln.ends_part,
+                ln.conf,
+                ln.reaches_bottom,
+                space_after,
+            )
             # No word with a confidence (every line of a text-layer PDF): none is unsure.
             confs = list(map(_conf, ln.words))
             cl.unsure = () if confs.count(None) == len(confs) else unsure_words(ln.words)
@@ -493,7 +501,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             raw.doubts.append(Doubt("column_guess", name, why))
         clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
         if clipped and name in CLIPPED_FIELDS:
-            raw.doubts.append(Doubt("clipped_text", name, _clipped_why(clipped)))
+            raw.doubts.append(Doubt("clipped_text", name, clipped_why(clipped)))
         elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
             raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
         if any(map(_mark, chain.from_iterable(map(_words, lines)))):  # else no span: none marked
@@ -517,14 +525,6 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
     if confs:
         raw.confidence = min(1.0, statistics.median(confs) / 100)
     return raw
-
-
-def _clipped_why(clipped: list[tuple[int | None, str]]) -> str:
-    """The evidence of a cell whose text goes on clipped away: how much, where, and its start."""
-    text = "".join(t for _, t in clipped)
-    pages = ", ".join(str(p) for p in dict.fromkeys(p for p, _ in clipped) if p)
-    shown = text if len(text) <= CLIPPED_SHOWN_CHARS else text[:CLIPPED_SHOWN_CHARS] + "…"
-    return f"{len(text)} characters of the cell clipped away at its edge on page {pages}, not read: {shown}"
 
 
 def _heading_breaks(lines: list[CellLine]) -> None:

@@ -27,6 +27,7 @@ from .merged_across import join_merged_across
 from .place_words import place_column_span, walls_ruled, without_place_words
 from .ruling_clusters import Segment, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
+from .sub_columns import inner_walls, join_parts, place_strip_lines, spanned_walls, strip_units
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
 try:  # the compiled twins (normalize/grid/_plain_lines.c) of page_words, column_words,
@@ -182,11 +183,13 @@ def page_rows(
             res.move = move
         return res
     bounds: list[float] | None = None
+    spanned: set[float] = set()
     if page.unit == "cell" and not vxs:
         # Text columns placed by an extractor: its label positions drift more than its body.
         bounds = bounds_from_gaps(body(), hx, settings, step=1.0)
     if bounds is None and header is not None:
-        bounds = bounds_from_labels(header, vxs, body, hx, settings)
+        spanned = spanned_walls(header, verticals, hy)  # 大項目 | 中項目・小項目 under 項目
+        bounds = bounds_from_labels(header, [x for x in vxs if x not in spanned], body, hx, settings)
     if bounds is None and prev_bounds is not None:
         slack = settings.ruling_merge_em * hx * 2
         prev_bounds = shifted_columns(vxs, prev_bounds, slack) or prev_bounds
@@ -226,6 +229,10 @@ def page_rows(
             if header is not None:
                 table_top = max(table_top, min(span[0], header.top))
     res = PageRows([], [], header is not None, bounds, ruled, align=align)
+    if ruled:  # a field's column ruled as several (sub_columns)
+        res.strips = inner_walls(
+            verticals, bounds, table_top, table_bottom, settings.ruling_merge_em * hx, spanned
+        )
 
     # Words of the table region, by column; the rest is furniture or unplaced.
     placed: list[Line] = []
@@ -261,6 +268,7 @@ def page_rows(
     hrules = horizontal_rulings(kept, hx, hy, settings) if ruled else []
     ys: list[float] = []
     closed: list[list[bool]] = []
+    covers: list[list[tuple[float, float]]] = []
     for y, cover in hrules:
         if not table_top - hy <= y <= table_bottom + hy:
             continue
@@ -272,16 +280,19 @@ def page_rows(
         if any(flags):
             ys.append(y)
             closed.append(flags)
+            covers.append(cover)
     if len(ys) >= 2:
         if ys[0] - table_top > hy / 2:
             ys.insert(0, table_top)
             closed.insert(0, [True] * N_COLS)
+            covers.insert(0, [(bounds[0], bounds[-1])])
         if table_bottom - ys[-1] > hy / 2:
             ys.append(table_bottom)
             closed.append([True] * N_COLS)
+            covers.append([(bounds[0], bounds[-1])])
         else:
             res.foot_closed = tuple(c for c in range(N_COLS) if closed[-1][c])
-        _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen)
+        _ruled_rows(res, by_column, ys, closed, hx, hy, settings, plain, page.unseen, covers)
         for r, why in lone_split_doubts(res.spans).items():  # an underline read as a ruling?
             res.doubts.setdefault(r, why)
         join_merged_across(res, page, ys, hx, hy, settings, plain)
@@ -407,12 +418,15 @@ def _ruled_rows(
     settings: GridSettings,
     plain: bool | None = None,
     unseen: list[Unseen] | None = None,
+    covers: list[list[tuple[float, float]]] | None = None,
 ) -> None:
     """Rows between horizontal rulings; a cell with no ruling below it spans the next row too.
     ``by_column``: the words of each of the table's columns (``column_words``); ``plain``:
     whether they are all PDF characters (``is_plain_pdf``), when known; ``unseen``: the page's
     characters left out as not visible, of which those clipped away at a cell's edge are tied to
-    its lines (``unseen.attach_clipped``)."""
+    its lines (``unseen.attach_clipped``).  A column ruled as several (``PageRows.strips``: each
+    sub-column's row spans from the horizontal rulings' ``covers``) is read a sub-column at a
+    time, its cells joined (``sub_columns.strip_units``)."""
     n_rows = len(ys) - 1
     rows: list[dict[int, list[Line]]] = [{} for _ in range(n_rows)]
     merged = [False] * n_rows
@@ -420,9 +434,10 @@ def _ruled_rows(
     res.spans = [{} for _ in range(n_rows)]
     boxes: list[CellBox] = []
     taken: set[int] = set()  # ids of the clipped characters cells took as their text
-    for c in range(N_COLS):
+    parts: dict[int, dict[int, list[dict[int, list[Line]]]]] = {}  # column → sub-column → rows
+    for c, part, lo, hi, closed_c, words_c in strip_units(res, by_column, closed, covers or [], settings):
         # Spans of this column: row ranges between the boundaries closed under it.
-        cuts = [0] + [k for k in range(1, n_rows) if closed[k][c]] + [n_rows]
+        cuts = [0] + [k for k in range(1, n_rows) if closed_c[k]] + [n_rows]
         spans = list(itertools.pairwise(cuts))
         for a, b in spans:
             for r in range(a, b):
@@ -431,7 +446,7 @@ def _ruled_rows(
         by_span: dict[int, list[Word]] = {}
         overflowing: set[int] = set()  # ids of the words of lines that cross a cell's bottom
         tolerance, share = settings.line_tolerance_em * hy, settings.crossing_line_share
-        for printed, crossing, top, bottom in printed_crossings(by_column[c], tolerance, span_tops, share):
+        for printed, crossing, top, bottom in printed_crossings(words_c, tolerance, span_tops, share):
             if crossing and crossing[1] < crossing[0]:
                 overflowing.update(id(w) for w in printed)
             if crossing and overprinted(printed):
@@ -463,24 +478,32 @@ def _ruled_rows(
                     res.unplaced += 1
                     continue
                 by_span.setdefault(s, []).append(w)
-        if unseen:
+        if unseen and part is None:
             taken.update(map(id, _clipped_cells(c, by_span, spans, ys, bounds, unseen, merged, hy, settings)))
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
             for ln in lines:
-                ln.column, ln.left, ln.width = c, bounds[c], bounds[c + 1] - bounds[c]
+                ln.column, ln.left, ln.width = c, lo, hi - lo
+            if part is not None:
+                place_strip_lines(lines, res.strips[c], part)
             if overflowing:
                 for ln in lines:
                     ln.overflows = any(id(w) in overflowing for w in ln.words)
             if lines:
                 lines[-1].reaches_bottom = ys[b] - lines[-1].bottom < settings.reach_bottom_em * hy
-                boxes.append(CellBox(bounds[c], ys[a], bounds[c + 1], ys[b], lines))
+                boxes.append(CellBox(lo, ys[a], hi, ys[b], lines))
+            into = (
+                rows
+                if part is None
+                else parts.setdefault(c, {}).setdefault(part, [{} for _ in range(n_rows)])
+            )
             for r in range(a, b):
-                rows[r][c] = lines
+                into[r][c] = lines
                 if b - a > 1:
                     merged[r] = True
     res.rows, res.merged = rows, merged
+    join_parts(res, parts)
     if unseen:
         # The characters a cell took as its own text continue no other cell's.
         attach_clipped([u for u in unseen if id(u.word) not in taken], boxes, hy, settings)

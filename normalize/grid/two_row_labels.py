@@ -16,12 +16,13 @@ The rows of a page next to its label row that are the header's other row are bla
   short text (``UPPER_LABEL_MAX_CHARS``) that is no date, timing or 項目 path — a row above the
   label row is never a body row (the label row heads the table on its page);
 - under the label row: rows whose every cell with text holds a label or a piece of one (two
-  cells, 変更前の記載 / 変更後の記載, fewer than the three ``is_header_row`` asks).
+  cells, 変更前の記載 / 変更後の記載, fewer than the three ``is_header_row`` asks), or the
+  labels of the columns a spanning 項目 heads (大項目 / 中項目・小項目: set XXIX t09).
 """
 
 from __future__ import annotations
 
-from piatable.vocabulary import ITEM_OPENING, TIMING, TIMING_WORD
+from piatable.vocabulary import ITEM_OPENING, ITEM_PART_LABEL_ROW, TIMING, TIMING_WORD
 
 from ..chars import without_whitespace
 from ..dates import DATE_LINE
@@ -50,6 +51,12 @@ def _upper_label_cell(text: str) -> bool:
     )
 
 
+def _item_part_cell(text: str) -> bool:
+    """A cell of the sub-header row under a spanning 項目 label: 大項目, 中項目・小項目 … (the
+    lines of the item's sub-columns joined, ``sub_columns``)."""
+    return bool(ITEM_PART_LABEL_ROW.match(without_whitespace(text)))
+
+
 def _texts(cells: dict) -> list[str]:
     return [t for t in (cell_text(v) for _, v in sorted(cells.items())) if t.strip()]
 
@@ -70,7 +77,7 @@ def blank_label_band(pr: PageRows) -> list[str]:
     r = h + 1
     while r < len(pr.rows):
         texts = _texts(pr.rows[r])
-        if not texts or not all(is_label_cell(t) for t in texts):
+        if not texts or not all(is_label_cell(t) or _item_part_cell(t) for t in texts):
             break
         taken += texts
         pr.rows[r] = {}

@@ -167,3 +167,16 @@ def reading_order(chars: list[Word], hy: float) -> list[Word]:
         else:
             lines.append([w])
     return [w for ln in lines for w in sorted(ln, key=lambda w: w.x0)]
+
+
+# The evidence quotes this many characters of the clipped text at most.
+CLIPPED_SHOWN_CHARS = 40
+
+
+def clipped_why(clipped: list[tuple[int | None, str]]) -> str:
+    """The evidence of a cell whose text goes on clipped away: how much, where, and its start
+    (moved from ``rows``)."""
+    text = "".join(t for _, t in clipped)
+    pages = ", ".join(str(p) for p in dict.fromkeys(p for p, _ in clipped) if p)
+    shown = text if len(text) <= CLIPPED_SHOWN_CHARS else text[:CLIPPED_SHOWN_CHARS] + "…"
+    return f"{len(text)} characters of the cell clipped away at its edge on page {pages}, not read: {shown}"

@@ -459,7 +459,7 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records), lost)
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
-    if (grid.unplaced or unread or grid.merged_rows or grid.rows_beyond) and result.status == "success":
+    if (grid.in_part() or unread) and result.status == "success":
         result.status = "partial"  # text placed in no cell, or rows read as one (``lost_lines``)
     if not result.records and (page := page_printing_labels(reading.pages)) is not None:
         # The label row is printed and no row was read: the whole table is lost, not absent.
