@@ -22,7 +22,9 @@ The phrases are the form's (``vocabulary.CONTINUED_PHRASE_PATTERN``, ``CLOSING_B
 * a phrase ending a cell's text is cut from it when the row ends a page or the table (the foot
   of a page is where a footer, a closing mark or the next table's heading stands) or, for a
   footer, when the same phrase ends cells of two rows or more (printed once per page; the
-  pages of a text without form feeds may not be known).  A cell that ends with such a phrase
+  pages of a text without form feeds may not be known), or, for a heading, when it holds the
+  next table's title too (``【…評価書】（別添３）``: a second table may begin on the page the first
+  ends on; office-furniture68's Writer file so).  A cell that ends with such a phrase
   once, in a row in the middle of a page, keeps it: it is the cell's own text.
 
 What is set aside is counted and quoted in a note (``ROWS_NOTE``, ``CUT_NOTE``), never dropped in
@@ -49,7 +51,11 @@ _WHAT = {
     "closing": "the mark closing the table's last page",
     "heading": "the heading of the next amendment table",
 }
-_TAIL = {kind: regex.compile(rf"(?:{pattern})[\s　]*$") for kind, pattern in _KINDS.items()}
+# One copy or more (pdfminer may put two pages' footers together at a cell's end).
+_TAIL = {kind: regex.compile(rf"(?:(?:{pattern})[\s　]*)+$") for kind, pattern in _KINDS.items()}
+# A heading printed with the next table's title (【…評価書】（別添３）変更箇所) is no cell's text
+# wherever its row stands (a second table may begin on the page the first ends on).
+_TITLED = regex.compile(r"別[\s　]*添|変[\s　]*更[\s　]*箇[\s　]*所")
 _ANY = "|".join(f"(?:{p})" for p in _KINDS.values())
 _ONLY = regex.compile(rf"^[\s　]*(?:(?:{_ANY})[\s　]*)+$")
 _SPACES = regex.compile(r"[\s　]+")
@@ -160,7 +166,8 @@ def set_aside_furniture(rows: list[RawRow], region: list[CellLine] | None = None
             repeated[_key(m[0])] = repeated.get(_key(m[0]), 0) + 1
     cut: dict[tuple[str, str], int] = {}
     for k, field, kind, m in found:
-        if not (_ends_page(rows, k) or (kind == "footer" and repeated[_key(m[0])] > 1)):
+        titled = kind == "heading" and _TITLED.search(m[0])
+        if not (_ends_page(rows, k) or titled or (kind == "footer" and repeated[_key(m[0])] > 1)):
             continue
         lines = rows[k].cells[field]
         _cut_tail(lines, len(m.string) - m.start(), region)
