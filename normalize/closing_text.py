@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from piatable.models import CellLine, RawRow
 
+from .cell_furniture import grid_without_furniture, set_aside_furniture
 from .closing_mark import NOTE_OPENING, after_table_note
+
+__all__ = ["cut_closing_notes", "cut_page_text", "grid_without_furniture"]
 
 # Lines of the region that may stand after a note cut (a page number, a stray piece).
 TRAILING_SLACK = 3
@@ -61,3 +64,16 @@ def cut_closing_notes(
 def _same_line(left: CellLine, right: CellLine) -> bool:
     """Two pieces of one printed line (a note's mark is a paragraph's opening, not a piece)."""
     return left.line_no is not None and left.line_no == right.line_no and left.page == right.page
+
+
+def cut_page_text(
+    rows: list[RawRow], region: list[CellLine] | None = None
+) -> tuple[list[CellLine], list[str]]:
+    """The form's page text set aside from ``rows`` (a footer, 以下余白, the next table's heading:
+    ``cell_furniture.set_aside_furniture``), then the notes printed after the table cut from the
+    last explanation (``cut_closing_notes``): (the region without the lines cut, [] when no
+    ``region`` is given; the notes)."""
+    kept = None if region is None else list(region)
+    notes = set_aside_furniture(rows, kept)
+    kept, closing = cut_closing_notes(rows, kept)
+    return kept, notes + closing

@@ -28,7 +28,7 @@ from .block_dates import (
 from .captions import cut_captions
 from .cell_tabs import space_gap_doubts
 from .chars import display_width, starts_paragraph, without_whitespace
-from .closing_text import cut_closing_notes
+from .closing_text import cut_page_text
 from .conservation import dates_before_region, paths_before_region
 from .continuation import continued_doubt, explanation_tail
 from .dates import is_date_line
@@ -291,7 +291,7 @@ def lines_to_rows(
     raw, roles, why = lines_in_label_order(pages_to_cell_lines(pages, release))
     result, region = _read_rows(raw, settings, tokenizer, in_table, paged, spaces_lost)
     read_by_labels(result, roles, why)
-    region, closing = cut_closing_notes(result.rows, region)
+    region, closing = cut_page_text(result.rows, region)  # page text, notes after the table
     region, prose = cut_prose_after_table([] if result.column_order else result.rows, region)
     closing += prose
     start, title = result.skipped_before_table, result.after_title

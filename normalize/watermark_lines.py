@@ -153,8 +153,11 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
                 lone.setdefault(key, []).append((p, i))
     count = _page_count(pages)
     out: dict[str, set[tuple[int, int]]] = {}
+    # A text without form feeds: its pages told apart at its label rows (``_label_pages``).
+    page_of = _label_pages(pages[0]) if len(pages) == 1 else None
+    count = max(count, page_of[-1] + 1) if page_of else count
     for word, places in lone.items():
-        on_pages = [p for p, _ in places]
+        on_pages = [page_of[i] if page_of else p for p, i in places]
         if len(set(on_pages)) != len(on_pages) or len(places) > count:
             continue
         known = word in WATERMARK_WORDS or word.upper() in WATERMARK_WORDS
@@ -162,6 +165,35 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
             out[word] = set(places)
     for word, places in spelled_words(pages).items():
         out.setdefault(word, places)
+    return out
+
+
+# A label row printed a label a line (PyMuPDF, pypdfium2): at least this many label lines in a row.
+MIN_LABEL_LINES = 3
+
+
+def _label_pages(lines: list[str]) -> list[int]:
+    """For a text without form feeds, the printed page of each line as told by the label rows
+    repeated at each page's head (a row of labels on one line, or ``MIN_LABEL_LINES`` lines of
+    labels in a row): the count of label rows opened before the line (a watermark printed before
+    a page's label row is that page's, a text's lines before the first label row the first's).
+    session 67's t03: PyMuPDF and pypdf texts of a Writer export with the watermark 「公表用」 print
+    it alone once per page with no form feed; one page read so held it twice and kept it."""
+    opens: list[int] = []
+    run = 0
+    for i, ln in enumerate(lines):
+        if is_header_line(ln):
+            opens.append(i)
+            run = 0
+            continue
+        run = run + 1 if ln.strip() and is_label_piece(_key(ln)) else 0
+        if run == MIN_LABEL_LINES:
+            opens.append(i - MIN_LABEL_LINES + 1)
+    out, page = [], 0
+    for i in range(len(lines)):
+        while page < len(opens) and opens[page] <= i:
+            page += 1
+        out.append(max(page - 1, 0))
     return out
 
 

@@ -110,8 +110,8 @@ def test_no_sample_text_without_a_watermark_loses_a_line():
     # table's; over every committed text of the other sets, nothing is taken.
     taken = []
     for path in sorted(SAMPLES.glob("*/*/input.txt")):
-        if "watermark" in path.parent.parent.name:
-            continue
+        if "watermark" in path.parent.parent.name or "fu68-wm-" in path.parent.name:
+            continue  # watermarked on purpose (furniture68's wm cases: Writer's Watermark option)
         # as the reader does: a sheet's printed column letters (A … F a line each) are set aside first
         text = strip_sheet_headings(clean_text(read_text_file(path)))[0]
         notes = strip_watermark_lines(text)[1]

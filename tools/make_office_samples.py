@@ -171,6 +171,9 @@ class Case:
     # Paragraphs printed after the table, (text, "left" or "right"): a note (``※ …``) or the
     # document's closing mark ``以上`` set to the right, as filings end.
     closing: tuple[tuple[str, str], ...] = ()
+    # calc: a last ruled row under the table printing this text in its 変更日 cell and nothing else
+    # (「以下余白」: the rest of the form left blank; set XXIX's t04, tools/make_furniture68_samples.py).
+    blank_row: str = ""
     # A page-number footer (``- 1 -``) on every page, as filings print one.
     page_numbers: bool = False
     # The text cells (項目, 変更前, 変更後, 説明) justified (両端揃え): Calc's horizontal
@@ -397,6 +400,11 @@ def write_xlsx(path: Path, case: Case) -> None:
                 wrap_text=True,
                 text_rotation=rot or 0,
             )
+    if case.blank_row:
+        for j in range(1, len(SIX) + 1):
+            c = ws.cell(hdr + 1 + n, j, case.blank_row if j == 1 else None)
+            c.font, c.border = body_font, border
+            c.alignment = Alignment(horizontal="center", vertical="top")
     for k, (text, align) in enumerate(case.closing):
         # One blank row, then each paragraph: a note from column A (it runs over the empty
         # cells beside it), 以上 in the last column, set to the right.

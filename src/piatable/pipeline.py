@@ -27,7 +27,7 @@ from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
 from piatable.models import DocumentResult, RawRow, Reading
 from piatable.normalize.ascii_numerals import keep_printed_letters
-from piatable.normalize.closing_text import cut_closing_notes
+from piatable.normalize.closing_text import cut_page_text, grid_without_furniture
 from piatable.normalize.column_strips import join_column_strips
 from piatable.normalize.confidence import add_page_flags
 from piatable.normalize.conservation import (
@@ -208,7 +208,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
             result.status = "partial"
         if grid.merged_rows or grid.rows_beyond:
             result.status = "partial"
-        result.notes.extend(cut_closing_notes(grid.rows)[1])
+        result.notes.extend(cut_page_text(grid.rows)[1])  # page text; notes after the table
         result.notes.extend(cut_prose_after_table(grid.rows)[1])
         # Every piece of the region in a row or a note, else said (``layout_leftovers``).
         unplaced, furniture = flag_unplaced(reading.pages, grid.rows, [*reading.notes, *result.notes])
@@ -428,8 +428,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     marks = MarkColumns()  # 提出時期 as a mark in a 事前 | 事後 column: the column's word
     read_mark_columns(reading.pages, settings.grid, marks)
     pages = split_page_tables(reading.pages, settings.grid, result.notes)  # two tables: two parts
-    grid = pages_to_rows(
-        pages, settings, rows_whole=reading.rows_whole, feet_close_cells=reading.feet_close_cells
+    grid = grid_without_furniture(
+        pages_to_rows(pages, settings, reading.rows_whole, reading.feet_close_cells)
     )
     result.notes.extend(grid.notes)
     rows: list[RawRow] = grid.rows

@@ -215,6 +215,27 @@ WATERMARK_WORDS = frozenset(
     }
     | {"見本", "未定稿", "下書き", "公表用", "DRAFT", "SAMPLE", "COPY", "CONFIDENTIAL"}
 )
+# Words a form prints once per page or once after its table that belong to no cell
+# (normalize/cell_furniture.py): a table footer saying the table goes on (「（次頁へ続く）」, printed
+# at the foot of every page: an HTML ``tfoot``, a Writer table's repeated last row), and the mark
+# closing the table's last page (「以下余白」: the rest of the form left blank).  Brackets optional
+# for the long phrases, needed for a bare 続く / 続き (a word a cell's sentence may end with).
+CONTINUED_PHRASE_PATTERN = (
+    r"[（(]?[\s　]*(?:(?:次|つぎ)[\s　]*(?:頁|ページ|葉|面)[\s　]*[へに][\s　]*(?:続く|つづく|続きます)"
+    r"|以[\s　]*下[\s　]*次[\s　]*(?:頁|ページ|葉)"
+    r"|前[\s　]*(?:頁|ページ)[\s　]*(?:から|より)の?[\s　]*(?:続き|つづき|続く))[\s　]*[）)]?"
+    r"|[（(][\s　]*(?:続く|つづく|続き|つづき)[\s　]*[）)]"
+)
+CLOSING_BLANK_PATTERN = (
+    r"[－―ー\-（(]*[\s　]*以[\s　]*下[\s　]*(?:余[\s　]*白|空[\s　]*白)[\s　]*[）)－―ー\-]*"
+)
+# The heading of an amendment table printed above its title (【…全項目評価書】（別添３）変更箇所): in a
+# file of two tables, flattened texts may glue it to the first table's last cell.
+DOCUMENT_HEADING_PATTERN = (
+    r"【[^【】\n]{0,40}評[\s　]*価[\s　]*書[\s　]*】"
+    r"[\s　]*(?:[（(][\s　]*別[\s　]*添[\s　]*[0-9０-９一二三四]?[\s　]*[）)])?"
+    r"[\s　]*(?:変[\s　]*更[\s　]*箇[\s　]*所)?"
+)
 TIMING_AT_END = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)\s*$")
 TIMING_IN_MIDDLE = regex.compile(r"^(?P<rest>.*\S)[\s　]+(?P<timing>事前|事後)[\s　]+(?P<post>\S.*)$")
 TIMING_AT_START = regex.compile(r"^\s*(?P<timing>事前|事後)[\s　]+(?P<rest>\S.*)$")
