@@ -11,7 +11,7 @@ the before, ``2023/2/6Ⅱ… 修正 [○]紙 …``), but every one prints a row'
 提出時期 (事前 / 事後), and after the row's date.
 
 ``mid_kind_hits`` cuts the text at each whole timing word into spans; in each span that ends on
-a timing word it takes the first whole word of ``KIND_COLUMN_WORDS`` after the span's first
+a timing word it takes the first whole word of ``MID_KIND_WORDS`` after the span's first
 line opening with a date (before the date: an explanation's wrapped ``…に伴う`` / ``修正`` of
 the row above), or, in a span with no date (pdfminer prints some rows' dates together, their
 cells after), the first in the span that is not such a wrapped tail (``WRAP_MIN_CHARS``).  A
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import KIND_COLUMN_WORDS
+from piatable.vocabulary import MID_KIND_WORDS
 
 from .dates import DATE
 
@@ -54,7 +54,7 @@ def mid_kind_hits(lines: list[str]) -> list[tuple[int, int, int, str]]:
         for stop in [*stops, None]:
             end = len(line) if stop is None else stop
             for m in _WORD.finditer(line, pos, end):
-                if m.group() in KIND_COLUMN_WORDS:
+                if m.group() in MID_KIND_WORDS:
                     span.append((k, m.start(), m.end(), m.group()))
             if stop is None:
                 break

@@ -36,6 +36,7 @@ from .ocr_spots import unsure_kanji_doubts
 from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
+from .repeated_cuts import recut_repeated
 from .rowless_dates import dateless_fill_doubts
 from .scrambled_dates import scrambled_date_doubts
 from .settled_body_cut import without_settled_body_cut
@@ -61,6 +62,7 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     paragraphs["item"] = joined_wrapped_headings([without_marker_gap(p) for p in paragraphs["item"]])
+    recut_repeated(paragraphs, row)  # an after adding a paragraph in front of the before's text
     printed = [cl for cl in row.cells["change_date"] if cl.text.strip()]
     date_raw = raw_date([cl.text.strip() for cl in printed])
     timing_raw = raw_timing(row)
