@@ -19,6 +19,7 @@ from .confidence import score_record
 from .date_tails import date_tail_doubts
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
+from .explanation_heads import give_back_explanation_heads
 from .flags import flag_duplicates, flag_record
 from .glued_cell_heads import glued_head_doubts
 from .heading_lexicon import canonical_text, whole_sections
@@ -274,6 +275,7 @@ def rows_to_records(
     for k, date in taken.items():
         rows[k].cells["change_date"] = date
     empty_carried_cells(rows)
+    give_back_explanation_heads(rows)  # an explanation's wrapped first line read into the after cell
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen, placed)
