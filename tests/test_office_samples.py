@@ -92,6 +92,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-letter62",
         "heldout-extracols63",
         "heldout-extracol67",
+        "heldout-roworder68",
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-paragraphs64",

@@ -187,6 +187,8 @@ SET_NAMES = (
     "heldout-extracols63",
     "office-extracol67",
     "heldout-extracol67",
+    "office-roworder68",
+    "heldout-roworder68",
     "heldout-rightwarn61b",
     "office-timing60",
     "heldout-timing60",
