@@ -207,7 +207,9 @@ def _read_text_and_kind(
         if not plumber_breaks or unnumbered.count("\n") == tidy.text.count("\n"):
             tidy.text = unnumbered
             tidy.notes.extend(lead_notes)
-        tidy.text, extra_notes = strip_extra_values(tidy.text, tidy.notes)  # a row's cells a line
+        tidy.text, extra_notes = strip_extra_values(
+            tidy.text, tidy.notes, keep_lines=True
+        )  # a row's cells a line
         tidy.notes += extra_notes
         placed, placed_notes, guesses = plumber_to_layout(tidy.text)
         starts = page_starts(placed, plumber_breaks)

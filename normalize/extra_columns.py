@@ -46,6 +46,7 @@ from .label_blocks import (
     where_in_block,
     wrapped_extra_labels,
 )
+from .mid_kind_values import cut_hits, mid_kind_hits
 
 # How far into the text the label row is looked for (characters).
 LABEL_ROW_SPAN = 40_000
@@ -349,7 +350,7 @@ def _value_patterns(role: str, where: str) -> list[regex.Pattern[str]]:
     return []
 
 
-def strip_extra_values(text: str, notes: list[str]) -> tuple[str, list[str]]:
+def strip_extra_values(text: str, notes: list[str], keep_lines: bool = False) -> tuple[str, list[str]]:
     """``text`` (row-ordered) without the cells of the short extra columns (``kind``, ``number``,
     ``section``) that ``notes`` name (``EXTRA_COLUMNS_NOTE``), where a line shows them in their
     column's place (``_value_patterns``), and a note per column counting them
@@ -357,12 +358,19 @@ def strip_extra_values(text: str, notes: list[str]) -> tuple[str, list[str]]:
     ``vocabulary.KIND_COLUMN_WORDS`` or one found at least ``MIN_KIND_REPEATS`` times in its
     column's places (a reason's last word, ``…時点修正``, is found once); and none is 事前 / 事後.
     A value alone on a line (a column after 説明) counts only right before a line opening with a
-    date.  Nothing is taken out for a column when nothing fits."""
+    date.  Nothing is taken out for a column when nothing fits.  A kind column between 項目 and
+    変更前 is read by the rows' timing words (``mid_kind_values``); a line its value leaves blank
+    goes unless ``keep_lines`` (pdfplumber's page breaks count lines)."""
     lines = text.split("\n")
     out_notes = []
     for label, where in extra_columns_of(notes):
         role = extra_column_role(label)
         if role not in SHAPES:
+            continue
+        if role == "kind" and where == f"between {LABELS[1]} and {LABELS[2]}":
+            if found := mid_kind_hits(lines):
+                lines = cut_hits(lines, found, keep_lines)
+                out_notes.append(_values_note(label, where, [v for *_, v in found]))
             continue
         hits = _value_hits(lines, _value_patterns(role, where), role)
         if role == "kind":
@@ -372,10 +380,13 @@ def strip_extra_values(text: str, notes: list[str]) -> tuple[str, list[str]]:
             continue
         for k, a, b, _ in sorted(hits, reverse=True):
             lines[k] = lines[k][:a] + lines[k][b:]
-        values = [v for *_, v in hits]
-        shown = "、".join(f"{v} ×{n}" for v, n in Counter(values).most_common(8))
-        out_notes.append(VALUES_NOTE.format(label=label, where=where, n=len(values), shown=shown))
+        out_notes.append(_values_note(label, where, [v for *_, v in hits]))
     return "\n".join(lines), out_notes
+
+
+def _values_note(label: str, where: str, values: list[str]) -> str:
+    shown = "、".join(f"{v} ×{n}" for v, n in Counter(values).most_common(8))
+    return VALUES_NOTE.format(label=label, where=where, n=len(values), shown=shown)
 
 
 def _value_hits(

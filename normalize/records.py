@@ -19,6 +19,7 @@ from .confidence import score_record
 from .date_tails import date_tail_doubts
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
+from .explanation_heads import give_back_explanation_heads
 from .flags import flag_duplicates, flag_record
 from .glued_cell_heads import glued_head_doubts
 from .heading_lexicon import canonical_text, whole_sections
@@ -36,6 +37,7 @@ from .ocr_spots import unsure_kanji_doubts
 from .ocr_words import near_word_doubts
 from .page_fill import page_break_fill_doubts
 from .rejoin import rejoin_lines
+from .repeated_cuts import recut_repeated
 from .rowless_dates import dateless_fill_doubts
 from .scrambled_dates import scrambled_date_doubts
 from .settled_body_cut import without_settled_body_cut
@@ -61,6 +63,7 @@ def row_to_record(
         for col in TEXT_COLUMNS
     }
     paragraphs["item"] = joined_wrapped_headings([without_marker_gap(p) for p in paragraphs["item"]])
+    recut_repeated(paragraphs, row)  # an after adding a paragraph in front of the before's text
     printed = [cl for cl in row.cells["change_date"] if cl.text.strip()]
     date_raw = raw_date([cl.text.strip() for cl in printed])
     timing_raw = raw_timing(row)
@@ -272,6 +275,7 @@ def rows_to_records(
     for k, date in taken.items():
         rows[k].cells["change_date"] = date
     empty_carried_cells(rows)
+    give_back_explanation_heads(rows)  # an explanation's wrapped first line read into the after cell
     records = [row_to_record(r, source, first_index + k, settings, tokenizer) for k, r in enumerate(rows)]
     add_document_item_keys(records, form, q.item_min_heading_score)
     flag_duplicates(records, q, seen, placed)

@@ -93,6 +93,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-extracols63",
         "heldout-extracol67",
         "heldout-twocol68",
+        "heldout-roworder68",
         "heldout-layout63",
         "heldout-stacked64",
         "heldout-paragraphs64",

@@ -428,6 +428,9 @@ KIND_COLUMN_LABELS = (
 # The words a kind column's cells most often hold (more are learned from a table's own cells:
 # ``normalize/extra_columns.strip_extra_values``).
 KIND_COLUMN_WORDS = frozenset({"修正", "追加", "削除", "新規"})
+# The closed vocabulary of a 変更区分 column between 項目 and 変更前 (``mid_kind_values``, branch
+# roworder68): the kind words above and 変更 / 廃止 (a form's 新規 / 変更 / 廃止).
+MID_KIND_WORDS = frozenset({*KIND_COLUMN_WORDS, "変更", "廃止"})
 # A numbering column: ``1``, ``2`` … or a reference ``2-3`` (番号 / No. / 項番 …).
 NUMBER_COLUMN_LABELS = (
     "番号",
