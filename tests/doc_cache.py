@@ -12,9 +12,10 @@ A kept result is a fresh copy (unpickled) at every read, so a test that changes 
 nothing for the next.
 
 Never used (the real pipeline runs, its result not kept) while the code could differ from the
-run's: in a test that asks for the ``monkeypatch`` fixture (or ``caplog`` / ``recwarn``), or once any function, class or
-constant of a ``piatable`` module (or a method of one of its classes) is not the object it was
-when the run started (``pytest.MonkeyPatch.context``, ``mock.patch``, tests/stream_parts.py).
+run's: in a test that asks for the ``monkeypatch`` fixture (or ``caplog`` / ``recwarn``), or
+once any function, class or constant of a ``piatable`` module (or a method of one of its
+classes) is not the object it was when the run started (``pytest.MonkeyPatch.context``,
+``mock.patch``, tests/stream_parts.py).
 The pipeline is deterministic (tesseract with one thread, no clocks in its decisions), so a
 kept result is the one it would give again.  ``PIATABLE_DOC_CACHE=0`` turns the cache off.
 """
