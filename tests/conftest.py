@@ -33,6 +33,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     doc_cache.end_run(config.stash.get(_DOC_CACHE, None))
 
 
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures, which may read samples
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """The pipeline's kept results (tests/doc_cache.py) are not used in a test that patches
     or reads logs or warnings."""
