@@ -40,11 +40,17 @@ run: setup
 # sample; tests/test_pdf_rows_kept.py, every PDF) read a stratum in `make test`: every sample set,
 # every extractor's text of each set, every case a test names; no scan OCR'd there; and
 # test_compiled_reader one PDF of each set (tests/sample_strata.py).  `make test-all` reads every input.  Times: README, Development.
+# Bytecode written even where the environment says not to (PYTHONDONTWRITEBYTECODE): every
+# `piatable` subprocess of the tests (CLI, bulk runs) then loads the package compiled, not
+# from source.  --dist worksteal: a worker left idle at the end takes the other's queued tests.
+# The pipeline's results of the samples are kept for the run (tests/doc_cache.py).
+TEST_RUN = PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -q -n auto --dist worksteal
+
 test: setup
-	$(PY) -m pytest -q -n auto
+	$(TEST_RUN)
 
 test-all: setup
-	PIATABLE_ALL_INPUTS=1 $(PY) -m pytest -q -n auto
+	PIATABLE_ALL_INPUTS=1 $(TEST_RUN)
 
 lint: setup
 	$(VENV)/bin/ruff check .

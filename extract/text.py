@@ -275,10 +275,29 @@ def read_text(path: Path) -> str:
     return read_text_with_notes(path)[0]
 
 
+# The last answers of ``is_layout_text``, by the text's length and hash (str caches its hash): the
+# reading steps ask it of the same text up to eight times (session 68: 10% of a 1 MB text's CPU).
+# No text kept alive by it.
+_LAYOUT_ANSWERS: dict[tuple[int, int], bool] = {}
+
+
 def is_layout_text(text: str) -> bool:
     """True for ``pdftotext -layout``-like text: columns side by side, separated by space runs, on
     ``LAYOUT_MULTI_SEGMENT_SHARE`` of its lines, or on every page of its table
-    (``mixed_pages.table_pages_side_by_side``: a whole assessment whose body is prose)."""
+    (``mixed_pages.table_pages_side_by_side``: a whole assessment whose body is prose).  Pure:
+    the answer for a text asked again is the one kept (``_LAYOUT_ANSWERS``)."""
+    key = (len(text), hash(text))
+    if (known := _LAYOUT_ANSWERS.get(key)) is not None:
+        return known
+    answer = _is_layout_text(text)
+    if len(_LAYOUT_ANSWERS) >= 8:
+        _LAYOUT_ANSWERS.clear()
+    _LAYOUT_ANSWERS[key] = answer
+    return answer
+
+
+def _is_layout_text(text: str) -> bool:
+    """``is_layout_text``, worked out."""
     lines = multi = 0
     start = 0
     while start <= len(text):  # line by line, without a list of all lines: texts may be long

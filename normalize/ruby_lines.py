@@ -165,12 +165,14 @@ def _strip_tokens(lines: list[str], i: int, gone: list[str], blank: bool) -> str
     ln = lines[i]
     if not _KANJI.search(ln) and not _KANA_LINE.match(_SPACES.sub("", ln)):
         return ln
+    runs = [(m, key) for m in _KANA_RUN.finditer(ln) if len(key := _SPACES.sub("", m.group(0))) >= MIN_GLUED]
+    if not runs:  # (most lines: the window's readings not looked up)
+        return ln
     near = _window(lines, i)
     readings: set[str] = set().union(*(line_readings(lines[k]) for k in near)) if near else set()
     out = ln
-    for m in reversed(list(_KANA_RUN.finditer(ln))):
-        key = _SPACES.sub("", m.group(0))
-        if len(key) < MIN_GLUED or not cuts_wholly(_hira(key), readings):
+    for m, key in reversed(runs):
+        if not cuts_wholly(_hira(key), readings):
             continue
         if not _SPACES.sub("", out[: m.start()] + out[m.end() :]):
             continue  # the whole line: the line rule's

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from . import ocr_cache
+from . import doc_cache, ocr_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -16,19 +16,32 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Tesseract's reads kept for the run (tests/ocr_cache.py): the folder made by the run's
-    first process (not an xdist worker), the calls wrapped in every process."""
+    """Tesseract's reads (tests/ocr_cache.py) and the pipeline's results of samples
+    (tests/doc_cache.py) kept for the run: the folders made by the run's first process (not an
+    xdist worker), the calls wrapped in every process."""
     if not hasattr(config, "workerinput"):
         config.stash[_OCR_CACHE] = ocr_cache.start_run()
+        config.stash[_DOC_CACHE] = doc_cache.start_run()
     ocr_cache.install()
+    doc_cache.install()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """The run's tesseract reads removed with the run (the process that made the folder)."""
+    """The run's tesseract reads and kept results removed with the run (the process that made
+    the folders)."""
     ocr_cache.end_run(config.stash.get(_OCR_CACHE, None))
+    doc_cache.end_run(config.stash.get(_DOC_CACHE, None))
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures, which may read samples
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The pipeline's kept results (tests/doc_cache.py) are not used in a test that patches
+    or reads logs or warnings."""
+    doc_cache.allowed = not {"monkeypatch", "caplog", "recwarn"} & set(getattr(item, "fixturenames", ()))
 
 
 _OCR_CACHE = pytest.StashKey[str | None]()
+_DOC_CACHE = pytest.StashKey[str | None]()
 
 
 @pytest.fixture
