@@ -159,9 +159,7 @@ def printed_timings(text: str) -> int:
 
 
 # A choice's option glued to its box, a token of its own (whitespace or a line's end either side).
-_TOKEN = regex.compile(
-    rf"(?<![^\s])(?:{_WRAPPED}|(?:{_BOX})(?:{_WORD})|(?:{_WORD})(?:[{_MARKS}]))(?![^\s])"
-)
+_TOKEN = regex.compile(rf"(?<![^\s])(?:{_WRAPPED}|(?:{_BOX})(?:{_WORD})|(?:{_WORD})(?:[{_MARKS}]))(?![^\s])")
 
 
 def prints_box_words(text: str) -> bool:
@@ -190,7 +188,7 @@ def box_words(pages: list[PageWords], found: PrintedTimings, unclear: list[str])
         tokens = [(k, m) for k, w in enumerate(page.words) for m in _TOKEN.finditer(w.text)]
         done: set[int] = set()
         emptied: set[int] = set()
-        for n, (k, m) in enumerate(tokens):
+        for n in range(len(tokens)):
             if n in done:
                 continue
             group = [n]

@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import ITEM_OPENING, TIMING
+from piatable.vocabulary import ITEM_OPENING
 
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
