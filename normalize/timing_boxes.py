@@ -30,7 +30,8 @@ from functools import lru_cache
 
 import regex
 
-from piatable.models import PageWords, Reading
+from piatable.models import PageWords, Reading, Record
+from piatable.settings import QualitySettings
 from piatable.vocabulary import (
     TIMING_BOX_BRACKETS,
     TIMING_OCR_FILLED_READS,
@@ -40,6 +41,7 @@ from piatable.vocabulary import (
 )
 
 from .chars import display_width
+from .confidence import add_late_flags
 from .timing_prints import PrintedTimings, prints_submission_words, submission_parts, submission_words
 
 _WORD = r"事前|事後"
@@ -162,10 +164,40 @@ def printed_timings(text: str) -> int:
 _TOKEN = regex.compile(rf"(?<![^\s])(?:{_WRAPPED}|(?:{_BOX})(?:{_WORD})|(?:{_WORD})(?:[{_MARKS}]))(?![^\s])")
 
 
+# An option wrapped in a column narrower than it (Writer: ``(○)事`` / ``後``, ``(○)`` / ``事前``):
+# its first line, and the line that ends it.
+_WRAP_HEAD = regex.compile(rf"^\s*(?:{_BOX})(?:事)?\s*$")
+_WRAP_TAIL = regex.compile(rf"^\s*(?:[前後]|{_WORD})\s*$")
+
+
+def _wraps(head: str, tail: str) -> bool:
+    """Whether ``tail`` ends the option ``head`` opens (``(○)事`` + ``後``, ``□`` + ``事後``)."""
+    if not _WRAP_HEAD.match(head) or not _WRAP_TAIL.match(tail):
+        return False
+    return head.strip().endswith("事") != (len(tail.strip()) == 2)
+
+
+def join_wrapped_options(pages: list[PageWords]) -> None:
+    """Join, in place, each check-box option a narrow column wrapped over two lines (``(○)事`` /
+    ``後``) into its first line, the second dropped (row-ordered text prints the lines in turn)."""
+    for page in pages:
+        words, out = page.words, []
+        for w in words:
+            if out and _wraps(out[-1].text, w.text):
+                out[-1].text = out[-1].text.strip() + w.text.strip()
+                continue
+            out.append(w)
+        page.words = out
+
+
 def prints_box_words(text: str) -> bool:
     """Whether a flattened ``text`` prints its 提出時期 as check boxes: a token of a timing word
     glued to a tick mark (``■事前``, ``事前✓``, ``(○)事前``) and one glued to an open box or a bare
     word of the other option beside it (the form prints both)."""
+    lines = text.splitlines()
+    text = "\n".join(
+        a.strip() + b.strip() if _wraps(a, b) else a for a, b in zip(lines, [*lines[1:], ""], strict=True)
+    )
     ticked = False
     for m in _TOKEN.finditer(text):
         choice = read_choice(m.group(0), ocr_reads=False)
@@ -184,6 +216,7 @@ def box_words(pages: list[PageWords], found: PrintedTimings, unclear: list[str])
     the open one's is taken out (spaces of its width where the line holds other text, so the
     columns of a text printed in them stay; a line left empty is dropped); each print is recorded
     in ``found``, each choice that ticks none or both (left as printed) in ``unclear``."""
+    join_wrapped_options(pages)
     for page in pages:
         tokens = [(k, m) for k, w in enumerate(page.words) for m in _TOKEN.finditer(w.text)]
         done: set[int] = set()
@@ -260,17 +293,21 @@ def _rewrite(
     choice = read_choice(printed, ocr_reads=False)
     if choice is None:
         return set()
+    # A choice ticking none or both is written as its first option's word, so that the readers
+    # still find its row; ``restore_choices`` gives the row no timing (timing_invalid).
+    word = choice.word or _option_word(spans[0][1])
     if choice.word is None:
         unclear.append(f"{printed!r}: {choice.why}")
-        return set()
-    found.add(choice.word, printed)
+    else:
+        found.add(choice.word, printed)
+    found.sequence.append((choice.word, word, printed))
     emptied: set[int] = set()
     for k in sorted({k for k, _ in spans}):
         text = words[k].text
         mine = sorted((m for kk, m in spans if kk == k), key=lambda m: -m.start())
         alone = not _TOKEN.sub("", text).strip()
         for m in mine:
-            new = choice.word if _option_word(m) == choice.word else ""
+            new = word if _option_word(m) == word else ""
             pad = "" if alone else " " * (len(m.group(0)) - len(new))
             text = text[: m.start()] + new + pad + text[m.end() :]
         if not text.strip():
@@ -294,3 +331,36 @@ def timing_words(reading: Reading, text: str, printed: PrintedTimings) -> None:
     if prints_box_words(text):
         reading.pages = box_words(reading.pages, printed, printed.unclear)
         reading.parts = box_parts(reading.parts, printed, printed.unclear)
+
+
+# The note of a text whose choices ticking none or both could not be matched to its rows.
+UNMATCHED_NOTE = (
+    "{n} 提出時期 check-box choices ticking none or both options could not be matched to the rows"
+    " read (rows merged or lost?): every row's timing is in doubt (flag column_guess)"
+)
+
+
+def restore_choices(records: list[Record], printed: PrintedTimings, q: QualitySettings) -> str | None:
+    """Give each record read from a flattened text's check boxes (``box_words``) its choice's print
+    in ``timing_raw``, and one read from a choice ticking none or both no timing (flag
+    ``timing_invalid``).  The choices were printed in the rows' order, one a row: they are matched
+    to the records that read a timing, in turn, where as many were read and each read its
+    choice's word; else, with an unclear choice among them, every such record is flagged
+    ``column_guess`` and the note saying so is returned (else None)."""
+    seq = printed.sequence
+    if not seq:
+        return None
+    timed = [r for r in records if r.timing]
+    if len(timed) == len(seq) and all(r.timing == read for r, (_, read, _) in zip(timed, seq, strict=True)):
+        for r, (word, _, print_) in zip(timed, seq, strict=True):
+            r.timing_raw = print_
+            if word is None:
+                r.timing = None
+                add_late_flags(r, {"timing_invalid"}, q)
+        return None
+    unclear = sum(word is None for word, _, _ in seq)
+    if not unclear:
+        return None
+    for r in timed:
+        add_late_flags(r, {"column_guess"}, q)
+    return UNMATCHED_NOTE.format(n=unclear)

@@ -38,7 +38,7 @@ _BARE_TOKEN = regex.compile(r"(?<![^\s])(事前|事後)(?![^\s])")
 
 NOTE = "提出時期 printed as {forms}: read as 事前 / 事後 (the print kept in timing_raw)"
 # Check boxes of a 提出時期 cell ticking none or both: read as no timing (branch checkbox68).
-UNCLEAR_NOTE = "提出時期 check boxes read as neither 事前 nor 事後: {choices} (left as printed)"
+UNCLEAR_NOTE = "提出時期 check boxes read as neither 事前 nor 事後: {choices} (no timing: flag timing_invalid)"
 
 
 @dataclass
@@ -48,6 +48,9 @@ class PrintedTimings:
     prints: dict[str, Counter] = field(default_factory=dict)
     # Check-box choices that tick none or both (``timing_boxes.box_words``), as printed with why.
     unclear: list[str] = field(default_factory=list)
+    # Every check-box choice in the text's order: (its ticked word or None, the word it was
+    # rewritten to, its print) (``timing_boxes.restore_choices``).
+    sequence: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     def add(self, word: str, printed: str) -> None:
         self.prints.setdefault(word, Counter())[printed] += 1

@@ -66,7 +66,7 @@ from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
-from piatable.normalize.timing_boxes import timing_words
+from piatable.normalize.timing_boxes import restore_choices, timing_words
 from piatable.normalize.timing_prints import PrintedTimings, restore_raw
 from piatable.normalize.undated_runs import doubt_undated_runs
 
@@ -225,6 +225,9 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if found:
             restore_raw(result.records, found if isinstance(found, PrintedTimings) else found.printed())
             result.notes.append(found.note())
+    if unmatched := restore_choices(result.records, printed, settings.quality):  # ■事前 / □事後
+        result.notes.append(unmatched)
+        result.status = "partial"
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     flag_mended_rows(result.records, reading, settings.quality)
