@@ -215,7 +215,8 @@ def box_words(pages: list[PageWords], found: PrintedTimings, unclear: list[str])
     pdfplumber text of the row's cells side by side).  The ticked option's token becomes the word,
     the open one's is taken out (spaces of its width where the line holds other text, so the
     columns of a text printed in them stay; a line left empty is dropped); each print is recorded
-    in ``found``, each choice that ticks none or both (left as printed) in ``unclear``."""
+    in ``found``, each choice that ticks none or both in ``unclear`` (written as its first
+    option's word, so that its row is still found: ``restore_choices``)."""
     join_wrapped_options(pages)
     for page in pages:
         tokens = [(k, m) for k, w in enumerate(page.words) for m in _TOKEN.finditer(w.text)]

@@ -38,7 +38,9 @@ _BARE_TOKEN = regex.compile(r"(?<![^\s])(事前|事後)(?![^\s])")
 
 NOTE = "提出時期 printed as {forms}: read as 事前 / 事後 (the print kept in timing_raw)"
 # Check boxes of a 提出時期 cell ticking none or both: read as no timing (branch checkbox68).
-UNCLEAR_NOTE = "提出時期 check boxes read as neither 事前 nor 事後: {choices} (no timing: flag timing_invalid)"
+UNCLEAR_NOTE = (
+    "提出時期 check boxes read as neither 事前 nor 事後: {choices} (no timing: flag timing_invalid)"
+)
 
 
 @dataclass

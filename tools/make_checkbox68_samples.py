@@ -103,7 +103,8 @@ def _cases(heldout: bool) -> list[tuple]:
         pool = _printable(load_table(path))
         n = min(rng.choice(ROWS), len(pool))
         first = rng.randrange(len(pool) - n + 1)
-        case = plain_case(name, pool[first : first + n], style[0], heldout, "wareki" if style[0] == "calc" else None)
+        style_of_dates = "wareki" if style[0] == "calc" else None  # Calc: long western dates clipped
+        case = plain_case(name, pool[first : first + n], style[0], heldout, style_of_dates)
         rows, truth = [], []
         for i, r in enumerate(case.rows):
             ticked = {r["timing"]}
@@ -143,21 +144,22 @@ def build(root: Path, heldout: bool, keep: Path | None) -> None:
     for k, (case, style, truth) in enumerate(made):
         folder = root / case.name
         pdf = folder / "input.pdf"
+        truth_file = folder / "expected" / "records.json"
         for tool in TEXTS:
             tfolder = root / f"{case.name}-{tool}"
             (tfolder / "expected").mkdir(parents=True, exist_ok=True)
             (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
-            (tfolder / "expected" / "records.json").write_bytes((folder / "expected" / "records.json").read_bytes())
+            (tfolder / "expected" / "records.json").write_bytes(truth_file.read_bytes())
         if k == 0:
             sfolder = root / f"{case.name}-scan"
             (sfolder / "expected").mkdir(parents=True, exist_ok=True)
             _scan(pdf, sfolder / "input.pdf")
-            (sfolder / "expected" / "records.json").write_bytes((folder / "expected" / "records.json").read_bytes())
+            (sfolder / "expected" / "records.json").write_bytes(truth_file.read_bytes())
         for sub in root.iterdir():
             if sub.name == case.name or sub.name.startswith(f"{case.name}-"):
                 _retruth(sub, truth)
         manifest[case.name] |= {
-            "timing_style": {"ticked": style[1], "open": style[2], "after_word": style[3], "one_line": style[4]},
+            "timing_style": dict(zip(("ticked", "open", "after_word", "one_line"), style[1:5], strict=True)),
             "both_or_none_rows": style[5],
         }
     write_manifest(root, manifest)
