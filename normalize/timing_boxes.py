@@ -66,6 +66,7 @@ _ANY_OCR = regex.compile(rf"{_OCR_BOX}|{_WRAPPED}")
 BOTH_TICKED = "both options ticked"
 NONE_TICKED = "no option ticked"
 UNREAD_BOXES = "the boxes read as letters that do not tell which is filled"
+MARK_BETWEEN = "a mark printed between the two options: whose it is is not told"
 
 
 @dataclass(frozen=True)
@@ -104,34 +105,78 @@ def read_choice(raw: str, ocr_reads: bool = True) -> Choice | None:
     ('事前', '事後', '事前')
     >>> read_choice("(○)事前( )事後").word, read_choice("【事後】事前").word, read_choice("事後")
     ('事前', '事後', None)
-    >>> read_choice("■事前■事後").why, read_choice("口事前画事後").word
-    ('both options ticked', '事後')
+    >>> read_choice("■事前■事後").why, read_choice("口事前画事後").word, read_choice("事前 ✓事後").word
+    ('both options ticked', '事後', '事後')
+    >>> read_choice("事前✓事後").why
+    'a mark printed between the two options: whose it is is not told'
 
-    A box opening the cell is printed before each word (``■事前□事後``); a word opening it has its
-    box after it (``事前■事後□``).  With ``ocr_reads`` (a scan's cell) 口 / ロ read an empty box
+    Each whitespace-parted piece is read apart (``_parse``): the cell's lines tell whose a mark
+    is (``事前`` / ``✓事後``).  With ``ocr_reads`` (a scan's cell) 口 / ロ read an empty box
     and a dense kanji a filled one (``vocabulary.TIMING_OCR_OPEN_READS``), taken only as one of
     each; marks are never tried in other text.
     """
     text = "".join(raw.split())
     if "事" not in text or not (_ANY_OCR if ocr_reads else _ANY_MARK).search(text):
         return None
-    if ocr_reads and text[0] in TIMING_OCR_OPEN_READS + TIMING_OCR_FILLED_READS:
+    states: dict[str, str] = {}
+    for token in _tokens(raw, ocr_reads):
+        parsed = _parse(token, ocr_reads)
+        if parsed is None:
+            return None
+        if isinstance(parsed, Choice):
+            return parsed
+        for word, state in parsed.items():
+            if word in states:
+                return None  # one word printed twice: two cells run together
+            states[word] = state
+    if not states or set(states.values()) == {"bare"}:
+        return None
+    return _decide(states)
+
+
+# A box of brackets round spaces (``( )``, ``［　］``): its spaces are no break between pieces.
+_INNER_SPACES = regex.compile(rf"[{_OPEN_B}][ \u3000]*[^\s{_CLOSE_B}]?[ \u3000]*[{_CLOSE_B}]")
+
+
+def _tokens(raw: str, ocr_reads: bool) -> list[str]:
+    """``raw``'s whitespace-parted pieces, a box standing alone joined to the piece after it
+    (``口 事前``: OCR read the box apart)."""
+    out: list[str] = []
+    box = regex.compile(rf"^(?:{_OCR_BOX if ocr_reads else _BOX})$")
+    raw = _INNER_SPACES.sub(lambda m: m.group(0).replace(" ", "").replace("\u3000", ""), raw)
+    for piece in raw.split():
+        if out and box.match(out[-1]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _parse(token: str, ocr_reads: bool) -> dict[str, str] | Choice | None:
+    """One piece of a cell (no whitespace) → its options' states (word → ``_state``); a
+    ``Choice`` without a word where the piece does not tell whose a mark is (``事前✓事後``: after
+    事前, or before 事後?); None where the piece is other text.  A box opening the piece is
+    printed before each word (``■事前□事後``); a word opening it has its box after it."""
+    if ocr_reads and token[0] in TIMING_OCR_OPEN_READS + TIMING_OCR_FILLED_READS:
         unit = _UNIT_OCR
     else:
-        unit = _UNIT_AFTER if text.startswith(("事前", "事後")) else _UNIT_BEFORE
+        unit = _UNIT_AFTER if token.startswith(("事前", "事後")) else _UNIT_BEFORE
     states: dict[str, str] = {}
     at = 0
-    for m in unit.finditer(text):
+    for m in unit.finditer(token):
         if m.start() != at:
             return None  # other text between the options: not a cell of boxes
         word = m.group("wrapped") or m.group("word")
         if word in states:
-            return None  # one word printed twice: two cells run together
+            return None
         states[word] = _state(m.groupdict().get("box"), bool(m.group("wrapped")))
         at = m.end()
-    if at != len(text) or not states or set(states.values()) == {"bare"}:
+    if at != len(token) or not states:
         return None
-    return _decide(states)
+    values = list(states.values())
+    if unit is _UNIT_AFTER and len(values) > 1 and values[-1] == "bare" and set(values[:-1]) - {"bare"}:
+        return Choice(None, MARK_BETWEEN)
+    return states
 
 
 def _decide(states: dict[str, str]) -> Choice:
@@ -219,7 +264,12 @@ def box_words(pages: list[PageWords], found: PrintedTimings, unclear: list[str])
     option's word, so that its row is still found: ``restore_choices``)."""
     join_wrapped_options(pages)
     for page in pages:
-        tokens = [(k, m) for k, w in enumerate(page.words) for m in _TOKEN.finditer(w.text)]
+        words = page.words
+        tokens = [
+            (k, m)
+            for k, w in enumerate(words)
+            for m in (_TOKEN.finditer(w.text) if _TOKEN.search(w.text) else _bare_partner(words, k))
+        ]
         done: set[int] = set()
         emptied: set[int] = set()
         for n in range(len(tokens)):
@@ -247,7 +297,7 @@ def _partners(words: list, a: tuple[int, regex.Match], b: tuple[int, regex.Match
         return _only_options(words[ka].text)
     if kb != ka + 1:
         return False
-    if _only_options(words[ka].text) and _only_options(words[kb].text):
+    if _options_line(words[ka].text) and _options_line(words[kb].text):
         return True
     if not words[ka].text[ma.end() :].strip() and not words[kb].text[: mb.start()].strip():
         return True  # row-ordered text: the cell's first line glued to the row's other cells
@@ -279,6 +329,34 @@ def box_parts(
     return [lambda build=build: box_words(build(), found, unclear) for build in parts]
 
 
+# A line of a bare timing word: the open option of a choice whose ticked one has a mark only
+# (``✓事前`` / ``事後``); never matches the ``wrapped`` group (``_option_word`` reads the word).
+_BARE_LINE = regex.compile(r"^\s*(?P<wrapped>(?!))?(?:事前|事後)\s*$")
+_BARE_END = regex.compile(r"(?<![^\s])(?P<wrapped>(?!))?(?:事前|事後)\s*$")
+_BARE_START = regex.compile(r"^\s*(?P<wrapped>(?!))?(?:事前|事後)(?![^\s])")
+
+
+def _bare_partner(words: list, k: int) -> list[regex.Match]:
+    """Line ``k`` as a bare option (a one-item list) where it is a bare timing word beside a
+    line of options alone (``✓事前`` / ``事後``), else none."""
+    text = words[k].text
+    if (m := _BARE_LINE.match(text)) is not None:
+        near = [words[j].text for j in (k - 1, k + 1) if 0 <= j < len(words)]
+        return [m] if any(_only_options(t) for t in near) else []
+    # Row-ordered text: the cell's first line glued after the row's other cells (``… 事前`` /
+    # ``✓事後``), or its last before the next cell's (``✓事前`` / ``事後 …``).
+    if k + 1 < len(words) and _only_options(words[k + 1].text) and (m := _BARE_END.search(text)):
+        return [m]
+    if k > 0 and _only_options(words[k - 1].text) and (m := _BARE_START.match(text)):
+        return [m]
+    return []
+
+
+def _options_line(line: str) -> bool:
+    """A line of options alone, or a bare timing word (``_BARE_LINE``)."""
+    return _only_options(line) or bool(_BARE_LINE.match(line))
+
+
 def _only_options(line: str) -> bool:
     """A line holding nothing but choice options (``■事前``, ``■事前　□事後``)."""
     rest = _TOKEN.sub("", line)
@@ -306,7 +384,7 @@ def _rewrite(
     for k in sorted({k for k, _ in spans}):
         text = words[k].text
         mine = sorted((m for kk, m in spans if kk == k), key=lambda m: -m.start())
-        alone = not _TOKEN.sub("", text).strip()
+        alone = not _TOKEN.sub("", text).strip() or bool(_BARE_LINE.match(text))
         for m in mine:
             new = word if _option_word(m) == word else ""
             pad = "" if alone else " " * (len(m.group(0)) - len(new))

@@ -155,6 +155,8 @@ def timing_of_lines(lines: list[str]) -> str | None:
     words split at whitespace): a bare qualifier is taken where the timing word stands apart
     from it (「事後」 / 「再評価」, ``事後　再評価``), not glued to it (``事後部市民窓口課``)."""
     parts = [p for line in lines for p in line.split()]
+    if (choice := read_choice(" ".join(parts))) is not None:  # check boxes: its lines tell whose a mark is
+        return choice.word
     raw = "".join(parts)
     return read_timing(raw, bare=bool(parts) and read_timing(parts[0]) is not None and len(parts) > 1)
 
