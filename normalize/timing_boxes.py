@@ -51,7 +51,9 @@ _MARKS = regex.escape(TIMING_TICK_MARKS + TIMING_OPEN_MARKS)
 _OCR = regex.escape(TIMING_OCR_OPEN_READS + TIMING_OCR_FILLED_READS)
 # A box: a mark, or brackets round at most one mark (``(○)``, ``[ ]``, ``（　）``).
 _BOX = rf"[{_MARKS}]|[{_OPEN_B}][\s　]*[^\s　{_CLOSE_B}]?[\s　]*[{_CLOSE_B}]"
-_OCR_BOX = rf"{_BOX}|[{_OCR}]"
+# A scan's box read as a letter: 口 / ロ, or any one kanji (a filled box reads as a dense one, which
+# varies from cell to cell: 画, 男, 玉 …); taken only as one of each in a cell (``_decide``).
+_OCR_BOX = rf"{_BOX}|[{_OCR}]|(?!事)\p{{Han}}"
 # One option: its box before the word, the word in brackets, or (``_AFTER``) its box after it.
 _BEFORE = rf"(?P<box>{_BOX})?(?P<word>{_WORD})"
 _WRAPPED = rf"[{_OPEN_B}](?P<wrapped>{_WORD})[{_CLOSE_B}]"
@@ -138,6 +140,9 @@ def read_choice(raw: str, ocr_reads: bool = True) -> Choice | None:
 _INNER_SPACES = regex.compile(rf"[{_OPEN_B}][ \u3000]*[^\s{_CLOSE_B}]?[ \u3000]*[{_CLOSE_B}]")
 
 
+_OCR_LETTER = regex.compile(r"(?!事)\p{Han}")
+
+
 def _tokens(raw: str, ocr_reads: bool) -> list[str]:
     """``raw``'s whitespace-parted pieces, a box standing alone joined to the piece after it
     (``口 事前``: OCR read the box apart)."""
@@ -157,7 +162,7 @@ def _parse(token: str, ocr_reads: bool) -> dict[str, str] | Choice | None:
     ``Choice`` without a word where the piece does not tell whose a mark is (``事前✓事後``: after
     事前, or before 事後?); None where the piece is other text.  A box opening the piece is
     printed before each word (``■事前□事後``); a word opening it has its box after it."""
-    if ocr_reads and token[0] in TIMING_OCR_OPEN_READS + TIMING_OCR_FILLED_READS:
+    if ocr_reads and (token[0] in TIMING_OCR_OPEN_READS or _OCR_LETTER.match(token)):
         unit = _UNIT_OCR
     else:
         unit = _UNIT_AFTER if token.startswith(("事前", "事後")) else _UNIT_BEFORE
