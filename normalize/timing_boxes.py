@@ -211,7 +211,12 @@ def printed_timings(text: str) -> int:
 
 
 # A choice's option glued to its box, a token of its own (whitespace or a line's end either side).
-_TOKEN = regex.compile(rf"(?<![^\s])(?:{_WRAPPED}|(?:{_BOX})(?:{_WORD})|(?:{_WORD})(?:[{_MARKS}]))(?![^\s])")
+# A mark opening it is a boundary of its own: pdf.js-style copies glue it to the cell before
+# (``…15日□事前``, set XXIX t11).
+_TOKEN = regex.compile(
+    rf"(?:(?<![^\s])(?:{_WRAPPED}|(?:{_BOX})(?:{_WORD})|(?:{_WORD})(?:[{_MARKS}]))|[{_MARKS}](?:{_WORD}))"
+    r"(?![^\s])"
+)
 
 
 # An option wrapped in a column narrower than it (Writer: ``(○)事`` / ``後``, ``(○)`` / ``事前``):
