@@ -48,6 +48,7 @@ from .spilt_dates import rejoin_spilt_dates
 from .stacked_cells import split_stacked_rows, stacked_notes
 from .table_doubts import crossing_merge_doubts, document_doubts, is_drawn, stray_date_doubts
 from .timing_below import timing_below_doubts
+from .timing_boxes import read_choice
 from .timing_cells import label_overflow_timing, timing_of_lines
 from .tokenizer import Tokenizer
 from .torn_dates import torn_date_doubts
@@ -229,8 +230,11 @@ def unexpected_timing_notes(rows: list[RawRow], records: list[Record]) -> list[s
     for row, rec in zip(rows, records, strict=True):
         raw = raw_timing(row)
         if raw and rec.timing is None:
+            why = (choice := read_choice(raw)) and choice.why  # check boxes: both ticked, none …
             notes.append(
-                f"row {rec.row_index}: 提出時期 printed as {raw!r}, neither 事前 nor 事後 (kept here)"
+                f"row {rec.row_index}: 提出時期 printed as {raw!r}, "
+                + (f"check boxes, {why}" if why else "neither 事前 nor 事後")
+                + " (kept here)"
             )
         elif rec.timing and label_overflow_timing(raw):
             notes.append(

@@ -30,6 +30,7 @@ from piatable.models import CellLine, Doubt
 from piatable.vocabulary import TIMING_CHOICE, TIMING_WORD
 
 from .chars import display_width, without_whitespace
+from .timing_boxes import read_choice
 
 # The longest qualifier (characters, whitespace removed) taken as the timing cell's: 「（重要な変更）」
 # is 7; a cell's text beyond this is another cell's cut into it (kept ``timing_invalid``).
@@ -145,7 +146,8 @@ def read_timing(raw: str, bare: bool = False) -> str | None:
         boxed = _BOXED[word].match(raw)
         if boxed and is_qualifier(raw[boxed.end() :], bare):
             return word
-    return None
+    choice = read_choice(raw)  # check boxes: ``■事前□事後`` (branch checkbox68)
+    return choice.word if choice is not None else None
 
 
 def timing_of_lines(lines: list[str]) -> str | None:
@@ -153,6 +155,8 @@ def timing_of_lines(lines: list[str]) -> str | None:
     words split at whitespace): a bare qualifier is taken where the timing word stands apart
     from it (「事後」 / 「再評価」, ``事後　再評価``), not glued to it (``事後部市民窓口課``)."""
     parts = [p for line in lines for p in line.split()]
+    if (choice := read_choice(" ".join(parts))) is not None:  # check boxes: its lines tell whose a mark is
+        return choice.word
     raw = "".join(parts)
     return read_timing(raw, bare=bool(parts) and read_timing(parts[0]) is not None and len(parts) > 1)
 

@@ -37,6 +37,10 @@ _LABEL_PAIR = regex.compile(r"^\s*事前(?:に)?提出\s+事後(?:に)?提出\s*
 _BARE_TOKEN = regex.compile(r"(?<![^\s])(事前|事後)(?![^\s])")
 
 NOTE = "提出時期 printed as {forms}: read as 事前 / 事後 (the print kept in timing_raw)"
+# Check boxes of a 提出時期 cell ticking none or both: read as no timing (branch checkbox68).
+UNCLEAR_NOTE = (
+    "提出時期 check boxes read as neither 事前 nor 事後: {choices} (no timing: flag timing_invalid)"
+)
 
 
 @dataclass
@@ -44,17 +48,26 @@ class PrintedTimings:
     """What a text's 提出時期 cells printed for each timing word (``{"事後": Counter({"事後提出": 8})}``)."""
 
     prints: dict[str, Counter] = field(default_factory=dict)
+    # Check-box choices that tick none or both (``timing_boxes.box_words``), as printed with why.
+    unclear: list[str] = field(default_factory=list)
+    # Every check-box choice in the text's order: (its ticked word or None, the word it was
+    # rewritten to, its print) (``timing_boxes.restore_choices``).
+    sequence: list[tuple[str | None, str, str]] = field(default_factory=list)
 
     def add(self, word: str, printed: str) -> None:
         self.prints.setdefault(word, Counter())[printed] += 1
 
     def __bool__(self) -> bool:
-        return bool(self.prints)
+        return bool(self.prints or self.unclear)
 
     def note(self) -> str:
-        """The document's note naming the prints and how many cells printed each."""
+        """The document's note naming the prints and how many cells printed each (and the
+        check-box choices read as neither word)."""
         forms = ", ".join(f"{p!r} ({n}×)" for c in self.prints.values() for p, n in c.items())
-        return NOTE.format(forms=forms)
+        note = NOTE.format(forms=forms) if forms else ""
+        if self.unclear:
+            note += ("; " if note else "") + UNCLEAR_NOTE.format(choices="; ".join(self.unclear))
+        return note
 
 
 def prints_submission_words(text: str) -> bool:

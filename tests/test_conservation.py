@@ -12,6 +12,7 @@ import pytest
 
 from piatable.normalize.ascii_numerals import ASCII_NUMERALS
 from piatable.normalize.conservation import char_counts, date_lines_without_rows, record_chars
+from piatable.normalize.timing_boxes import read_choice
 from piatable.normalize.timing_cells import SUBMISSION_TAIL
 from piatable.pipeline import extract_document
 
@@ -735,6 +736,9 @@ KNOWN_LOSSES.update(
         # read one row of each, headers67's label mend leaves the dates torn a piece a line (0 rows).
         "office-honest67/hn67-vertical-writer": "0 rows (partial, noted): dates torn a piece a line",
         "heldout-honest67/hn67-vertical-writer": "0 rows (partial, noted): dates torn a piece a line",
+        # Branch checkbox68, held out: PyMuPDF's text of Writer's ［○］事前 / ［　］事後 boxes in a
+        # narrow column, each box's brackets, mark and word torn over four lines (○ / ［ / ］事 / 前).
+        "heldout-checkbox68/hcb68-writer-5-kaigo_hoken-pymupdf": "0 rows (partial, noted): boxes torn",
     }
 )
 
@@ -770,6 +774,13 @@ def _printed_timing(r) -> bool:
     )
 
 
+def _box_print_extra(r) -> int:
+    """What a record's timing_raw printed as check boxes (``■事前 □事後``) holds beyond the word
+    its lines were rewritten to (``timing_boxes.box_words``), whitespace aside; else 0."""
+    raw = "".join(r.timing_raw.split())
+    return max(len(raw) - 2, 0) if raw and read_choice(raw, ocr_reads=False) is not None else 0
+
+
 @pytest.mark.parametrize(
     "path", [_case(p) for p in stratum(TEXTS, SAMPLES, always={*KNOWN_LOSSES, *KNOWN_SILENT_LOSSES})]
 )
@@ -797,7 +808,10 @@ def test_no_text_or_row_is_lost_in_silence(path):
             filled = [r for r in part.records if "merged_cell_filled" in r.flags]
             # A 提出時期 printed 事後提出 is read as 事後 in the lines (timing_prints) and its
             # record's timing_raw given the print back: its 提出 is printed, not invented.
+            # So is a 提出時期 printed as check boxes (timing_boxes: ■事前 / □事後 read as 事前, its
+            # record's timing_raw the boxes as printed; branch checkbox68).
             printed = sum(len(r.timing_raw) - len(r.timing) for r in part.records if _printed_timing(r))
+            printed += sum(_box_print_extra(r) for r in part.records)
             # A merged 項目 carried into the rows under it (second_anchors, branch merged62): the
             # row above's item again.
             pairs = itertools.pairwise(part.records)

@@ -111,6 +111,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-halves67",
         "heldout-spaced67",
         "heldout-furniture68",
+        "heldout-checkbox68",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -282,6 +282,8 @@ SET_NAMES = (
     "heldout-spaced67",
     "office-furniture68",
     "heldout-furniture68",
+    "office-checkbox68",
+    "heldout-checkbox68",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

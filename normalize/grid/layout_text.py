@@ -12,7 +12,7 @@ import regex
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import ITEM_OPENING, TIMING
+from piatable.vocabulary import ITEM_OPENING
 
 from ..chars import MARKER_ALONE, char_width, display_width
 from ..dates import DATE_AT_START, is_date_head
@@ -37,7 +37,7 @@ from .remark_column import REMARK, explanation_widths, remark_label, remarks_not
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, joined_across_gap, overrun, squeezed_gap, squeezed_split
-from .wrapped_timing import is_timing_piece, join_timing_qualifiers, join_wrapped_timing
+from .wrapped_timing import is_timing_piece, is_timing_token, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
 
@@ -370,7 +370,7 @@ def _timing_from_body(
         p
         for line in segs
         for i, p in enumerate(line)
-        if TIMING.match(p.text.strip()) and len(p.text.strip()) == 2 and not _is_soft(line, i)
+        if is_timing_token(p.text.strip()) and not _is_soft(line, i)
     ]
     tokens = [p for p in tokens if p.x0 > starts[TIMING_COLUMN - 1]]
     if not tokens:

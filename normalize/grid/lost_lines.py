@@ -9,10 +9,11 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from piatable.vocabulary import ITEM_OPENING, TIMING_WORD
+from piatable.vocabulary import ITEM_OPENING
 
 from ..dates import DATE_AT_START, is_date_head
 from ..line_dates import several_dates
+from ..timing_boxes import printed_timings
 from .common import GridResult
 from .date_spans import date_spans
 from .lines import Line
@@ -91,7 +92,7 @@ def flag_merged_rows(rows: list[_Row], result: GridResult, hy: float | None = No
     merged = 0
     for r in rows:
         date_lines = r.cells.get(0, [])
-        timings = len(TIMING_WORD.findall("".join(ln.text for ln in r.cells.get(4, []))))
+        timings = printed_timings("".join(ln.text for ln in r.cells.get(4, [])))  # ■事前□事後: one
         if hy is None:
             dates = len({_place(ln) for ln in date_lines if is_printed_date(ln.text)})
             if dates > 1 and timings <= 1 and _listed(date_lines, r.cells.get(1, [])):

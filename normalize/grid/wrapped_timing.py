@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..chars import without_whitespace
+from ..timing_boxes import read_choice
 from ..timing_cells import TIMING_WORDS, is_qualifier, may_open_qualifier, timing_of_lines
 from .lines import Line
 
@@ -87,8 +88,15 @@ def join_wrapped_timing(segs: list[list[Line]]) -> int:
 
 def is_timing_piece(text: str) -> bool:
     """A piece of text that is a 提出時期 value: 事前 / 事後 (spaced or not), in a choice box, or
-    with its qualifier joined to it (``join_timing_qualifiers``; ``timing_cells.read_timing``)."""
-    return timing_of_lines([text]) is not None
+    with its qualifier joined to it (``join_timing_qualifiers``; ``timing_cells.read_timing``), or
+    an option of check boxes, ticked or not (``□事後``: ``timing_boxes.read_choice``)."""
+    return timing_of_lines([text]) is not None or read_choice(text) is not None
+
+
+def is_timing_token(text: str) -> bool:
+    """A piece that is the word 事前 / 事後 alone (``事 前`` not), or one option of check boxes
+    (``■事前``, ``□事後``): the 提出時期 column's start is fitted to these (``layout_text``)."""
+    return (len(text) == 2 and text in TIMING_WORDS) or read_choice(text) is not None
 
 
 # Lines below a 提出時期 value over which its qualifier may wrap, and how far apart (in the

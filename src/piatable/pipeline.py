@@ -66,13 +66,8 @@ from piatable.normalize.spaced_rows import lost_space_doubts
 from piatable.normalize.spacing_evidence import SPACES_LOST_NOTE
 from piatable.normalize.split_dates import flag_broken_dates
 from piatable.normalize.stream import lines_to_rows
-from piatable.normalize.timing_prints import (
-    PrintedTimings,
-    prints_submission_words,
-    restore_raw,
-    submission_parts,
-    submission_words,
-)
+from piatable.normalize.timing_boxes import restore_choices, timing_words
+from piatable.normalize.timing_prints import PrintedTimings, restore_raw
 from piatable.normalize.undated_runs import doubt_undated_runs
 
 from .settings import Settings
@@ -182,10 +177,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
     reading = read_text_pages(path, text)
-    printed, marks = PrintedTimings(), MarkColumns()  # 提出時期 printed as 事後提出, or as marks
-    if reading.kind != "text-layout" and prints_submission_words(text):
-        reading.pages = submission_words(reading.pages, printed)
-        reading.parts = submission_parts(reading.parts, printed)
+    printed, marks = PrintedTimings(), MarkColumns()  # 提出時期 printed as 事後提出, ■事前, or as marks
+    timing_words(reading, text, printed)
     faulty = faulty_text_pages(text)  # pages taken from a broken text layer
     paged = "\f" in text
     del text  # a long text's parts are built as the stream reader reaches them
@@ -232,6 +225,9 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if found:
             restore_raw(result.records, found if isinstance(found, PrintedTimings) else found.printed())
             result.notes.append(found.note())
+    if unmatched := restore_choices(result.records, printed, settings.quality):  # ■事前 / □事後
+        result.notes.append(unmatched)
+        result.status = "partial"
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     flag_mended_rows(result.records, reading, settings.quality)

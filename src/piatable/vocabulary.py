@@ -193,6 +193,20 @@ ITEM_OPENING = regex.compile(rf"^\s*(?:{ITEM_OPENING_PATTERN})")
 TIMING = regex.compile(r"^\s*(事[\s　]?前|事[\s　]?後)\s*$")
 # 提出時期 printed as a form's choice box (``[　事前　]``, ``［事後］``): the value is the word inside.
 TIMING_CHOICE = regex.compile(r"^\s*[\[［][\s　]*(事前|事後)[\s　]*[\]］]\s*$")
+# 提出時期 printed as a form's check boxes, one box per option (``■事前`` / ``□事後``, ☑ / ☐, ● / ○,
+# ✓ before or after the word, ``(○)事前`` / ``( )事後``): the one place these marks are named
+# (``normalize/timing_boxes.py`` reads them; branch checkbox68, set XXIX t11).  A mark that ticks
+# its option, and one that leaves it open (an option printed bare beside a ticked one is open too).
+TIMING_TICK_MARKS = "■☑☒✅●◉◎✓✔◼▪⬛◆★"
+TIMING_OPEN_MARKS = "□☐○◯◻▫⬜◇☆"
+# Brackets printed round a box's mark (``(○)事前``, ``[ ]事後``): any mark inside ticks, none leaves
+# open; round the word itself (``【事前】``) they tick it (the other option printed bare).
+TIMING_BOX_BRACKETS = {"(": ")", "（": "）", "[": "]", "［": "］", "【": "】", "〔": "〕"}
+# What tesseract reads a printed box as: an empty box as 口 / ロ, a filled one as a dense kanji
+# (t11 scan: ■ read as 画).  A scan's cell is read by these only as one of each (``口事前画事後``):
+# two alike (``口事前口事後``) tell nothing of which was filled.
+TIMING_OCR_OPEN_READS = "口ロ囗"
+TIMING_OCR_FILLED_READS = "画圖團國回図田日目閏圏凾"
 # 事前 or 事後 anywhere in a text (a page of the table prints them; a 提出時期 cell prints one).
 TIMING_WORD = regex.compile(r"事\s*[前後]")
 # Words that documents print as a watermark over their pages (light, large, often turned 45°):
