@@ -1,12 +1,12 @@
 """Table pages fed out of order put back (normalize/page_order.py, branch scans68), on
 samples/office-pageorder68 (tools/make_scans68_samples.py: LibreOffice Calc and Writer filings of
-two to four pages whose PDF pages pypdf put in another order; the scans of the same kind,
+three pages whose PDF pages pypdf put in another order; the scans of the same kind,
 office-scans68, are measured by tools/eval_office.py: OCR takes a minute a case).
 
 * without page numbers (a Writer filing fed last page first): the title over the first page's
   labels, the row a page opens with that has no date, and the dates stepping back between pages
   give the order;
-* with ``1/4`` page numbers (a Calc filing whose last page came first): the numbers give it;
+* with ``1/3`` page numbers (a Calc filing whose last page came first): the numbers give it;
 * pages in order, or one page, are left alone without a note.
 """
 
@@ -46,14 +46,14 @@ def test_reversed_writer_pages_read_in_order():
 
 
 def test_page_numbers_give_the_order():
-    """A Calc filing printing ``1/4`` … whose last page came first: read by its numbers."""
+    """A Calc filing printing ``1/3`` … whose last page came first: read by its numbers."""
     case = "sc68-layer-rotate-calc"
     reading = read_pdf(SET / case / "input.pdf")
     notes: list[str] = []
     pages = restore_page_order(reading, notes)
     assert [p.page for p in pages] == sorted(p.page for p in reading.pages)
     assert len(notes) == 1 and "by the page numbers printed on them" in notes[0]
-    assert "order 2, 3, 4, 1" in notes[0]
+    assert "order 2, 3, 1" in notes[0]
 
 
 def test_pages_in_order_are_left_alone(tmp_path: Path):
@@ -73,3 +73,29 @@ def test_pages_in_order_are_left_alone(tmp_path: Path):
     notes: list[str] = []
     assert [id(p) for p in restore_page_order(reading, notes)] == before
     assert notes == []
+
+
+def test_a_scanned_page_whose_grid_broke_up_is_not_nothing_lost():
+    """A crumpled page (set XXIX t01): its wavy rulings break into pieces too short for a grid,
+    the reader counts the ink inside the table that no cell held (``PageWords.unread``); with no
+    columns found its words count as lost and the note names the page, never "nothing lost"."""
+    from piatable.models import PageWords, Word
+    from piatable.normalize.grid.common import GridResult
+    from piatable.normalize.grid.lines import ems
+    from piatable.normalize.grid.unread_pages import note_unread_page, ruled_as_table
+    from piatable.settings import Settings
+
+    words = [
+        Word("２０２３/２/６", 1, 60, 120, 100, 112, "ocr", 60.0),
+        Word("特定個人情報ファイル", 1, 130, 260, 100, 112, "ocr", 55.0),
+    ]
+    broken = [(x, 60.0 + k * 40, x, 80.0 + k * 40) for k in range(8) for x in (40.0, 125.0, 300.0)]
+    page = PageWords(1, 842.0, 595.0, "pt", "ocr", words, broken)
+    assert not ruled_as_table(page)
+    hx, hy = ems([page])
+    for unread, lost in ((0, False), (120, True)):
+        page.unread = unread
+        result = GridResult()
+        note_unread_page(page, hx, hy, Settings().grid, result)
+        assert ("nothing lost" in result.notes[0]) is not lost
+        assert result.unplaced == (2 if lost else 0)

@@ -60,7 +60,7 @@ LOOKS = {
         ("scan", "calc", 17, "rotate", {"dpi": 170, "save": "tif", "page_numbers": "{P}/{N}"}),
     ),
     "heldout-pageorder68": (
-        ("layer", "calc", 15, "reverse", {"page_numbers": ""}),
+        ("layer", "calc", 15, "reverse", {"page_numbers": "", "sep": "slash"}),
         ("layer", "writer", 17, "reverse", {"page_numbers": "- {P} -"}),
     ),
 }
@@ -70,7 +70,8 @@ SEP = ("slash", "wareki", "wareki_fw", "short", "seireki")
 def _case(name: str, maker: str, n: int, heldout: bool, look: dict, rng: random.Random) -> mos.Case:
     pool = mos._row_pool(heldout)
     start = rng.randrange(len(pool) - n)
-    case = mos.plain_case(name, [dict(r) for r in pool[start : start + n]], maker, heldout, rng.choice(SEP))
+    sep = look.get("sep", rng.choice(SEP))  # (drawn all the same: the other cases keep their looks)
+    case = mos.plain_case(name, [dict(r) for r in pool[start : start + n]], maker, heldout, sep)
     extra: dict = {"texts": False, "rows_per_page": None, "fallback_glyphs": "○□△"}
     if look["page_numbers"]:
         extra |= {"page_numbers": True, "page_number_format": look["page_numbers"]}
