@@ -21,7 +21,8 @@ date.  Each order counts its faults (``TITLE_FAULT`` for a title page not first,
 step between pages against the dates' direction); an order is taken when it has none and the
 file's order has at least ``MIN_FAULTS_TO_MOVE`` (one date step alone is no proof: a table need
 not be sorted by date).  When the file's order has faults and no order is clean, the pages are
-kept as they lie and a note says so.
+kept as they lie, and a note says so when the first page itself is in doubt (its title elsewhere,
+or it opens with the rest of a row).
 
 Pages taken in another order are numbered again in that order (the grid joins a row cut at a
 page's foot to the next page's top by the pages' numbers), their words with them; the note names
@@ -33,6 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+
+import regex
 
 from piatable.models import PageWords, Reading, Word
 from piatable.vocabulary import label_count
@@ -54,6 +57,9 @@ MIN_FAULTS_TO_MOVE = 2
 DATE_COLUMN_SLACK_PT = 40.0
 # The title stands above the label row within this share of the page's height from its top.
 TITLE_BAND = 0.35
+
+# The start of a date in the 変更日 column, whole or not (a wrapped date's first line).
+_DATE_START = regex.compile(r"^\s*(?:令和|平成|[RH]\s*[0-9０-９元]|[0-9０-９]{4}\s*[/／.．\-－年])")
 
 REORDER_NOTE = (
     "the table's pages were read in the order {order} of the file's pages ({why}): they were "
@@ -138,7 +144,10 @@ def _choose(signs: list[_PageSigns]) -> tuple[list[int] | None, str]:
     for order in candidates:
         if _faults(order, signs, rising) == 0:
             return order, _reasons(given, signs, rising)
-    return None, _reasons(given, signs, rising)
+    # Undecided: said only when the first page itself is in doubt (dates stepping back alone are
+    # a table not sorted by date, as often as pages out of order).
+    strong = _faults(given, [_PageSigns(None, s.title, [], s.opens_continued) for s in signs], rising)
+    return None, _reasons(given, signs, rising) if strong else ""
 
 
 def _direction(signs: list[_PageSigns]) -> bool:
@@ -203,16 +212,18 @@ def _signs(page: PageWords) -> _PageSigns:
 def _opens_continued(
     page: PageWords, body: list[list[Word]], dates: list[tuple[float, float, str]], below: float | None
 ) -> bool:
-    """The page's first ruled row (between the first two long horizontal rulings under the label
-    row, ``below``: its foot in points; the grid's top without one) prints text but no 変更日
-    date, while the page prints dates (a row's date stands anywhere in its cell: top, middle,
-    foot)."""
+    """The page's first ruled row (between the first two horizontal rulings across the 変更日
+    column under the label row, ``below``: its foot in points; the grid's top without one)
+    prints text but no 変更日 date, while the page prints dates (a row's date stands anywhere in
+    its cell: top, middle, foot; a date merged over rows has no ruling between them)."""
     if not dates:
         return False
-    widest = max((r[2] - r[0] for r in page.rulings), default=0.0)
+    left = min(x for _, x, _ in dates)
     ys: list[float] = []
     for r in sorted(page.rulings, key=lambda r: r[1]):
-        if r[3] - r[1] <= 3 and r[2] - r[0] >= 0.5 * widest and (not ys or r[1] - ys[-1] > 3):
+        # Rulings across the 変更日 column only: a date merged over two rows has none between.
+        crosses = r[0] <= left and r[2] >= left + DATE_COLUMN_SLACK_PT / 2
+        if r[3] - r[1] <= 3 and crosses and (not ys or r[1] - ys[-1] > 3):
             ys.append(r[1])
     if below is not None:
         ys = [y for y in ys if y >= below - 2]
@@ -220,7 +231,12 @@ def _opens_continued(
         return False
     top, foot = ys[0], ys[1]
     inside = [ln for ln in body if top < (ln[0].top + ln[0].bottom) / 2 < foot]
-    return bool(inside) and not any(top < mid < foot for mid, _, _ in dates)
+    if not inside or any(top < mid < foot for mid, _, _ in dates):
+        return False
+    # A date wrapped in a narrow column (令和6年4月1 / 日) or misread in part still opens the row.
+    return not any(
+        _DATE_START.match(_text(_pieces(ln)[0])) for ln in inside if ln[0].x0 - left <= DATE_COLUMN_SLACK_PT
+    )
 
 
 def _mark_number(mark: str) -> int | None:
