@@ -19,10 +19,10 @@ Two orders are weighed against the file's order: the reverse of it (the stack fe
 round) and, when every page prints a date, the title page first and the others by their first
 date.  Each order counts its faults (``TITLE_FAULT`` for a title page not first, one for each
 step between pages against the dates' direction); an order is taken when it has none and the
-file's order has at least ``MIN_FAULTS_TO_MOVE`` (one date step alone is no proof: a table need
-not be sorted by date).  When the file's order has faults and no order is clean, the pages are
-kept as they lie, and a note says so when the first page itself is in doubt (its title elsewhere,
-or it opens with the rest of a row).
+file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone is no proof: a table need not be
+sorted by date, a first row's date may be misread).  When the file's order has that many faults
+and no order is clean, the pages are kept as they lie, and a note says so when the first page
+itself is in doubt (its title elsewhere, or it opens with the rest of a row).
 
 Pages taken in another order are numbered again in that order (the grid joins a row cut at a
 page's foot to the next page's top by the pages' numbers), their words with them; the note names
@@ -50,8 +50,13 @@ TITLE_FAULT = 2
 # The first page read opens with the rest of a row (its first ruled row below the label row
 # prints no date while the page's other rows do): a table's first row prints its date.
 OPEN_FAULT = 2
-# The file's order must show this many faults before another order is taken.
-MIN_FAULTS_TO_MOVE = 2
+# The file's order must show this many faults before another order is taken: two signs (a first
+# page opening with the rest of a row, or the title elsewhere, and the dates stepping back), or
+# one sign alone would move a table whose first row was read badly (its date misread).
+MIN_FAULTS_TO_MOVE = 3
+# The column labels a label row prints (``MIN_LABELS`` of them at least).
+LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
+MIN_LABELS = 3
 # A date of the 変更日 column opens its line this close to the column's left edge (points):
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
@@ -198,19 +203,26 @@ def _signs(page: PageWords) -> _PageSigns:
                 number = n
     lines = [ln for ln in _lines([w for w in page.words if w.text.strip()]) if ln]
     texts = [" ".join(_text(p) for p in _pieces(ln)) for ln in lines]
-    header = next((k for k, t in enumerate(texts) if label_count(t) >= 3), None)
+    header = next((k for k, t in enumerate(texts) if _is_label_row(t)), None)
     title = header is not None and any(
         "変更箇所" in texts[k].replace(" ", "") and lines[k][0].top <= TITLE_BAND * page.height
         for k in range(header)
     )
     body = lines[(header if header is not None else -1) + 1 :]
     dates = _column_dates(body)
-    below = lines[header][-1].bottom if header is not None else None
-    return _PageSigns(number, title, [iso for _, _, iso in dates], _opens_continued(page, body, dates, below))
+    # (A page whose label row was not read: its first row unknown, never taken as continued.)
+    opens = header is not None and _opens_continued(page, body, dates, lines[header][-1].bottom)
+    return _PageSigns(number, title, [iso for _, _, iso in dates], opens)
+
+
+def _is_label_row(text: str) -> bool:
+    """A line printing ``MIN_LABELS`` of the column labels, glued or apart (``変更日項目``)."""
+    flat = "".join(text.split())
+    return label_count(text) >= MIN_LABELS or sum(k in flat for k in LABEL_KEYS) >= MIN_LABELS
 
 
 def _opens_continued(
-    page: PageWords, body: list[list[Word]], dates: list[tuple[float, float, str]], below: float | None
+    page: PageWords, body: list[list[Word]], dates: list[tuple[float, float, str]], below: float
 ) -> bool:
     """The page's first ruled row (between the first two horizontal rulings across the 変更日
     column under the label row, ``below``: its foot in points; the grid's top without one)
@@ -225,8 +237,7 @@ def _opens_continued(
         crosses = r[0] <= left and r[2] >= left + DATE_COLUMN_SLACK_PT / 2
         if r[3] - r[1] <= 3 and crosses and (not ys or r[1] - ys[-1] > 3):
             ys.append(r[1])
-    if below is not None:
-        ys = [y for y in ys if y >= below - 2]
+    ys = [y for y in ys if y >= below - 2]
     if len(ys) < 2:
         return False
     top, foot = ys[0], ys[1]
