@@ -21,8 +21,8 @@ date.  Each order counts its faults (``TITLE_FAULT`` for a title page not first,
 step between pages against the dates' direction); an order is taken when it has none and the
 file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone is no proof: a table need not be
 sorted by date, a first row's date may be misread).  When the file's order has that many faults
-and no order is clean, the pages are kept as they lie, and a note says so when the first page
-itself is in doubt (its title elsewhere, or it opens with the rest of a row).
+and no order is clean, the pages are kept as they lie, and a note says so when the title stands
+on a later page.
 
 Pages taken in another order are numbered again in that order (the grid joins a row cut at a
 page's foot to the next page's top by the pages' numbers), their words with them; the note names
@@ -149,9 +149,10 @@ def _choose(signs: list[_PageSigns]) -> tuple[list[int] | None, str]:
     for order in candidates:
         if _faults(order, signs, rising) == 0:
             return order, _reasons(given, signs, rising)
-    # Undecided: said only when the first page itself is in doubt (dates stepping back alone are
-    # a table not sorted by date, as often as pages out of order).
-    strong = _faults(given, [_PageSigns(None, s.title, [], s.opens_continued) for s in signs], rising)
+    # Undecided: said only when the title stands on a later page (dates stepping back are a table
+    # not sorted by date as often as pages out of order; a first row read without its date, a
+    # misread: office-header53's h53-flat said so on pages in order).
+    strong = _faults(given, [_PageSigns(None, s.title, []) for s in signs], rising)
     return None, _reasons(given, signs, rising) if strong else ""
 
 
