@@ -123,6 +123,8 @@ def _layer(pdf: Path, folder: Path, order: list[int]) -> Path:
     writer = pypdf.PdfWriter()
     for k in order:
         writer.add_page(reader.pages[k])
+    if reader.metadata:  # LibreOffice's own (Producer, Creator): pypdf only put the pages in order
+        writer.add_metadata(dict(reader.metadata))
     target = folder / "input.pdf"
     with target.open("wb") as fh:
         writer.write(fh)
