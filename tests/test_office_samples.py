@@ -112,6 +112,8 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-spaced67",
         "heldout-furniture68",
         "heldout-checkbox68",
+        "heldout-pageorder68",
+        "heldout-scans68",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -284,6 +284,8 @@ SET_NAMES = (
     "heldout-furniture68",
     "office-checkbox68",
     "heldout-checkbox68",
+    "office-pageorder68",
+    "heldout-pageorder68",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
@@ -300,7 +302,9 @@ SET_NAMES = (
 # scan, a page of two tables; tests/test_scanloss66.py reads them in small pieces).
 # office-honest67 / heldout-honest67 (tools/make_honest67_samples.py, branch honest67: a pdfplumber text
 # of vertical labels and wrapped dates, scans with a row or a note below the ruled grid) are measured
-# by naming them too (tests/test_honest67.py).
+# by naming them too (tests/test_honest67.py).  So are office-scans68 / heldout-scans68
+# (tools/make_scans68_samples.py, branch scans68: scans fed last page first; their text-layer
+# twins are office-pageorder68 / heldout-pageorder68, named above; tests/test_page_order.py).
 SETS = tuple(ROOT / "samples" / s for s in SET_NAMES)
 TEXT_FAMILIES = (
     "pypdfium2",

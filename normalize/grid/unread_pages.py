@@ -38,8 +38,9 @@ def note_unread_page(
     record has: its words count as unplaced (the document is partial), and the note quotes the
     dates.  So does any page of body text after the table has begun (``started``: rows were read
     on a page before), whose text would else be dropped without a word (issue 11, pagecont18),
-    and a scanned page ruled as a table (``ruled_as_table``) with words on it: a page read
-    turned or too poorly for its columns, never "nothing lost".  Other pages (a cover before
+    and a scanned page ruled as a table (``ruled_as_table``), or holding ink inside its table
+    that no cell held (``PageWords.unread``), with words on it: a page read turned, its grid
+    broken or read too poorly for its columns, never "nothing lost".  Other pages (a cover before
     the table) are only named."""
     lines = [ln.text for ln in words_to_lines(page.words, hx, hy, gs)]
     dates = [m.group().strip() for t in lines if (m := DATE.match(t.lstrip()))]
@@ -56,12 +57,16 @@ def note_unread_page(
         result.unplaced += sum(1 for w in page.words if w.text.strip())
     elif (
         page.source == "ocr"
-        and ruled_as_table(page)
+        and (ruled_as_table(page) or page.unread)
         and (inked := sum(1 for w in page.words if w.text.strip()))
     ):
+        # (``page.unread``: ink inside the page's table that no cell of its grid held, counted
+        # by the reader: a grid broken up, as a crumpled page's wavy rulings break it (set XXIX
+        # t01's page 1, 9 rows lost, said "nothing lost").)
         result.notes.append(
             f"page {page.page}: ruled as a table but no table columns read (its {inked} words, "
-            "turned or read too poorly?): its rows, if any, are in no record; check the page"
+            "turned, its rulings broken or read too poorly?): its rows, if any, are in no record; "
+            "check the page"
         )
         result.unplaced += inked
     else:

@@ -55,7 +55,7 @@ from piatable.normalize.guessed_rows import mostly_guessed_note, read_in_part
 from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.lost_rows import close_document
-from piatable.normalize.page_furniture import drop_page_furniture
+from piatable.normalize.page_order import arrange_pages
 from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
@@ -414,8 +414,8 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
     the ``ocr`` / ``ocr_low_confidence`` flags and a confidence capped by tesseract's after.
     """
     result = _result(reading, source)
-    if reading.kind == "pdf":  # page numbers, headers and footers in the margins are no cells
-        result.notes.extend(drop_page_furniture(reading.pages))
+    # Pages fed out of order put back; a PDF's page numbers, headers and footers are no cells.
+    reading.pages = arrange_pages(reading, result.notes)
     # A sheet too wide for the page: its last columns' pages joined to their rows' pages (a
     # text layer's characters or a scan's OCR words alike).
     reading.pages, joined, doubts = join_column_strips(reading.pages)

@@ -1,0 +1,101 @@
+"""Table pages fed out of order put back (normalize/page_order.py, branch scans68), on
+samples/office-pageorder68 (tools/make_scans68_samples.py: LibreOffice Calc and Writer filings of
+three pages whose PDF pages pypdf put in another order; the scans of the same kind,
+office-scans68, are measured by tools/eval_office.py: OCR takes a minute a case).
+
+* without page numbers (a Writer filing fed last page first): the title over the first page's
+  labels, the row a page opens with that has no date, and the dates stepping back between pages
+  give the order;
+* with ``1/3`` page numbers (a Calc filing whose last page came first): the numbers give it;
+* pages in order, or one page, are left alone without a note.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from piatable.extract.pdf import read_pdf
+from piatable.normalize.page_order import REORDER_NOTE, restore_page_order
+from piatable.pipeline import read_document
+
+from .conftest import SAMPLES
+
+SET = SAMPLES / "office-pageorder68"
+NOTE_HEAD = REORDER_NOTE.split("{")[0]
+
+
+def _truth(case: str) -> list[dict]:
+    return json.loads((SET / case / "expected" / "records.json").read_text("utf-8"))
+
+
+def _fed(case: str) -> list[int]:
+    return json.loads((SET / "cases.json").read_text("utf-8"))[case]["fed"]
+
+
+def test_reversed_writer_pages_read_in_order():
+    """Three pages fed 3, 2, 1: the rows come out in the filing's order, the note names it."""
+    case = "sc68-layer-reverse-writer"
+    assert _fed(case) == [3, 2, 1]
+    result = read_document(SET / case / "input.pdf")
+    got = [(r.change_date, r.item) for r in result.records]
+    want = [(r["change_date"], r["item"]) for r in _truth(case)]
+    assert got == want
+    note = next(n for n in result.notes if n.startswith(NOTE_HEAD))
+    assert "order 3, 2, 1" in note
+
+
+def test_page_numbers_give_the_order():
+    """A Calc filing printing ``1/3`` … whose last page came first: read by its numbers."""
+    case = "sc68-layer-rotate-calc"
+    reading = read_pdf(SET / case / "input.pdf")
+    notes: list[str] = []
+    pages = restore_page_order(reading, notes)
+    assert [p.page for p in pages] == sorted(p.page for p in reading.pages)
+    assert len(notes) == 1 and "by the page numbers printed on them" in notes[0]
+    assert "order 2, 3, 1" in notes[0]
+
+
+def test_pages_in_order_are_left_alone(tmp_path: Path):
+    """The same filing with its pages put back by pypdf: nothing moved, no note."""
+    import pypdf
+
+    case = "sc68-layer-reverse-writer"
+    reader = pypdf.PdfReader(str(SET / case / "input.pdf"))
+    writer = pypdf.PdfWriter()
+    for page in reversed(reader.pages):
+        writer.add_page(page)
+    target = tmp_path / "in_order.pdf"
+    with target.open("wb") as fh:
+        writer.write(fh)
+    reading = read_pdf(target)
+    before = [id(p) for p in reading.pages]
+    notes: list[str] = []
+    assert [id(p) for p in restore_page_order(reading, notes)] == before
+    assert notes == []
+
+
+def test_a_scanned_page_whose_grid_broke_up_is_not_nothing_lost():
+    """A crumpled page (set XXIX t01): its wavy rulings break into pieces too short for a grid,
+    the reader counts the ink inside the table that no cell held (``PageWords.unread``); with no
+    columns found its words count as lost and the note names the page, never "nothing lost"."""
+    from piatable.models import PageWords, Word
+    from piatable.normalize.grid.common import GridResult
+    from piatable.normalize.grid.lines import ems
+    from piatable.normalize.grid.unread_pages import note_unread_page, ruled_as_table
+    from piatable.settings import Settings
+
+    words = [
+        Word("２０２３/２/６", 1, 60, 120, 100, 112, "ocr", 60.0),
+        Word("特定個人情報ファイル", 1, 130, 260, 100, 112, "ocr", 55.0),
+    ]
+    broken = [(x, 60.0 + k * 40, x, 80.0 + k * 40) for k in range(8) for x in (40.0, 125.0, 300.0)]
+    page = PageWords(1, 842.0, 595.0, "pt", "ocr", words, broken)
+    assert not ruled_as_table(page)
+    hx, hy = ems([page])
+    for unread, lost in ((0, False), (120, True)):
+        page.unread = unread
+        result = GridResult()
+        note_unread_page(page, hx, hy, Settings().grid, result)
+        assert ("nothing lost" in result.notes[0]) is not lost
+        assert result.unplaced == (2 if lost else 0)
