@@ -27,16 +27,41 @@ from functools import lru_cache
 
 import regex
 
-from piatable.vocabulary import LABEL_PIECES, LABEL_VARIANTS, LABELS, SPANNING_LABELS, is_header_line
+from piatable.vocabulary import (
+    EMPTY_CELL_DASHES,
+    LABEL_PIECES,
+    LABEL_VARIANTS,
+    LABELS,
+    NOTHING_WRITTEN_WORDS,
+    SPANNING_LABELS,
+    is_header_line,
+)
 
 # The pieces a glued label row is cut into: the labels' pieces and the labels spanning two columns.
 _PIECES = LABEL_PIECES | SPANNING_LABELS
 
 # A glued label line is at most this long (six labels, the longest 変更内容（変更前／変更後）).
 GLUED_LABEL_LINE_MAX_CHARS = 64
+# An extra column's label glued among the labels (変更区分): at most this long.
+GAP_LABEL_MAX_CHARS = 6
 # 事前 / 事後 opening a line and glued to the next cell's word; not when hiragana follows (事前に,
 # 事後の are words of a sentence) nor a date (normalize/glued_runs.py parts those).
 _TIMING_GLUED = regex.compile(r"^(事[前後])(?=[\p{Han}\p{Katakana}Ａ-ｚA-Za-z（(「・＜<【])(.+)$")
+# 事前 / 事後 glued inside a line after a cell's last character (not after hiragana: 委託先に事前
+# 承認, 記録を事後… are prose) and before the explanation's first word: a 1-line after cell, the
+# timing and the explanation run together (``[　]宛名システム等事後番号法の改正…``, ``削除事後…``).
+_TIMING_INSIDE = regex.compile(
+    r"^(.*?[^\p{Hiragana}])(事[前後])(?=[\p{Han}\p{Katakana}Ａ-ｚA-Za-z（(「・＜<【])(.+)$"
+)
+# A bracketed or dashed placeholder opening a line and glued to the next cell's text (the 変更前
+# 「（記載なし）」 / 「－」 beside the 変更後's first line): ``vocabulary.NOTHING_WRITTEN_PATTERN``
+# less the bare words (なし opens words), and 削除 glued to a timing.
+_PLACEHOLDER_GLUED = regex.compile(
+    rf"^([（(](?:{'|'.join(NOTHING_WRITTEN_WORDS)})[）)]|[{regex.escape(EMPTY_CELL_DASHES)}]{{1,2}}|削除(?=事[前後]))"
+    r"(?=[^\s）)\-－―‐—−ー])(.+)$"
+)
+# A check-list mark opening another cell's line glued after a cell's text (``…等[　]宛名…``).
+_MARK_GLUED = regex.compile(r"(?<=[^\s\[［])(?=[\[［][○◯●×✓ \u3000]?[\]］])")
 _SPACE = regex.compile(r"[ \u3000]")
 
 
@@ -57,6 +82,18 @@ def _segments(word: str) -> tuple[str, ...] | None:
     return best
 
 
+def _segments_with_gap(word: str) -> tuple[str, ...] | None:
+    """``word`` cut as ``_segments`` with one piece that is no label between two that are (an
+    extra column's label, ``変更日項目変更区分変更前の記載…``), at most ``GAP_LABEL_MAX_CHARS``
+    long; None when no such cut exists."""
+    for length in range(1, GAP_LABEL_MAX_CHARS + 1):  # the shortest such piece
+        for start in range(1, len(word) - length):
+            head, tail = _segments(word[:start]), _segments(word[start + length :])
+            if head and tail:
+                return (*head, word[start : start + length], *tail)
+    return None
+
+
 def _is_label(piece: str) -> bool:
     return piece in LABELS or piece in LABEL_VARIANTS or piece in SPANNING_LABELS
 
@@ -68,6 +105,12 @@ def unglue_label_line(line: str) -> str | None:
     if not word or _SPACE.search(word) or len(word) > GLUED_LABEL_LINE_MAX_CHARS or word in LABEL_PIECES:
         return None
     pieces = _segments(word)
+    if (
+        pieces is None
+        and (pieces := _segments_with_gap(word)) is not None
+        and sum(map(_is_label, pieces)) < 3
+    ):
+        return None  # a piece that is no label: only between three labels or more
     if pieces is None or len(pieces) < 2 or sum(map(_is_label, pieces)) < 2:
         return None
     return " ".join(pieces)
@@ -89,17 +132,36 @@ def unglue_copy(text: str) -> tuple[str, list[str]]:
             labels += 1
     if not labels or not any(is_header_line(ln) for ln in lines):
         return text, []
-    timings = 0
+    parted = 0
     for i, line in enumerate(lines):
-        m = _TIMING_GLUED.match(line) if line.startswith("事") else None
-        if m is not None:
-            lines[i] = f"{m.group(1)} {m.group(2)}"
-            timings += 1
-    return "\n".join(lines), [GLUED_COPY_NOTE.format(labels=labels, timings=timings)]
+        mended = part_glued_cells(line)
+        if mended != line:
+            lines[i] = mended
+            parted += 1
+    return "\n".join(lines), [GLUED_COPY_NOTE.format(labels=labels, parted=parted)]
+
+
+def part_glued_cells(line: str) -> str:
+    """``line`` of a glued copy with a space put between the cells it can tell apart: a
+    placeholder opening it, a check-list mark glued after text, and 事前 / 事後 glued to the
+    explanation (at the line's start, or after a cell's last character)."""
+    if (m := _PLACEHOLDER_GLUED.match(line)) is not None:
+        line = f"{m.group(1)} {m.group(2)}"
+    if "[" in line or "［" in line:
+        line = _MARK_GLUED.sub(" ", line)
+    if "事" not in line:
+        return line
+    if (m := _TIMING_GLUED.match(line)) is not None:
+        return f"{m.group(1)} {m.group(2)}"
+    if (m := _TIMING_INSIDE.match(line)) is not None:
+        return f"{m.group(1).rstrip()} {m.group(2)} {m.group(3)}"
+    return line
 
 
 GLUED_COPY_NOTE = (
     "the text runs its cells together with no space between them (a pdf.js viewer's copy):"
-    " {labels} column-label rows and {timings} 提出時期 glued to the next cell were parted;"
+    " {labels} column-label rows and {parted} lines of cells glued together (a placeholder, a"
+    " check-list mark or a 提出時期 glued to the next cell) were parted;"
     " a 変更前 and 変更後 run together on one line may be cut wrong"
 )
+GLUED_COPY_MARK = GLUED_COPY_NOTE[:40]  # opens every such note
