@@ -22,8 +22,8 @@ from eval_office import SET_NAMES as SETS  # the sets with PDFs, as the bench re
 from make_datecell60_samples import TEXTS as DATECELL_TEXTS  # datecell60's sets: mutool, pymupdf+nl
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
-from make_pdfjs68_samples import TEXTS as PDFJS68_TEXTS  # pdfjs68's: pdf.js and Edge copies
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
+from make_pdfjs68_samples import TEXTS as PDFJS68_TEXTS  # pdfjs68's: pdf.js and Edge copies
 from make_pubdate65_samples import TEXTS as PUBDATE_TEXTS  # pubdate65's: pdftotext-raw, pymupdf
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_silent62_samples import TEXTS as SILENT62_TEXTS  # pages joined by "\n\n", no line ends
