@@ -60,6 +60,14 @@ _PLACEHOLDER_GLUED = regex.compile(
     rf"^([（(](?:{'|'.join(NOTHING_WRITTEN_WORDS)})[）)]|[{regex.escape(EMPTY_CELL_DASHES)}]{{1,2}}|削除(?=事[前後]))"
     r"(?=[^\s）)\-－―‐—−ー])(.+)$"
 )
+# A date opening a line and glued to the next cell (``2018/4/1事後``: Calc draws the date and
+# 提出時期 cells of every row before the rows' other cells, so each row's date and timing share a
+# line); the rest must not go on the date (a digit, 日, 時点, から).
+_DATE_GLUED = regex.compile(
+    r"^((?:19|20)\d{2}[/.]\d{1,2}[/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+    r"|(?:令和|平成)[0-9０-９元]{1,2}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[RH]\d{1,2}\.\d{1,2}\.\d{1,2})"
+    r"(?=[^\s0-9０-９日時か～~\-－/.、,])(.+)$"
+)
 # A check-list mark opening another cell's line glued after a cell's text (``…等[　]宛名…``).
 _MARK_GLUED = regex.compile(r"(?<=[^\s\[［])(?=[\[［][○◯●×✓ \u3000]?[\]］])")
 _SPACE = regex.compile(r"[ \u3000]")
@@ -142,9 +150,11 @@ def unglue_copy(text: str) -> tuple[str, list[str]]:
 
 
 def part_glued_cells(line: str) -> str:
-    """``line`` of a glued copy with a space put between the cells it can tell apart: a
-    placeholder opening it, a check-list mark glued after text, and 事前 / 事後 glued to the
+    """``line`` of a glued copy with a space put between the cells it can tell apart: a date
+    or a placeholder opening it, a check-list mark glued after text, and 事前 / 事後 glued to the
     explanation (at the line's start, or after a cell's last character)."""
+    if (m := _DATE_GLUED.match(line)) is not None:
+        line = f"{m.group(1)} {m.group(2)}"
     if (m := _PLACEHOLDER_GLUED.match(line)) is not None:
         line = f"{m.group(1)} {m.group(2)}"
     if "[" in line or "［" in line:
