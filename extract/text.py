@@ -31,6 +31,7 @@ from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embed
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
 from piatable.normalize.extra_columns import strip_extra_labels, strip_extra_values
 from piatable.normalize.extra_layout import placed_wheres, set_aside_by_place
+from piatable.normalize.glued_copy import unglue_copy
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
@@ -60,7 +61,7 @@ from .plumber_pages import label_row_breaks, line_pages, page_starts, take_out_b
 from .plumber_text import is_plumber_text, plumber_to_layout
 from .plumber_write import PLUMBER_DOUBT_NOTE
 from .poppler_sjis import is_poppler_sjis, undo_poppler_sjis
-from .text_decoding import read_text_file
+from .text_decoding import UNDECODED_MARK, read_text_file, undecoded_note
 
 # Layout text: share of non-blank lines with two or more separated segments.
 LAYOUT_MULTI_SEGMENT_SHARE = 0.25
@@ -114,6 +115,7 @@ def _read_text_and_kind(
     (``TidyText.collapsed``)."""
     if text is None:
         text = read_text_file(path)
+    undecoded = undecoded_note(text)  # bytes no encoding read whole: U+FFFD in their place
     # A web viewer's copy (NBSP for every space): its spaces read as spaces before anything looks
     # at them (poppler's Shift-JIS text is told by its lack of ASCII spaces, among others).
     text, spaces = plain_spaces(text)
@@ -123,6 +125,8 @@ def _read_text_and_kind(
     # A sheet printed with its row and column headings (A B C …, 1 2 3 …): set aside first (the
     # letter strip would read as spaced-out text).
     text, sheet_notes = strip_sheet_headings(clean_text(mend_text(text)))
+    text, copy_notes = unglue_copy(text)  # a pdf.js copy: 変更日項目変更内容…, 事後組織改編…
+    sheet_notes += copy_notes
     tidy = tidy_text(text)
     # A date printed in a justified cell, its characters spaced apart (令 和 6 年 4): closed up,
     # unless the text is spaced out as a whole (its despacing closes the dates with the rest, and
@@ -132,7 +136,7 @@ def _read_text_and_kind(
     if stretch_notes and not tidy.despaced_lines:
         tidy = tidy_text(closed)
         tidy.notes += stretch_notes
-    tidy.notes += sheet_notes
+    tidy.notes += sheet_notes + ([undecoded] if undecoded else [])
     # Column labels spread over their cells or stacked a character a line, closed up (after the
     # despacing of text spaced out as a whole, which reads its label rows itself).
     tidy.text, spread = mend_spread_labels(tidy.text)
@@ -442,6 +446,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
     built when the pipeline reaches it, and its words are dropped once read, so memory does not
     grow with the text's length (only with its records)."""
     text, notes, layout, numerals, guesses, plumber_pages, collapsed = _read_text_and_kind(path, text)
+    undecoded = any(UNDECODED_MARK in n for n in notes)  # read in part: U+FFFD
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:
@@ -459,7 +464,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
             notes=notes + mixed,
             cover=cover,
             paged=marks_its_pages(text),
-            partial=bool(mixed) or doubted,
+            partial=bool(mixed) or doubted or undecoded,
             ascii_numerals=numerals,
             collapsed_copies=collapsed,
             line_pages=plumber_pages if kind == "text-layout" and len(pages) == 1 else None,
@@ -474,6 +479,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
         cover=cover,
         parts=parts,
         paged=marks_its_pages(text),
+        partial=undecoded,
         ascii_numerals=numerals,
         collapsed_copies=collapsed,
     )

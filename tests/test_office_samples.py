@@ -23,6 +23,7 @@ from make_datecell60_samples import TEXTS as DATECELL_TEXTS  # datecell60's sets
 from make_kindcol59_samples import TEXTS as KINDCOL_TEXTS  # kindcol59's sets: +j0 among them
 from make_numkind60_samples import TEXTS as NUMKIND_TEXTS  # numkind60's: PyMuPDF flags=0, pdfplumber x1
 from make_pages51_samples import NOPGBRK  # pages51's sets: pdftotext -layout -nopgbrk
+from make_pdfjs68_samples import TEXTS as PDFJS68_TEXTS  # pdfjs68's: pdf.js and Edge copies
 from make_pubdate65_samples import TEXTS as PUBDATE_TEXTS  # pubdate65's: pdftotext-raw, pymupdf
 from make_silent60_samples import TEXTS as SILENT60_TEXTS  # pdfplumber extract_text(x_tolerance=1)
 from make_silent62_samples import TEXTS as SILENT62_TEXTS  # pages joined by "\n\n", no line ends
@@ -114,6 +115,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-checkbox68",
         "heldout-pageorder68",
         "heldout-scans68",
+        "heldout-pdfjs68",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
@@ -226,6 +228,7 @@ def _check_text_case(folder: Path) -> None:
         *mos.TBRL57_TEXTS,
         *mos.PAGEJOIN_TEXTS,
         *WEB_TEXTS,
+        *PDFJS68_TEXTS,
         NOPGBRK,
     )
     assert _expected(folder) == _expected(pdf_case)
