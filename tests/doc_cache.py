@@ -26,12 +26,12 @@ import functools
 import hashlib
 import os
 import pickle
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from . import run_folders
 
 ENV = "PIATABLE_TEST_DOC_CACHE_DIR"
 OFF = os.environ.get("PIATABLE_DOC_CACHE", "") == "0"
@@ -43,20 +43,13 @@ _PLAIN = (int, float, str, bytes, tuple, frozenset, bool)
 
 
 def start_run() -> str | None:
-    """Make the run's folder and name it in the environment (for the workers); None when the
-    cache is off or a folder is already named (a worker, or a run inside a run)."""
-    if OFF or os.environ.get(ENV):
-        return None
-    folder = tempfile.mkdtemp(prefix="piatable-doc-cache-")
-    os.environ[ENV] = folder
-    return folder
+    """The run's folder (``run_folders.start_run``)."""
+    return run_folders.start_run(ENV, OFF, "piatable-doc-cache-")
 
 
 def end_run(folder: str | None) -> None:
-    """Remove the run's folder (``start_run``'s; nothing when it made none)."""
-    if folder:
-        os.environ.pop(ENV, None)
-        shutil.rmtree(folder, ignore_errors=True)
+    """Remove the run's folder (``run_folders.end_run``)."""
+    run_folders.end_run(ENV, folder)
 
 
 def _prints() -> dict[str, int]:

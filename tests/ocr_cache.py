@@ -20,11 +20,11 @@ import functools
 import hashlib
 import os
 import pickle
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from . import run_folders
 
 # The run's folder, made by the process that starts the run (xdist's controller, or the only
 # process under ``-n 0``) and inherited by the workers through the environment.
@@ -34,20 +34,13 @@ _CALLS = ("image_to_data", "image_to_pdf_or_hocr", "image_to_osd")
 
 
 def start_run() -> str | None:
-    """Make the run's cache folder and name it in the environment (for the workers); None when
-    the cache is off or a folder is already named (a worker, or a run inside a run)."""
-    if OFF or os.environ.get(ENV):
-        return None
-    folder = tempfile.mkdtemp(prefix="piatable-ocr-cache-")
-    os.environ[ENV] = folder
-    return folder
+    """The run's cache folder (``run_folders.start_run``)."""
+    return run_folders.start_run(ENV, OFF, "piatable-ocr-cache-")
 
 
 def end_run(folder: str | None) -> None:
-    """Remove the run's cache folder (``start_run``'s; nothing when it made none)."""
-    if folder:
-        os.environ.pop(ENV, None)
-        shutil.rmtree(folder, ignore_errors=True)
+    """Remove the run's cache folder (``run_folders.end_run``)."""
+    run_folders.end_run(ENV, folder)
 
 
 def _image_key(image: Any) -> bytes | None:
