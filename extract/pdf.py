@@ -43,6 +43,7 @@ from .pdf_scan import (
     SCAN_STOP_PAGES,
     PageScan,
     broken_layer_pages,
+    note_unread_body_pages,
     printed_pages,
     scan_page,
     scan_pages,
@@ -523,6 +524,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         reading = Reading("pdf", len(doc), cover=cover, rows_whole=made_by_spreadsheet(doc))
         reading.feet_close_cells = feet_close_cells(doc)
         numbers = table_pages(scans)
+        note_unread_body_pages(scans, numbers, reading)  # rows before the table's first page
         offset = scans[0].page if scans else 1
         for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages
             page, tp = kept.pop(n)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from piatable.models import Reading
 from piatable.normalize.cover import COVER_PAGES
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
@@ -286,3 +287,36 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             break
         pages.pop()
     return pages
+
+
+# What the note says of table-like pages before the table's first page (``unread_body_pages``).
+UNREAD_BODY_PAGES_NOTE = (
+    "page(s) {pages} print dates and 事前/事後 as table rows do but stand before the table's first"
+    " page (its title or label row): not read, their rows may be lost (pages out of order?)"
+)
+
+
+def unread_body_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
+    """The pages right before the table's first page (``numbers``, 1-based, of ``scans``'
+    consecutive pages) that print a date and 事前/事後 as the table's body pages do
+    (``PageScan.is_body_page``), in a run ending at that page: rows ``table_pages`` leaves out.
+
+    Where from: a filing whose pages were fed in reverse order (heldout-pageorder68, session 68)
+    has its title page last; the pages of rows before it were dropped with status success."""
+    if not numbers:
+        return []
+    offset = scans[0].page if scans else 1
+    run: list[int] = []
+    for n in range(numbers[0] - 1, offset - 1, -1):
+        s = scans[n - offset]
+        if not s.is_body_page or s.unusable:
+            break
+        run.append(n)
+    return sorted(run)
+
+
+def note_unread_body_pages(scans: list[PageScan], numbers: list[int], reading: Reading) -> None:
+    """``reading`` partial, with ``UNREAD_BODY_PAGES_NOTE``, when ``unread_body_pages`` finds any."""
+    if unread := unread_body_pages(scans, numbers):
+        reading.notes.append(UNREAD_BODY_PAGES_NOTE.format(pages=", ".join(map(str, unread))))
+        reading.partial = True
