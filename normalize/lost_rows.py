@@ -16,8 +16,8 @@ own check nothing to see.  These look at the records and the input's text alone:
 * a scan's ink below its ruled grid that reads as table content (``BEYOND_GRID_CONTENT``, said
   by ``extract/ocr/beyond_grid``) makes the input partial.
 
-``close_document`` runs them (and the cover's published-date doubts) at the end of
-``pipeline.read_document``.
+``close_document`` runs them (and the cover's published-date doubts), after
+``surrogates.mend_result_surrogates``, at the end of ``pipeline.read_document``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from .confidence import add_late_flags
 from .cover import published_doubts
 from .dates import DATE_AT_START
 from .row_signs import rows_short_note
+from .surrogates import mend_result_surrogates
 
 # Cells a row's start may be read into: the item's lines after its first (its own path opens it).
 START_CELLS = ("item", "before", "after", "explanation")
@@ -86,6 +87,7 @@ def close_document(result: DocumentResult, text_of: Callable[[], str] | None, q:
     """The checks every input gets once its records are made (module notes), in place: notes
     added, and a success made partial when a row may be lost or run into another.  ``text_of``:
     for a text input, what reads its text again (None for a PDF or a scan)."""
+    mend_result_surrogates(result)  # a UTF-16 pair read as two characters: no writer takes it
     result.notes.extend(
         published_doubts(result.documents or {}, [(r.change_date, r.timing) for r in result.records])
     )
