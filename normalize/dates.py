@@ -79,6 +79,9 @@ DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
 # the 変更日).  ``\s`` between its parts may be a line end (a narrow column wraps it).  Never a
 # row's 変更日 (``qualified_dates``); the patterns below take one beside a row's date.
 _PLAIN_DATE = regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{_WESTERN}|{_JAPANESE})")
+# One date of either grammar, no prefix, qualifier or annex and no named groups, for another
+# module's pattern that checks what stands around it (a date glued to the next cell's text).
+PLAIN_DATE_PATTERN = _PLAIN_DATE
 # A label may be wrapped in a narrow column (``【公`` / ``表:2021/10/27】``): a line end between its
 # characters.
 _QLABEL = "|".join(

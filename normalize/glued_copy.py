@@ -37,6 +37,8 @@ from piatable.vocabulary import (
     is_header_line,
 )
 
+from .dates import PLAIN_DATE_PATTERN
+
 # The pieces a glued label row is cut into: the labels' pieces and the labels spanning two columns.
 _PIECES = LABEL_PIECES | SPANNING_LABELS
 
@@ -63,11 +65,7 @@ _PLACEHOLDER_GLUED = regex.compile(
 # A date opening a line and glued to the next cell (``2018/4/1事後``: Calc draws the date and
 # 提出時期 cells of every row before the rows' other cells, so each row's date and timing share a
 # line); the rest must not go on the date (a digit, 日, 時点, から).
-_DATE_GLUED = regex.compile(
-    r"^((?:19|20)\d{2}[/.]\d{1,2}[/.]\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
-    r"|(?:令和|平成)[0-9０-９元]{1,2}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日|[RH]\d{1,2}\.\d{1,2}\.\d{1,2})"
-    r"(?=[^\s0-9０-９日時か～~\-－/.、,])(.+)$"
-)
+_DATE_GLUED = regex.compile(rf"^({PLAIN_DATE_PATTERN})(?=[^\s0-9０-９日時か～~\-－/.、,])(.+)$")
 # A check-list mark opening another cell's line glued after a cell's text (``…等[　]宛名…``).
 _MARK_GLUED = regex.compile(r"(?<=[^\s\[［])(?=[\[［][○◯●×✓ \u3000]?[\]］])")
 _SPACE = regex.compile(r"[ \u3000]")

@@ -30,6 +30,7 @@ import regex
 from piatable.models import CellLine, Doubt, RawRow
 from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
+from .dates import PLAIN_DATE_PATTERN
 from .passone import AMBIGUOUS_CONFIDENCE
 from .shared_line_checks import ADDITION_REASON, CELL_GAP, DELETION_REASON
 from .spaced_pairs import shares_affix_or_pairs, undecided_pair
@@ -37,7 +38,7 @@ from .spaced_pairs import shares_affix_or_pairs, undecided_pair
 # A bracketed choice of the form (``[ 再委託する ]``, ``［○］委託する``) or a date: two such pieces
 # are one kind of value.
 _CHOICE = regex.compile(r"^[\[［].*[\]］]$")
-_DATE = regex.compile(r"^(?:令和|平成|昭和)?[0-9０-９元]{1,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日$")
+_DATE = regex.compile(rf"^{PLAIN_DATE_PATTERN}$")
 # A whole after cell's word: beside another piece on one printed line it is the after cell.
 _AFTER_WORD = regex.compile(r"^(?:上記を)?(?:新規追加|削除)$")
 # A run of half-width spaces inside a line.
