@@ -1185,6 +1185,21 @@ LIBRARY_TEXTS = (
     "pymupdf-blocks",
 )
 ALL_TEXTS = (*EXTRACTORS, "pdfminer-noflow", "pdfminer-flowneg", *LIBRARY_TEXTS)
+# Ten texts, one of each family's common call (the five command-line and pdfminer ones, the three
+# libraries' plain calls, pdfplumber's and pypdf's layout modes): a set of one new kind read by
+# every order (tools/make_extracol67_samples.py, make_twocol68_samples.py).
+TEN_TEXTS = (
+    "pypdfium2",
+    "pdftotext-raw",
+    "pdftotext",
+    "pdftotext-layout",
+    "pdfminer",
+    "pdfplumber",
+    "pdfplumber-layout",
+    "pypdf",
+    "pypdf-layout",
+    "pymupdf",
+)
 # Sets of page furniture (session 55, tools/make_pagemark55_samples.py): the five texts, pdfplumber,
 # pypdf and PyMuPDF as their users call them, and ``pdftotext -layout`` in CP932 with CRLF.
 PAGEMARK_SETS = ("office-pagemark55", "heldout-pagemark55")

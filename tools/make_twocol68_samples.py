@@ -29,22 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_extracols62_samples as x62
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import SetCase, convert, made_sets_main, spare_lines, stream_text
+from make_office_samples import TEN_TEXTS, SetCase, convert, made_sets_main, spare_lines, stream_text
 from make_pdfs import LABELS
 
 SETS = {"office-twocol68": False, "heldout-twocol68": True}
-TEXTS = (
-    "pypdfium2",
-    "pdftotext-raw",
-    "pdftotext",
-    "pdftotext-layout",
-    "pdfminer",
-    "pdfplumber",
-    "pdfplumber-layout",
-    "pypdf",
-    "pypdf-layout",
-    "pymupdf",
-)
+TEXTS = TEN_TEXTS
 PROGRAMS = {"calc": "LibreOffice Calc", "writer": "LibreOffice Writer"}
 ROWS = (6, 9)
 TUNING_SHAPES = {"two": ("calc", "writer"), "merged": ("calc",)}
