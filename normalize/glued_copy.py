@@ -88,10 +88,22 @@ def _segments(word: str) -> tuple[str, ...] | None:
     return best
 
 
+_PIECE_MAX_CHARS = max(map(len, _PIECES))
+
+
+def _ends_are_pieces(word: str) -> bool:
+    """Whether ``word`` opens with a label piece and ends with one (every cut into label pieces,
+    with a gap or without, needs both): a cheap test before the cuts are tried, on every line."""
+    span = range(1, min(len(word), _PIECE_MAX_CHARS) + 1)
+    return any(word[:k] in _PIECES for k in span) and any(word[-k:] in _PIECES for k in span)
+
+
 def _segments_with_gap(word: str) -> tuple[str, ...] | None:
     """``word`` cut as ``_segments`` with one piece that is no label between two that are (an
     extra column's label, ``変更日項目変更区分変更前の記載…``), at most ``GAP_LABEL_MAX_CHARS``
     long; None when no such cut exists."""
+    if not _ends_are_pieces(word):  # no such cut: the head and the tail must be label pieces
+        return None
     for length in range(1, GAP_LABEL_MAX_CHARS + 1):  # the shortest such piece
         for start in range(1, len(word) - length):
             head, tail = _segments(word[:start]), _segments(word[start + length :])
