@@ -40,7 +40,7 @@ import regex
 from piatable.models import PageWords, Reading, Word
 from piatable.vocabulary import label_count
 
-from .dates import DATE, parse_date
+from .dates import DATE, DATE_SEPARATORS_CLASS, ERA_PATTERN, is_date_head, parse_date
 from .page_edges import page_mark_of
 from .page_furniture import _edge_lines, _lines, _pieces, _text, drop_page_furniture
 
@@ -57,9 +57,16 @@ MIN_FAULTS_TO_MOVE = 3
 # The column labels a label row prints (``MIN_LABELS`` of them at least).
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 MIN_LABELS = 3
+# What a date prints: an era's name, then digits, 元, 年月日 and date separators.
+_DATE_CHARS = regex.compile(rf"^\s*(?:{ERA_PATTERN})?[0-9０-９元年月日{DATE_SEPARATORS_CLASS}]+")
 # A date of the 変更日 column opens its line this close to the column's left edge (points):
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
+# A 変更日 cell's date wrapped by a narrow column goes on over at most this many lines below
+# its first (``令和元年`` / ``７月３`` / ``日``).
+DATE_WRAP_LINES = 2
+# … looked for among this many lines below it (the other columns' wrapped lines come between).
+DATE_WRAP_WINDOW = 8
 # The title stands above the label row within this share of the page's height from its top.
 TITLE_BAND = 0.35
 
@@ -191,7 +198,8 @@ def _reasons(given: list[int], signs: list[_PageSigns], rising: bool) -> str:
         if signs[a].dates and signs[b].dates:
             last, first = signs[a].dates[-1], signs[b].dates[0]
             if (first < last) if rising else (first > last):
-                out.append(f"the dates go back from {last} to {first} between pages {a + 1} and {b + 1}")
+                way = "go back" if rising else "go forward in a table of falling dates"
+                out.append(f"the dates {way} from {last} to {first} between pages {a + 1} and {b + 1}")
     return "; ".join(out)
 
 
@@ -266,14 +274,50 @@ def _mark_number(mark: str) -> int | None:
 
 def _column_dates(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
     """The dates of the page's 変更日 column, top to bottom, as (line middle, left edge, ISO
-    date): the dates opening a line's first piece (OCR glues the item's first line to it), those
-    within ``DATE_COLUMN_SLACK_PT`` of the leftmost such."""
+    date): the dates opening a line's first piece (OCR glues the item's first line to it), or a
+    date's first part there that the first pieces of the next lines, in the same column, complete
+    (a narrow 変更日 column wraps ``平成28年2月`` / ``6日``: set XXXI t06, a Calc table fed last page
+    first, showed no date at all on two pages and was left in the file's order); those within
+    ``DATE_COLUMN_SLACK_PT`` of the leftmost such."""
     found: list[tuple[float, float, str]] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         first = _text(_pieces(ln)[0])
         if (m := DATE.match(first)) and (iso := parse_date(m.group(0))):
+            found.append(((ln[0].top + ln[0].bottom) / 2, ln[0].x0, iso))
+        elif iso := _wrapped_date(first, ln[0].x0, lines[k + 1 : k + 1 + DATE_WRAP_WINDOW]):
             found.append(((ln[0].top + ln[0].bottom) / 2, ln[0].x0, iso))
     if not found:
         return []
     left = min(x for _, x, _ in found)
     return [d for d in found if d[1] - left <= DATE_COLUMN_SLACK_PT]
+
+
+def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | None:
+    """The ISO date that ``first``'s opening date part (``dates.is_date_head``; the item's text
+    may follow it glued, as a Calc cell's neighbour does) and the date characters opening the
+    first pieces of the lines ``below`` it in the same column (starting within
+    ``DATE_COLUMN_SLACK_PT`` of ``left``; lines of the other columns only, printed between, are
+    passed over) print together, over at most ``DATE_WRAP_LINES`` more lines; None when they
+    make no date."""
+    text = _date_chars(first)
+    if not is_date_head(text):
+        return None
+    taken = 0
+    for ln in below:
+        if ln[0].x0 - left > DATE_COLUMN_SLACK_PT:
+            continue  # a wrapped line of another column
+        if abs(ln[0].x0 - left) > DATE_COLUMN_SLACK_PT or taken == DATE_WRAP_LINES:
+            return None
+        taken += 1
+        text += _date_chars(_text(_pieces(ln)[0]))
+        if (m := DATE.match(text)) and (iso := parse_date(m.group(0))):
+            return iso  # (the item's numbering glued after the day is not the date's: ``月4日６．``)
+        if not is_date_head(text):
+            return None
+    return None
+
+
+def _date_chars(text: str) -> str:
+    """The characters a date may print (era, digits, 元, 年月日, separators) opening ``text``."""
+    m = _DATE_CHARS.match(text)
+    return m.group(0) if m else ""

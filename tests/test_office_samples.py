@@ -114,6 +114,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-furniture68",
         "heldout-checkbox68",
         "heldout-pageorder68",
+        "heldout-pageorder69",
         "heldout-scans68",
         "heldout-pdfjs68",
     )

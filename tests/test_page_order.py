@@ -116,3 +116,19 @@ def test_table_pages_before_the_title_page_are_read():
     assert result.status == "success"
     assert any(n.startswith(UNREAD_BODY_PAGES_NOTE.split("{")[0]) and "1, 2" in n for n in result.notes)
     assert any("order 3, 2, 1" in n for n in result.notes)
+
+
+def test_dates_wrapped_in_a_narrow_column_give_the_order():
+    """samples/office-pageorder69: a Calc table newest first and a Writer table, each 変更日 cell
+    wrapped over two lines by a narrow column (``令和4年1`` / ``月4日``, the item's first lines
+    glued after them), no page numbers, pages fed out of order: the wrapped dates are read as
+    dates (``page_order._wrapped_date``), so the dates' direction and steps and the title give
+    the order; every row right."""
+    folder = SAMPLES / "office-pageorder69"
+    fields = ("change_date", "item", "before", "after", "timing", "explanation")
+    for case in ("sc69-layer-reverse-calc", "sc69-layer-rotate-writer"):
+        result = read_document(folder / case / "input.pdf")
+        truth = json.loads((folder / case / "expected" / "records.json").read_text("utf-8"))
+        got = [tuple("".join(getattr(r, f).split()) for f in fields) for r in result.records]
+        assert got == [tuple("".join(t[f].split()) for f in fields) for t in truth], case
+        assert any(n.startswith(NOTE_HEAD) and "order 2, 1" in n for n in result.notes), case

@@ -286,6 +286,8 @@ SET_NAMES = (
     "heldout-checkbox68",
     "office-pageorder68",
     "heldout-pageorder68",
+    "office-pageorder69",
+    "heldout-pageorder69",
     "office-pdfjs68",
     "heldout-pdfjs68",
 )

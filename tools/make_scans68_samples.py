@@ -42,7 +42,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as mos
 import make_scans
 
-NAMES = ("office-scans68", "heldout-scans68", "office-pageorder68", "heldout-pageorder68")
+NAMES = (
+    "office-scans68",
+    "heldout-scans68",
+    "office-pageorder68",
+    "heldout-pageorder68",
+    "office-pageorder69",
+    "heldout-pageorder69",
+)
 SETS = {name: mos.SAMPLES / name for name in NAMES}
 
 # (how, maker, rows, order, look)
@@ -63,6 +70,30 @@ LOOKS = {
         ("layer", "calc", 15, "reverse", {"page_numbers": "", "sep": "slash"}),
         ("layer", "writer", 17, "reverse", {"page_numbers": "- {P} -"}),
     ),
+    # Session 69: a narrow 変更日 column (``date_width``: Calc's characters, Writer's cm) wraps
+    # every date over two or three lines (``平成28年2月`` / ``6日``), some tables newest first, no
+    # page numbers: the order is read from the title and the wrapped dates (set XXXI t06: no
+    # date was read on two pages).
+    "office-pageorder69": (
+        (
+            "layer",
+            "calc",
+            18,
+            "reverse",
+            {"page_numbers": "", "sep": "wareki", "date_width": 7, "newest_first": True},
+        ),
+        ("layer", "writer", 16, "rotate", {"page_numbers": "", "sep": "wareki_fw", "date_width": 2.2}),
+    ),
+    "heldout-pageorder69": (
+        (
+            "layer",
+            "calc",
+            17,
+            "rotate",
+            {"page_numbers": "", "sep": "seireki", "date_width": 6, "newest_first": True},
+        ),
+        ("layer", "writer", 15, "reverse", {"page_numbers": "", "sep": "wareki", "date_width": 2.3}),
+    ),
 }
 SEP = ("slash", "wareki", "wareki_fw", "short", "seireki")
 
@@ -75,6 +106,10 @@ def _case(name: str, maker: str, n: int, heldout: bool, look: dict, rng: random.
     extra: dict = {"texts": False, "rows_per_page": None, "fallback_glyphs": "○□△"}
     if look["page_numbers"]:
         extra |= {"page_numbers": True, "page_number_format": look["page_numbers"]}
+    if "date_width" in look:  # (each row prints its own date: no merged 変更日 cells)
+        extra |= {"widths": (look["date_width"], *case.widths[1:]), "merge": False}
+    if look.get("newest_first"):
+        extra["rows"] = mos.printed_rows(pool[start : start + n], sep, newest_first=True)
     return replace(case, **extra)
 
 
@@ -135,7 +170,7 @@ def build(name: str) -> None:
     """Folder ``SETS[name]`` made anew: each case's input, its truth and ``cases.json``."""
     root = SETS[name]
     heldout = name.startswith("heldout")
-    prefix = "hsc68" if heldout else "sc68"
+    prefix = ("hsc" if heldout else "sc") + name[-2:]
     plans = []
     for how, maker, rows, order, look in LOOKS[name]:
         cname = f"{prefix}-{how}-{order}-{maker}{look.get('dpi', '')}"
