@@ -108,7 +108,9 @@ def _cut(text: str, rng: random.Random) -> tuple[str, str]:
     return text[:at], text[at:]
 
 
-def _sheet_rows(records: list[dict], count: int, keys: tuple[str, ...], rng: random.Random) -> tuple[list[dict], list[int]]:
+def _sheet_rows(
+    records: list[dict], count: int, keys: tuple[str, ...], rng: random.Random
+) -> tuple[list[dict], list[int]]:
     """The sheet rows printing ``records``: ``count`` records continued in a next row (their
     continuation rows' indexes returned too), and a few pairs of records made to share an item or
     an explanation where ``keys`` merges it."""
@@ -120,10 +122,21 @@ def _sheet_rows(records: list[dict], count: int, keys: tuple[str, ...], rng: ran
                 recs[k + 1]["timing"] = recs[k]["timing"]
                 recs[k + 1]["change_date_raw"] = recs[k]["change_date_raw"]
                 recs[k + 1]["change_date"] = recs[k]["change_date"]
-    shared = {k for k in range(len(recs) - 1) for key in ("item", "explanation") if key in keys and recs[k][key] == recs[k + 1][key]}
+    shared = {
+        k
+        for k in range(len(recs) - 1)
+        for key in ("item", "explanation")
+        if key in keys and recs[k][key] == recs[k + 1][key]
+    }
     # A record under a cell merged with the next record's is not continued (its continuation row
     # would part the merged cell).
-    free = [k for k, r in enumerate(recs) if k not in shared and (k - 1) not in shared and any(len(r[c]) >= MIN_CUT for c in ("before", "after", "explanation"))]
+    free = [
+        k
+        for k, r in enumerate(recs)
+        if k not in shared
+        and (k - 1) not in shared
+        and any(len(r[c]) >= MIN_CUT for c in ("before", "after", "explanation"))
+    ]
     chosen = set(rng.sample(free, min(count, len(free))))
     out, conts = [], []
     for k, r in enumerate(recs):
@@ -132,7 +145,9 @@ def _sheet_rows(records: list[dict], count: int, keys: tuple[str, ...], rng: ran
             continue
         cont = dict.fromkeys(r, "")
         upper = dict(r)
-        cols = [c for c in rng.choice(CONTINUED) if len(r[c]) >= MIN_CUT] or ["before" if r["before"] else "after"]
+        cols = [c for c in rng.choice(CONTINUED) if len(r[c]) >= MIN_CUT] or [
+            "before" if r["before"] else "after"
+        ]
         for c in cols:
             head, tail = _cut(r[c], rng)
             if head:
@@ -198,6 +213,8 @@ def cases(heldout: bool) -> list[tuple[Case, list[int]]]:
     for k, plan in enumerate(plans):
         tname, path = tables[k % len(tables)]
         table = office._printable(office.load_table(path))
+        if heldout:  # the held-out tables are short: this one and the next
+            table += office._printable(office.load_table(tables[(k + 1) % len(tables)][1]))
         out.append(make_case(f"{'h' if heldout else ''}sr69-{plan[0]}-{tname}-{k + 1}", table, plan, heldout))
     return out
 

@@ -7,23 +7,24 @@ date, item and timing (a ``timing_missing`` row of text fragments), in layout te
 values above copied in as if merged (``merged_cell_filled``).
 
 A row under merged cells (a new change sharing a merged 変更日 / 項目 / 提出時期 with the row
-above) looks alike.  What tells them apart, by the cells' text:
+above: each of its values the same as the row above's) looks alike.  What tells them apart:
 
-* the row continues the row above where one of its cells opens mid-phrase (a particle, 、, a
-  dependent word: ``phrase_openings.starts_mid_phrase``) or the cell above it stops open (its
-  last line ends no sentence, value or bracket, and the cell is more than one line: a value of
-  one line, ``市民部市民課``, ends with no 。 and is whole);
-* a change prints its own 変更前 and 変更後: a row holding text in only one of them (or in the
-  説明 only) continues the row above, unless that cell closes as a change's cell does
-  (上記を新規追加, 新規追加, 削除: an added or deleted change of its own) or the 説明 alone reads
-  as a reason (a row of only an explanation beside a merged date, ``lone_explanations``);
-* on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
-  and 提出時期 are all empty with its 変更前 and 変更後 both its own is a continuation only by the
-  ruling's lack of a merge: joined, in doubt (``row_split_guess``).
+* every column holding the row's own text holds text in the row above too (a cell is continued,
+  never begun, in the next sheet row), and the row prints no 変更日 / 項目 / 提出時期 of its own;
+* a cell of the row opening mid-phrase (a particle, 、, ー, a dependent word:
+  ``phrase_openings.starts_mid_phrase``) continues the cell above: joined;
+* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own
+  beside its 変更前 / 変更後 is a change of its own; one holding only a 説明 is joined only where
+  the 説明 above stops open (ends on 、 or a particle: ``組織改正に`` / ``よる部署名の変更``), as a row
+  of only an explanation beside a merged date is a row of its own (``lone_explanations``);
+* a change prints both 変更前 and 変更後 (a side left empty says 新規追加 / 削除 on the other): a
+  row holding only one side, not closing with such a mark, is joined (in doubt unless the cell
+  above stops open);
+* a row holding both sides, no 説明 of its own, is joined in doubt where a cell above stops open,
+  or on a ruled page where its 変更日, 項目 and 提出時期 are empty and not filled as merged (the
+  rulings show no merge); else it is a change of its own.
 
-Every column holding the row's text must hold text in the row above too (a cell is continued,
-never begun, in the next sheet row).  A row so joined is the row above's; a join the text does not
-settle carries ``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
+A join the text does not settle carries ``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
 """
 
 from __future__ import annotations
@@ -32,9 +33,6 @@ from typing import Protocol
 
 import regex
 
-from piatable.vocabulary import EXPLANATION_ENDING
-
-from ..chars import RUNNING_PARTICLES, SENTENCE_END
 from ..phrase_openings import starts_mid_phrase
 from .common import cell_text
 from .lines import Line
@@ -44,10 +42,9 @@ ANCHORS = (DATE, ITEM, TIMING)
 TEXT_COLUMNS = (BEFORE, AFTER, EXPLANATION)
 # How a change's own 変更前 / 変更後 cell ends when the change adds or deletes a whole entry.
 _CHANGE_MARK_END = regex.compile(r"(?:新規追加|追加|削除|記載なし|該当なし|なし)[。.]?\s*$")
-# What a closed line of a text cell ends with besides a sentence's end: a closing bracket.
-_CLOSED_ENDINGS = frozenset("）)」』］]＞>】")
+# How a line that leaves its phrase open ends: 、 or a particle (not で: ``…まで`` ends values).
+_OPEN_ENDINGS = frozenset("、のをにがへとは")
 
-JOIN_WHY = "printed over two sheet rows: the next row, with no 変更日, 項目 nor 提出時期 of its own, continues its {cells}"
 JOIN_GUESS_WHY = (
     "the next sheet row, with no 変更日, 項目 nor 提出時期 of its own, was read as the rest of this "
     "row's {cells}; a change of its own under merged cells would print so too"
@@ -74,17 +71,10 @@ def _own(row: GridRow, above: GridRow, c: int) -> str:
 
 
 def _stops_open(lines: list[Line]) -> bool:
-    """The cell's last line ends no sentence, bracket or change mark and the cell has two lines
-    or more (one line may be a whole value printed without 。), or it ends on a particle or 、
-    (``組織改正に``: no value ends so)."""
+    """The cell's last line ends on 、 or a particle that leaves the phrase open (``組織改正に``,
+    ``…の取扱いを``: no value or sentence ends so; ``…30日まで`` may)."""
     last = lines[-1].text.rstrip(" \u3000") if lines else ""
-    if last[-1:] in RUNNING_PARTICLES or last[-1:] == "、":
-        return True
-    if len(lines) < 2:
-        return False
-    return bool(last) and last[-1] not in SENTENCE_END and last[-1] not in _CLOSED_ENDINGS and not (
-        _CHANGE_MARK_END.search(last) or EXPLANATION_ENDING.search(last)
-    )
+    return last[-1:] in _OPEN_ENDINGS
 
 
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
@@ -95,18 +85,19 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
     own = [c for c in TEXT_COLUMNS if _own(row, above, c)]
     if not own or any(not cell_text(above.cells.get(c)) for c in own):
         return None
-    opens = any(
-        _stops_open(above.cells[c]) or starts_mid_phrase(cell_text(row.cells.get(c))) for c in own
-    )
-    if opens:
-        return own, True
+    if any(starts_mid_phrase(cell_text(row.cells.get(c))) for c in own):
+        return own, True  # a cell opening mid-phrase: the phrase began above
+    if any(_stops_open(above.cells[c]) for c in own):
+        return own, True  # a cell above ending on 、 or a particle: the phrase goes on below
+    if all(not cell_text(row.cells.get(c)) for c in ANCHORS) and "merged_cell_filled" not in row.flags:
+        return own, False  # a ruled page shows no merge: the values above are not this row's
     body = [c for c in own if c in (BEFORE, AFTER)]
+    if not body or EXPLANATION in own:
+        # A 説明 of its own: a change of its own (beside merged cells a row may print only its
+        # explanation: ``lone_explanations``).
+        return None
     if len(body) == 1 and not _CHANGE_MARK_END.search(cell_text(row.cells.get(body[0]))):
-        return own, EXPLANATION not in own
-    if not body:
-        return None  # an explanation alone beside merged cells: a row of its own (explonly19)
-    unfilled = all(not cell_text(row.cells.get(c)) for c in ANCHORS)
-    if len(body) == 2 and unfilled and "merged_cell_filled" not in row.flags:
+        # One side only: a change prints both (a side left empty says 新規追加 / 削除 on the other).
         return own, False
     return None
 
