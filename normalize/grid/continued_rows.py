@@ -12,17 +12,17 @@ above: each of its values the same as the row above's) looks alike.  What tells 
 * every column holding the row's own text holds text in the row above too (a cell is continued,
   never begun, in the next sheet row), and the row prints no 変更日 / 項目 / 提出時期 of its own;
 * a cell of the row opening mid-phrase (a particle, 、, ー, a dependent word:
-  ``phrase_openings.starts_mid_phrase``) continues the cell above: joined;
-* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own
-  beside its 変更前 / 変更後 is a change of its own; one holding only a 説明 is joined only where
-  the 説明 above stops open (ends on 、 or a particle: ``組織改正に`` / ``よる部署名の変更``), as a row
-  of only an explanation beside a merged date is a row of its own (``lone_explanations``);
+  ``phrase_openings.starts_mid_phrase``), or the cell above ending on 、 or a particle
+  (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values), continues it: joined;
+* on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
+  and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
+  only evidence);
+* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own is
+  a change of its own (beside merged cells a row may print only its explanation:
+  ``lone_explanations``);
 * a change prints both 変更前 and 変更後 (a side left empty says 新規追加 / 削除 on the other): a
-  row holding only one side, not closing with such a mark, is joined (in doubt unless the cell
-  above stops open);
-* a row holding both sides, no 説明 of its own, is joined in doubt where a cell above stops open,
-  or on a ruled page where its 変更日, 項目 and 提出時期 are empty and not filled as merged (the
-  rulings show no merge); else it is a change of its own.
+  row holding only one side, not closing with such a mark, is joined, in doubt; a row holding both
+  is a change of its own.
 
 A join the text does not settle carries ``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
 """
@@ -33,6 +33,8 @@ from typing import Protocol
 
 import regex
 
+from piatable.vocabulary import BEFORE_MARK_PATTERN
+
 from ..phrase_openings import starts_mid_phrase
 from .common import cell_text
 from .lines import Line
@@ -41,13 +43,18 @@ DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 ANCHORS = (DATE, ITEM, TIMING)
 TEXT_COLUMNS = (BEFORE, AFTER, EXPLANATION)
 # How a change's own 変更前 / 変更後 cell ends when the change adds or deletes a whole entry.
-_CHANGE_MARK_END = regex.compile(r"(?:新規追加|追加|削除|記載なし|該当なし|なし)[。.]?\s*$")
+_CHANGE_MARK_END = regex.compile(rf"(?:{BEFORE_MARK_PATTERN}|削除)[。.]?\s*$")
 # How a line that leaves its phrase open ends: 、 or a particle (not で: ``…まで`` ends values).
 _OPEN_ENDINGS = frozenset("、のをにがへとは")
 
 JOIN_GUESS_WHY = (
     "the next sheet row, with no 変更日, 項目 nor 提出時期 of its own, was read as the rest of this "
     "row's {cells}; a change of its own under merged cells would print so too"
+)
+TORN_ABOVE_WHY = (
+    "the {cell} of the upper of two rows ends open (on 、 or a particle) while the lower row prints "
+    "its own: the lower row's first lines may be the upper cell's rest (a record printed over two "
+    "sheet rows)"
 )
 _NAMES = {BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
 
@@ -102,14 +109,24 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
     return None
 
 
-def join_continued_rows(rows: list[GridRow]) -> None:
+def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
     """Join each row that continues the row above into it (``continuation_of``), in place: its
-    own 変更前 / 変更後 / 説明 lines appended to the row above's cells, its pages added."""
+    own 変更前 / 変更後 / 説明 lines appended to the row above's cells, its pages added.
+
+    ``layout`` (text read by positions without rulings): a row of its own below a 変更前 /
+    変更後 cell ending on 、 or a particle may hold that cell's rest at the top of its own (a
+    centred row takes the lines between two rows' anchors): both rows get ``row_split_guess``
+    (``TORN_ABOVE_WHY``)."""
     k = 1
     while k < len(rows):
         row, above = rows[k], rows[k - 1]
         found = continuation_of(row, above)
         if found is None:
+            torn = [c for c in (BEFORE, AFTER) if _own(row, above, c) and _stops_open(above.cells.get(c, []))]
+            if layout and torn and row.table == above.table:
+                why = TORN_ABOVE_WHY.format(cell=_NAMES[torn[0]])
+                above.doubt = above.doubt or why
+                row.doubt = row.doubt or why
             k += 1
             continue
         own, settled = found

@@ -391,7 +391,7 @@ def pages_to_rows(
         result.notes.append(two_row_note(*band))
     for r in rows[tabled:]:
         r.table = table
-    join_continued_rows(rows)
+    join_continued_rows(rows, layout)
     if layout:
         check_layout_rows(rows, page_lines, result)
     else:
