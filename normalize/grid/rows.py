@@ -23,8 +23,8 @@ from ..ocr_text import unsure_words
 from .break_rows import carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
-from .continued_rows import join_continued_rows
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
+from .continued_rows import join_continued_rows
 from .labels import is_header_row
 from .layout_text import is_autospaced, layout_page_rows, wrap_width
 from .layout_words import drop_cell_autospace
