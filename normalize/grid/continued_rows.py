@@ -11,15 +11,15 @@ above: each of its values the same as the row above's) looks alike.  What tells 
 
 * every column holding the row's own text holds text in the row above too (a cell is continued,
   never begun, in the next sheet row), and the row prints no 変更日 / 項目 / 提出時期 of its own;
-* a cell of the row opening mid-phrase (a particle, 、, ー, a dependent word:
-  ``phrase_openings.starts_mid_phrase``), or the cell above ending on 、 or a particle
-  (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values), continues it: joined;
+* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own is
+  a change of its own (beside merged cells a row may print only its explanation:
+  ``lone_explanations``) unless that 説明 goes on from the one above: it opens mid-phrase (a
+  particle, 、, ー, a dependent word: ``phrase_openings.starts_mid_phrase``) or the one above ends
+  on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values);
+* a row without a 説明 of its own is joined where one of its cells goes on so from the cell above;
 * on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
   and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
   only evidence);
-* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own is
-  a change of its own (beside merged cells a row may print only its explanation:
-  ``lone_explanations``);
 * a change prints both 変更前 and 変更後 (a side left empty says 新規追加 / 削除 on the other): a
   row holding only one side, not closing with such a mark, is joined, in doubt; a row holding both
   is a change of its own.
@@ -92,17 +92,19 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
     own = [c for c in TEXT_COLUMNS if _own(row, above, c)]
     if not own or any(not cell_text(above.cells.get(c)) for c in own):
         return None
-    if any(starts_mid_phrase(cell_text(row.cells.get(c))) for c in own):
-        return own, True  # a cell opening mid-phrase: the phrase began above
-    if any(_stops_open(above.cells[c]) for c in own):
-        return own, True  # a cell above ending on 、 or a particle: the phrase goes on below
+
+    def goes_on(c: int) -> bool:  # the cell opens mid-phrase or the cell above stops open
+        return bool(starts_mid_phrase(cell_text(row.cells.get(c)))) or _stops_open(above.cells[c])
+
+    if EXPLANATION in own:
+        # A 説明 of its own is a change of its own unless it goes on from the 説明 above (beside
+        # merged cells a row may print only its explanation: ``lone_explanations``).
+        return (own, True) if goes_on(EXPLANATION) else None
+    if any(goes_on(c) for c in own):
+        return own, True
     if all(not cell_text(row.cells.get(c)) for c in ANCHORS) and "merged_cell_filled" not in row.flags:
         return own, False  # a ruled page shows no merge: the values above are not this row's
     body = [c for c in own if c in (BEFORE, AFTER)]
-    if not body or EXPLANATION in own:
-        # A 説明 of its own: a change of its own (beside merged cells a row may print only its
-        # explanation: ``lone_explanations``).
-        return None
     if len(body) == 1 and not _CHANGE_MARK_END.search(cell_text(row.cells.get(body[0]))):
         # One side only: a change prints both (a side left empty says 新規追加 / 削除 on the other).
         return own, False
