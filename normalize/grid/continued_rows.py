@@ -16,7 +16,7 @@ above: each of its values the same as the row above's) looks alike.  What tells 
   ``lone_explanations``) unless that 説明 goes on from the one above: it opens mid-phrase (a
   particle, 、, ー, a dependent word: ``phrase_openings.starts_mid_phrase``) or the one above ends
   on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values);
-* a row without a 説明 of its own is joined where one of its cells goes on so from the cell above;
+* a row without a 説明 of its own is joined where each of its cells goes on so from the cell above;
 * on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
   and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
   only evidence);
@@ -100,7 +100,9 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
         # A 説明 of its own is a change of its own unless it goes on from the 説明 above (beside
         # merged cells a row may print only its explanation: ``lone_explanations``).
         return (own, True) if goes_on(EXPLANATION) else None
-    if any(goes_on(c) for c in own):
+    if all(goes_on(c) for c in own):
+        # (Every cell: a row of its own may open one cell with a line torn from the row above,
+        # ``る。）。＜住民基本台帳…`` beside an after cell opening afresh.)
         return own, True
     if all(not cell_text(row.cells.get(c)) for c in ANCHORS) and "merged_cell_filled" not in row.flags:
         return own, False  # a ruled page shows no merge: the values above are not this row's
