@@ -20,6 +20,7 @@ measure on it, never tune on it) from the held-out tables, with its own seeds, f
 from __future__ import annotations
 
 import random
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -60,6 +61,8 @@ HELDOUT_PLANS = (
 )
 # Shortest cell cut in mid-sentence (characters): a shorter one is continued whole in the next row.
 MIN_CUT = 12
+# Two characters a cut must not part: digits, an era, 年 / 月 / 日 beside a digit.
+_NUMERIC = re.compile(r"[0-9０-９令和平成元年月日][0-9０-９年月日]|[0-9０-９][年月日]")
 
 # Sheet rows (by case name) whose top border is left out, applied after ``office.write_xlsx``.
 _BORDERLESS: dict[str, set[int]] = {}
@@ -101,7 +104,9 @@ def _cut(text: str, rng: random.Random) -> tuple[str, str]:
     if len(text) < MIN_CUT:
         return "", text
     at = rng.randrange(len(text) * 2 // 5, len(text) * 3 // 4)
-    while at < len(text) and text[at] in "\n、。）」":
+    # Not inside a number or a date (an author goes on at a word's end: ``…令和`` / ``5年…`` would
+    # make a truth cell holding a torn date).
+    while at < len(text) and (text[at] in "\n、。）」" or _NUMERIC.match(text[at - 1 : at + 1])):
         at += 1
     if at >= len(text) - 1 or text[at - 1] == "\n":
         return "", text
