@@ -724,6 +724,13 @@ NOW_PARTIAL_BY_GUESSED_ROWS = (
 for _name in NOW_PARTIAL_BY_GUESSED_ROWS:
     del KNOWN_SILENT_LOSSES[_name]
 
+# Branch tworow69's held-out set (measured only, never tuned on): a Writer table's -layout text read
+# into 8 rows of 9 with status success, on main 42aa000d as on the branch (the branch's join of a
+# record printed over two sheet rows takes no part in it: the same rows with it switched off).
+KNOWN_SILENT_LOSSES["heldout-splitrows69/hsr69-writer-yobou_sesshu-4-pdftotext-layout"] = (
+    "a row lost in a Writer table's -layout text (held out; main reads it the same)"
+)
+
 # Branch extracol67's held-out set: two texts that read no row on main f72c6184 as on the branch
 # (partial, with notes; not the extra column's fault): pdfplumber's text of a Writer table under
 # a two-row label block, PyMuPDF's of a Calc table with its page column after 説明.

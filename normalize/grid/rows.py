@@ -24,6 +24,7 @@ from .break_rows import carried_below, merged_at_foot, new_row_below
 from .carry import fill_unsure, one_row_top
 from .column_order import ColumnMove
 from .common import MERGED_COLUMNS, ROW_OWN, GridResult, PageRows, cell_text
+from .continued_rows import join_continued_rows
 from .labels import is_header_row
 from .layout_text import is_autospaced, layout_page_rows, wrap_width
 from .layout_words import drop_cell_autospace
@@ -390,6 +391,7 @@ def pages_to_rows(
         result.notes.append(two_row_note(*band))
     for r in rows[tabled:]:
         r.table = table
+    join_continued_rows(rows, layout)
     if layout:
         check_layout_rows(rows, page_lines, result)
     else:

@@ -1,0 +1,143 @@
+"""A record printed over two sheet rows, read back as one (branch tworow69, set XXX).
+
+An author whose cell text is too long for one spreadsheet row goes on in the next sheet row:
+that row prints no 変更日, 項目 nor 提出時期 of its own and holds the rest of 変更前 / 変更後 /
+説明 (one, two or all three).  The grid reads it as a row of its own: on a ruled page with empty
+date, item and timing (a ``timing_missing`` row of text fragments), in layout text with the
+values above copied in as if merged (``merged_cell_filled``).
+
+A row under merged cells (a new change sharing a merged 変更日 / 項目 / 提出時期 with the row
+above: each of its values the same as the row above's) looks alike.  What tells them apart:
+
+* every column holding the row's own text holds text in the row above too (a cell is continued,
+  never begun, in the next sheet row), and the row prints no 変更日 / 項目 / 提出時期 of its own;
+* a change prints a 説明 of its own or shares the merged one: a row holding a 説明 of its own is
+  a change of its own (beside merged cells a row may print only its explanation:
+  ``lone_explanations``) unless that 説明 goes on from the one above: it opens mid-phrase (a
+  particle, 、, ー, a dependent word: ``phrase_openings.starts_mid_phrase``) or the one above ends
+  on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values);
+* a row without a 説明 of its own is joined where each of its cells goes on so from the cell above;
+* on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
+  and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
+  only evidence);
+* a change prints both 変更前 and 変更後 (a side left empty says 新規追加 / 削除 on the other): a
+  row holding only one side, not closing with such a mark, is joined, in doubt; a row holding both
+  is a change of its own.
+
+A join the text does not settle carries ``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import regex
+
+from piatable.vocabulary import BEFORE_MARK_PATTERN
+
+from ..phrase_openings import starts_mid_phrase
+from .common import cell_text
+from .lines import Line
+
+DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
+ANCHORS = (DATE, ITEM, TIMING)
+TEXT_COLUMNS = (BEFORE, AFTER, EXPLANATION)
+# How a change's own 変更前 / 変更後 cell ends when the change adds or deletes a whole entry.
+_CHANGE_MARK_END = regex.compile(rf"(?:{BEFORE_MARK_PATTERN}|削除)[。.]?\s*$")
+# How a line that leaves its phrase open ends: 、 or a particle (not で: ``…まで`` ends values).
+_OPEN_ENDINGS = frozenset("、のをにがへとは")
+
+JOIN_GUESS_WHY = (
+    "the next sheet row, with no 変更日, 項目 nor 提出時期 of its own, was read as the rest of this "
+    "row's {cells}; a change of its own under merged cells would print so too"
+)
+TORN_ABOVE_WHY = (
+    "the {cell} of the upper of two rows ends open (on 、 or a particle) while the lower row prints "
+    "its own: the lower row's first lines may be the upper cell's rest (a record printed over two "
+    "sheet rows)"
+)
+_NAMES = {BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
+
+
+class GridRow(Protocol):
+    """What this module needs of a grid row (``rows._Row``)."""
+
+    cells: dict[int, list[Line]]
+    page_start: int
+    page_end: int
+    flags: list[str]
+    doubt: str | None
+    table: int
+
+
+def _own(row: GridRow, above: GridRow, c: int) -> str:
+    """The row's own text in column ``c``: "" when empty or the same as the row above's (a merged
+    cell's value copied in)."""
+    text = cell_text(row.cells.get(c))
+    return "" if text == cell_text(above.cells.get(c)) else text
+
+
+def _stops_open(lines: list[Line]) -> bool:
+    """The cell's last line ends on 、 or a particle that leaves the phrase open (``組織改正に``,
+    ``…の取扱いを``: no value or sentence ends so; ``…30日まで`` may)."""
+    last = lines[-1].text.rstrip(" \u3000") if lines else ""
+    return last[-1:] in _OPEN_ENDINGS
+
+
+def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
+    """The columns of ``row`` that continue ``above``'s cells and whether the text settles it
+    (True) or the join is a guess (False); None when ``row`` is a row of its own."""
+    if row.table != above.table or any(_own(row, above, c) for c in ANCHORS):
+        return None
+    own = [c for c in TEXT_COLUMNS if _own(row, above, c)]
+    if not own or any(not cell_text(above.cells.get(c)) for c in own):
+        return None
+
+    def goes_on(c: int) -> bool:  # the cell opens mid-phrase or the cell above stops open
+        return bool(starts_mid_phrase(cell_text(row.cells.get(c)))) or _stops_open(above.cells[c])
+
+    if EXPLANATION in own:
+        # A 説明 of its own is a change of its own unless it goes on from the 説明 above (beside
+        # merged cells a row may print only its explanation: ``lone_explanations``).
+        return (own, True) if goes_on(EXPLANATION) else None
+    if all(goes_on(c) for c in own):
+        # (Every cell: a row of its own may open one cell with a line torn from the row above,
+        # ``る。）。＜住民基本台帳…`` beside an after cell opening afresh.)
+        return own, True
+    if all(not cell_text(row.cells.get(c)) for c in ANCHORS) and "merged_cell_filled" not in row.flags:
+        return own, False  # a ruled page shows no merge: the values above are not this row's
+    body = [c for c in own if c in (BEFORE, AFTER)]
+    if len(body) == 1 and not _CHANGE_MARK_END.search(cell_text(row.cells.get(body[0]))):
+        # One side only: a change prints both (a side left empty says 新規追加 / 削除 on the other).
+        return own, False
+    return None
+
+
+def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
+    """Join each row that continues the row above into it (``continuation_of``), in place: its
+    own 変更前 / 変更後 / 説明 lines appended to the row above's cells, its pages added.
+
+    ``layout`` (text read by positions without rulings): a row of its own below a 変更前 /
+    変更後 cell ending on 、 or a particle may hold that cell's rest at the top of its own (a
+    centred row takes the lines between two rows' anchors): both rows get ``row_split_guess``
+    (``TORN_ABOVE_WHY``)."""
+    k = 1
+    while k < len(rows):
+        row, above = rows[k], rows[k - 1]
+        found = continuation_of(row, above)
+        if found is None:
+            torn = [c for c in (BEFORE, AFTER) if _own(row, above, c) and _stops_open(above.cells.get(c, []))]
+            if layout and torn and row.table == above.table:
+                why = TORN_ABOVE_WHY.format(cell=_NAMES[torn[0]])
+                above.doubt = above.doubt or why
+                row.doubt = row.doubt or why
+            k += 1
+            continue
+        own, settled = found
+        for c in own:
+            above.cells[c] = [*above.cells.get(c, []), *row.cells[c]]
+        above.page_end = max(above.page_end, row.page_end)
+        if not settled:
+            cells = " / ".join(_NAMES[c] for c in own)
+            above.doubt = above.doubt or JOIN_GUESS_WHY.format(cells=cells)
+        del rows[k]
