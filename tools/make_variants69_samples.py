@@ -25,19 +25,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_office_samples as mos
 from make_ocr40_samples import scan, write_ocr
-from make_office_samples import (
-    SAMPLES,
-    _four_tables,
-    _printable,
-    _rng,
-    build_set,
-    load_table,
-    plain_case,
-    set_arguments,
-    write_json,
-    write_manifest,
-)
 from make_pdfs import extract_text
 from pypdf import PdfReader
 
@@ -90,7 +79,7 @@ def _named_rows(rows: list[dict], names: list[str], role: str) -> list[dict]:
 
 def _cases(heldout: bool) -> list:
     """The set's cases: Writer and Calc on each of the set's tables (held out: one each)."""
-    tables = _four_tables(heldout)
+    tables = mos._four_tables(heldout)
     pool_names = HELDOUT_NAMES if heldout else TUNING_NAMES
     plan = [(m, t) for t in tables for m in ("writer", "calc")][: 4 if heldout else 8]
     if heldout:
@@ -98,12 +87,12 @@ def _cases(heldout: bool) -> list:
     out = []
     for k, (maker, (table, path)) in enumerate(plan):
         name = f"{'h' if heldout else ''}var69-{maker}-{k}-{table}"
-        rng = _rng(f"variants69-{name}")
-        pool = _printable(load_table(path))
+        rng = mos._rng(f"variants69-{name}")
+        pool = mos._printable(mos.load_table(path))
         n = min(rng.choice(ROWS), len(pool))
         first = rng.randrange(len(pool) - n + 1)
         dates = "wareki" if maker == "calc" else None
-        case = plain_case(name, pool[first : first + n], maker, heldout, dates)
+        case = mos.plain_case(name, pool[first : first + n], maker, heldout, dates)
         # Calc with the IPA (not IPAex) fonts does not print 𠮷 whole: its cases take BMP names.
         usable = [m for m in pool_names if maker == "writer" or not heldout or _bmp(m)]
         names = rng.sample(usable, 4)
@@ -112,9 +101,11 @@ def _cases(heldout: bool) -> list:
     return out
 
 
-def build(root: Path, heldout: bool, keep: Path | None) -> None:
+def build(name: str) -> None:
+    """Write the set ``name`` under samples/ anew (module notes)."""
+    root, heldout = mos.SAMPLES / name, name.startswith("heldout")
     cases = _cases(heldout)
-    build_set(root, cases, keep)
+    mos.build_set(root, cases, None)
     manifest = json.loads((root / "cases.json").read_text("utf-8"))
     scanned = False
     for case in cases:
@@ -138,16 +129,13 @@ def build(root: Path, heldout: bool, keep: Path | None) -> None:
             write_ocr(sfolder / "input.jpg")
             (sfolder / "expected" / "records.json").write_bytes(truth)
         manifest[case.name] |= {"saves": list(SAVES)}
-    write_manifest(root, manifest)
+    mos.write_manifest(root, manifest)
     (root / "README.md").write_text(README.format(name=root.name, use=USE[heldout]), "utf-8")
-    write_json(root / "names.json", {"names": list(HELDOUT_NAMES if heldout else TUNING_NAMES)})
+    mos.write_json(root / "names.json", {"names": list(HELDOUT_NAMES if heldout else TUNING_NAMES)})
 
 
 def main(argv: list[str] | None = None) -> int:
-    ns = set_arguments(argv, __doc__, SETS, keep=True)
-    for name in ns.set:
-        build(SAMPLES / name, name.startswith("heldout"), ns.keep)
-    return 0
+    return mos.build_named(argv, __doc__, SETS, build)
 
 
 if __name__ == "__main__":
