@@ -749,6 +749,18 @@ KNOWN_LOSSES.update(
     }
 )
 
+# Branch variants69: Calc's two-pass pypdfium2 text saved as EUC-JP / ISO-2022-JP with
+# errors="replace": those codecs lack the NEC row-13 characters, so every Ⅰ…Ⅵ and ① of the 項目
+# paths is ``?``, and the rows are not read (partial, with notes; the ``?`` rows that are read are
+# flagged unmapped_glyphs).  The Writer texts and the CP932 / UTF-16 saves read.
+KNOWN_LOSSES.update(
+    {
+        f"office-variants69/var69-calc-{case}-pypdfium2-{enc}": "Ⅰ…Ⅵ and ① saved as ? (partial, noted)"
+        for case in ("1-juki", "3-kokuho", "7-municipal")
+        for enc in ("eucjp", "iso2022jp")
+    }
+)
+
 
 # A section numeral the text typed in letters (II) is read as Ⅱ, and the 項目 cell gets the letters
 # back after the checks (ascii_numerals.keep_printed_letters): both sides count it in letters.

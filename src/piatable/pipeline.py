@@ -230,7 +230,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         result.status = "partial"
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
-    flag_mended_rows(result.records, reading, settings.quality)
+    result.notes += flag_mended_rows(result.records, reading, settings.quality)
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # The text shows the table (all on one line?) and its rows are lost: read again, only then.
         if shown := shown_not_read_note(read_text_file(path)):
