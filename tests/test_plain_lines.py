@@ -6,6 +6,7 @@ So are its printed lines of a column with their crossings of the cells' rulings
 
 from __future__ import annotations
 
+import functools
 import random
 import shutil
 from dataclasses import dataclass
@@ -35,23 +36,26 @@ def _as_tuples(lines: list[L.Line]) -> list[tuple]:
     return out
 
 
-def _sample_table_pages():
-    """(path, page number, PageWords) of every table page of the PDF samples, each page's words
-    read afresh (the checks below compare the C and Python code on them).  In ``make test`` one
-    PDF of each sample set (tests/sample_strata.py: ~360 of ~1,960, every producer among them;
-    reading all cost ~6 CPU-minutes, a fifth of the suite); every one in ``make test-all``."""
+@functools.cache
+def _sample_table_pages() -> tuple:
+    """(path, page number, PageWords) of every table page of the PDF samples, read once per
+    process for the five walks below (each compares the C and Python code on them and leaves the
+    words as it found them: the marks test clears the marks it set).  In ``make test`` one PDF of
+    each sample set (tests/sample_strata.py: ~360 of ~1,960, every producer among them; reading
+    all cost ~6 CPU-minutes, a fifth of the suite); every one in ``make test-all``."""
     pdfs = stratum((ROOT / "samples").glob("*/*/input.pdf"), ROOT / "samples")
     assert len(pdfs) > 20
+    pages = []
     for path in pdfs:
         doc = pdfium.PdfDocument(str(path))
         try:
             for n in table_pages(scan_pages(doc)):
                 page = doc[n - 1]
-                pw = pdfium_page_to_words(page, n)[0]
+                pages.append((path, n, pdfium_page_to_words(page, n)[0]))
                 page.close()
-                yield path, n, pw
         finally:
             doc.close()
+    return tuple(pages)
 
 
 def _both(words: list[Word], tol: float) -> tuple[list, list | None]:
@@ -344,7 +348,12 @@ def test_every_pdf_sample_page_marks_the_same_words():
     checked = marked = 0
     for path, _n, pw in _sample_table_pages():
         hx, hy = L.ems([pw])
-        c, py = _both_marks(pw, pw.words, hx, hy)
+        as_read = [w.mark for w in pw.words]
+        try:
+            c, py = _both_marks(pw, pw.words, hx, hy)
+        finally:  # the words as read, for the other walks over the same pages
+            for w, mark in zip(pw.words, as_read, strict=True):
+                w.mark = mark
         assert c == py, path
         marked += sum(1 for m in py[1] if m)
         checked += 1
