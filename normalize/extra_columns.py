@@ -192,6 +192,12 @@ def owned_elsewhere(label: str, where: str, numbered: bool = True) -> bool:
         # Last in the row: the labels on its left wrapped in their narrow cells (``提出時`` /
         # ``期``, ``提出時期に係る説`` / ``明``) name no field, the nearest whole one is its left.
         return True
+    if role == "remark" and where == f"after {LABELS[4]}":
+        # 備考 after 提出時期: the explanation's label wrapped (``提出時期`` / ``に係る説`` / ``明``)
+        # left 提出時期 the nearest whole label on its left; the remark readers look for it last
+        # in the row (branch quiet69: office-narrowhead21's -layout rows, an empty 備考, were
+        # every one warned by this column's column_guess alone, and right).
+        return True
     return role in AFTER_EXPLANATION_ROLES and where == f"after {LABELS[5]}"
 
 

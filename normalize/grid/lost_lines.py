@@ -42,6 +42,14 @@ def is_printed_date(text: str) -> bool:
     return bool(DATE_AT_START.match(text)) or is_date_head(text)
 
 
+def _one_value(date_lines: list[Line]) -> bool:
+    """Whether ``date_lines`` print one date, the same text each (spaces aside): Calc prints a
+    merged 変更日 in each part of a cell a page break cuts, and ``-layout`` text gives the row both
+    copies beside its one 項目 path and one 提出時期 (branch quiet69: office-merged56's ``va`` and
+    office-carry53's Writer ``-layout`` rows, right, warned ``rows_merged`` alone)."""
+    return len({"".join(ln.text.split()) for ln in date_lines}) == 1
+
+
 def _listed(date_lines: list[Line], item_lines: list[Line]) -> bool:
     """Layout text: a 変更日 cell of whole dates a line each, on lines that follow on each other,
     beside a 項目 cell opening one path: the shape ``date_lists`` reads as one cell."""
@@ -93,15 +101,18 @@ def flag_merged_rows(rows: list[_Row], result: GridResult, hy: float | None = No
     for r in rows:
         date_lines = r.cells.get(0, [])
         timings = printed_timings("".join(ln.text for ln in r.cells.get(4, [])))  # ■事前□事後: one
+        items = {_place(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
         if hy is None:
-            dates = len({_place(ln) for ln in date_lines if is_printed_date(ln.text)})
+            printed = [ln for ln in date_lines if is_printed_date(ln.text)]
+            dates = len({_place(ln) for ln in printed})
             if dates > 1 and timings <= 1 and _listed(date_lines, r.cells.get(1, [])):
                 dates = 1  # one cell listing two changes' dates (``date_lists``)
+            if dates > 1 and timings <= 1 and len(items) <= 1 and _one_value(printed):
+                dates = 1  # a merged date printed in both parts a page break cut its cell into
         elif r.ruled and timings <= 1 and several_dates([ln.text.strip() for ln in date_lines]):
             dates = 1  # one cell between rulings printing the dates of two changes of its item
         else:
             dates = len(date_spans(date_lines, hy))
-        items = {_place(ln) for ln in r.cells.get(1, []) if ITEM_OPENING.match(ln.text.strip())}
         if (dates > 1 or (paths and len(items) > 1) or timings > 1) and "rows_merged" not in r.flags:
             r.flags.append("rows_merged")
             merged += 1
