@@ -32,7 +32,7 @@ SETS = {"office-equalcols69": False, "heldout-equalcols69": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf")
 TUNING_CASES = 8
 HELDOUT_CASES = 4
-ROWS = (8, 12)
+ROWS = (10, 14)
 # Writer widths (cm) and Calc widths (units): 変更前 = 変更後, and in the second of each 説明 as well.
 TUNING_WIDTHS = {
     "writer": ((2.4, 4.2, 5.4, 5.4, 1.8, 4.0), (2.0, 3.6, 4.6, 4.6, 1.6, 4.6)),
@@ -65,6 +65,9 @@ HELDOUT_EDITS = (
 )
 TUNING_APPENDS = ("なお、記録は5年間保存する。", "また、操作ログを取得する")
 HELDOUT_APPENDS = ("併せて、アクセス権限を見直す。", "ただし、緊急時を除く")
+# Openings an amendment puts before the old text (the two cells then open differently).
+TUNING_OPENINGS = ("令和6年4月1日以降は、", "原則として、")
+HELDOUT_OPENINGS = ("当面の間、", "システム移行後は、")
 
 
 def _passages(tables: list[list[dict]]) -> list[str]:
@@ -102,15 +105,20 @@ def _rows(table: list[dict], pool: list[str], rng: random.Random, heldout: bool)
     """The table's rows with new before / after cells: amendments mostly, some unlike pairs,
     some deletions and additions (after cells closing with 削除 / 上記を新規追加 / 新規追加)."""
     edits, appends = (HELDOUT_EDITS, HELDOUT_APPENDS) if heldout else (TUNING_EDITS, TUNING_APPENDS)
+    openings = HELDOUT_OPENINGS if heldout else TUNING_OPENINGS
     out = []
     for r in table:
         r = dict(r)
-        kind = rng.choices(("amend", "unlike", "delete", "add", "add_above"), (6, 2, 1, 1, 1))[0]
+        kind = rng.choices(("amend", "opening", "unlike", "delete", "add", "add_above"), (5, 2, 2, 1, 1, 1))[
+            0
+        ]
         before = _body(pool, rng)
         if kind == "amend":
             after = "\n".join(_amended(p, rng, edits, appends) for p in before.split("\n"))
             if after == before:
                 after = before + rng.choice(appends)
+        elif kind == "opening":
+            after = rng.choice(openings) + _amended(before, rng, edits, appends)
         elif kind == "unlike":
             after = _body([p for p in pool if p not in before], rng)
         elif kind == "delete":
@@ -128,8 +136,10 @@ def make_case(name: str, table: list[dict], pool: list[str], maker: str, heldout
     """A ``maker`` case of ``ROWS`` rows of ``table``, its before / after columns of one width."""
     rng = random.Random(f"piatable-equalcols69-{name}")
     n = rng.randint(*ROWS)
-    start = rng.randrange(max(len(table) - n, 0) + 1)
-    case = office.plain_case(name, table[start : start + n], maker, heldout=heldout)
+    start = rng.randrange(len(table))
+    # The table's rows from ``start`` on, round again from its first (the pool tables are short).
+    rows = [table[(start + k) % len(table)] for k in range(n)]
+    case = office.plain_case(name, rows, maker, heldout=heldout)
     widths = (HELDOUT_WIDTHS if heldout else TUNING_WIDTHS)[maker][k % 2]
     return replace(
         case,
