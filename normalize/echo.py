@@ -11,7 +11,12 @@ the most: each side's character pairs counted with their repeats, the share is `
 pairs to the side that already holds their copy, and the share falls.  A small side is weighed in
 proportion to its pairs up to ``ECHO_FULL_PAIRS`` (one short line shares its few pairs with any
 text).  The share falls too when an explanation line is weighed as the after cell's last: where
-the explanation's start is chosen the echo is left out (``singlepass.split_row_cost``).
+the explanation's start is chosen the echo is left out (``singlepass.split_row_scored``).
+
+Two items of one numbered list (``①法令上の根拠：…第７号…`` / ``②法令上の根拠：…第８号…``) share
+much and are no before and after: a cut that tears a numbered list earns nothing
+(``partition_lists.sequence_prev``; office-rawtear57 r57-writer-juki, an added block read as
+both items' before and after at 0.908).
 
 Cells that share little (an unlike value, 削除, 新規追加) earn nothing: the bonus counts only
 the share above ``ECHO_FLOOR`` (two cells of one document share its words, 特定個人情報 …).

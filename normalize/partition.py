@@ -438,7 +438,7 @@ class BlockScorer:
             cost += self.s.balance_weight * abs((j - i) - (n - j))
             if j - i == n - j and self.clipped[j - 1] and self.clipped[n - 1]:
                 cost -= CLIPPED_PAIR_BONUS
-            cost -= self.echo.bonus(i, j)
+            cost -= self.echo.bonus(i, j) if self.seq_prev[j] < i else 0.0  # (not one list's items)
         if i < j and self.torn_at[i] < j:
             cost += NUMBERING_BREAK_PENALTY
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
@@ -530,7 +530,7 @@ class BlockScorer:
             cost += balance * abs((j - i) - (n - j))
             if j - i == n - j and clipped[j - 1] and clipped_last:
                 cost -= CLIPPED_PAIR_BONUS
-            cost -= echo[j - i]
+            cost -= echo[j - i] if seq_prev[j] < i else 0.0
             if torn < j:
                 cost += NUMBERING_BREAK_PENALTY
             if item_last == t[j - 1]:
