@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -166,24 +168,27 @@ def cases(heldout: bool) -> list[Case]:
     return out
 
 
+def made_cases(heldout: bool, work: Path) -> Iterator[office.SetCase]:
+    """Each case of the set rendered in ``work``: its name, PDF, truth and ``cases.json`` entry."""
+    made_cases = cases(heldout)
+    made = office.render(made_cases, work)
+    for case in made_cases:
+        _, pdf, expected = made[case.name]
+        yield (
+            case.name,
+            pdf,
+            expected,
+            office.settings_of(case)
+            | {
+                "rows": len(expected),
+                "pages": max(r["page_end"] for r in expected),
+            },
+        )
+
+
 def build(name: str) -> None:
     """``samples/<name>`` made anew: each case's PDF, texts and truth, and ``cases.json``."""
-    import shutil
-    import tempfile
-
-    root = office.SAMPLES / name
-    made_cases = cases(SETS[name])
-    with tempfile.TemporaryDirectory() as tmp:
-        made = office.render(made_cases, Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest: dict = {}
-        for case in made_cases:
-            _, pdf, expected = made[case.name]
-            manifest[case.name] = office.write_case_with_texts(root, case, pdf, expected, TEXTS)
-            print(f"{name}/{case.name}: {len(expected)} rows", file=sys.stderr)
-    office.write_manifest(root, manifest)
-    (root / "README.md").write_text(README[name], "utf-8")
+    office.build_made_set(office.SAMPLES / name, partial(made_cases, SETS[name]), TEXTS, README[name])
 
 
 README = {
