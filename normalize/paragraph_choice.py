@@ -12,10 +12,12 @@ cells' bound: ``・サーバー室には…設置している。`` / ``・年１
 (office-equalcols69: such rows read at 0.60–0.91 with no warning).
 
 The shape: both cells hold text, neither is a whole-cell mark (削除, 新規追加: ``marked_row_why``),
-the two do not read as a changed text (their share of character pairs under ``echo.ECHO_FLOOR``,
-counted as the partition's echo counts them), and a line of either cell other than the after's
-first opens a paragraph (a marker opens it, or the line before ends a sentence or a bracket) where
-the moved lines and the cell taking them could share one column by their wrap widths
+the after cell's first line opens no paragraph of its own (a bracket heading, a bullet, a
+number: the seed's rows 7 and 10, unlike lists of ＜…＞ headings cut right), the two do not read
+as a changed text (their share of character pairs under ``echo.ECHO_FLOOR``, counted as the
+partition's echo counts them), and a line of either cell other than the after's first opens a
+paragraph (a marker opens it, or the line before ends a sentence or a bracket) where the moved
+lines and the cell taking them could share one column by their wrap widths
 (``wrap_conflicts.cannot_share_column``); and the partition took the cut with a confidence under
 ``PARAGRAPH_CHOICE_MAX_CONFIDENCE`` (a cut it took by a wide margin was right far more often).
 """
@@ -57,7 +59,7 @@ def moved_paragraph_why(row: RawRow) -> str:
     bl = [cl for cl in bl if cl.text.strip()]
     al = [cl for cl in al if cl.text.strip()]
     before, after = [cl.text.strip() for cl in bl], [cl.text.strip() for cl in al]
-    if not before or not after or changed_text(before, after):
+    if not before or not after or starts_paragraph(after[0]) or changed_text(before, after):
         return ""
     texts, lines, cut = [*before, *after], [*bl, *al], len(before)
     for k in range(1, len(texts)):

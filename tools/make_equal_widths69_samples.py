@@ -20,6 +20,7 @@ tables, with its own fonts, sizes, widths and edits.
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -33,6 +34,7 @@ from make_office_samples import Case
 SETS = {"office-equalcols69": False, "heldout-equalcols69": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf")
 TUNING_CASES = 8
+DATED = re.compile(r"[\d元]+年\d+月\d+日|\d{4}/\d{1,2}/\d{1,2}")
 HELDOUT_CASES = 4
 ROWS = (10, 14)
 # Writer widths (cm) and Calc widths (units): 変更前 = 変更後, and in the second of each 説明 as well.
@@ -111,6 +113,9 @@ def _rows(table: list[dict], pool: list[str], rng: random.Random, heldout: bool)
     out = []
     for r in table:
         r = dict(r)
+        if DATED.search(r["before"] + r["after"]):
+            out.append(r)  # a date item's value (実施日, 提出日) keeps its dates
+            continue
         kind = rng.choices(("amend", "opening", "unlike", "delete", "add", "add_above"), (5, 2, 2, 1, 1, 1))[
             0
         ]
