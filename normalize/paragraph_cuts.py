@@ -67,6 +67,7 @@ from piatable.text_thresholds import MENDED_CUT_STRENGTH
 
 from .cell_shapes import bullet_run_why, edited_list_why, marked_row_why, wrapped_cut_why
 from .chars import BODY_MARKER, CIRCLED, SENTENCE_END, bigrams, common_prefix, starts_paragraph
+from .paragraph_choice import moved_paragraph_why
 from .wrap_conflicts import cannot_share_column
 
 # Two cells whose whitespace-free texts open with at least this many equal characters are a
@@ -232,7 +233,9 @@ def _body_why(row: RawRow) -> str:
     first = shared_subject(before, after)
     if first and not cannot_share_column(bl + al[: _line_index(al, first)]):
         return SUBJECT_WHY
-    return TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after)
+    return (
+        TORN_WHY if torn_item(before, after) else wrapped_cut_why(before, after) or moved_paragraph_why(row)
+    )
 
 
 def torn_item(before: list[str], after: list[str]) -> bool:

@@ -41,6 +41,7 @@ from .chars import (
     display_width,
     starts_paragraph,
 )
+from .echo import Echo
 from .items import heading_score, is_form_heading
 from .partition_bounds import (
     BOUND_SLACK,
@@ -119,7 +120,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block shapes wrap_costs"
+        "block_item value_block shapes wrap_costs echo"
     ).split()
 )
 
@@ -213,6 +214,7 @@ class BlockScorer:
         # For each line, the first line of its printed line (pieces of one printed line share it).
         self.shapes = CellShapes(self.t, self.marker, self.same_line, tok)
         self.wrap_costs = WrapCosts(self.t, self.spans, self.marker, self.same_line)
+        self.echo = Echo(self.t)  # after repeating before (normalize/echo.py)
         self.line_start = list(range(n))
         for k in range(1, n):
             if self.same_line[k - 1]:
@@ -297,15 +299,6 @@ class BlockScorer:
                     c = CLIP_INSIDE_PENALTY
             out.append(c)
         return out
-
-    def _paragraphs(self, a: int, b: int, soft: list[bool]) -> list[str]:
-        paras: list[str] = []
-        for k in range(a, b):
-            if k > a and soft[k - 1]:
-                paras[-1] += self.t[k]
-            else:
-                paras.append(self.t[k])
-        return paras
 
     def _prefix_paragraphs(self) -> list[tuple[float, list[str]]]:
         """For each prefix [0, i): (cost of its completed paragraphs, all its paragraphs)."""
@@ -445,6 +438,7 @@ class BlockScorer:
             cost += self.s.balance_weight * abs((j - i) - (n - j))
             if j - i == n - j and self.clipped[j - 1] and self.clipped[n - 1]:
                 cost -= CLIPPED_PAIR_BONUS
+            cost -= self.echo.bonus(i, j) if self.seq_prev[j] < i else 0.0  # (not one list's items)
         if i < j and self.torn_at[i] < j:
             cost += NUMBERING_BREAK_PENALTY
         if 0 < i < j and self.t[i - 1] == self.t[j - 1]:
@@ -499,7 +493,7 @@ class BlockScorer:
         cost += before_conflict[0] + after_conflict[i]
         out: list[float] = [cost + seq_i + shapes.cost(i, i)]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
-        lists, value_block = self.lists, self.value_block
+        lists, value_block, echo = self.lists, self.value_block, self.echo.from_item(i)
         for j in range(i + 1, n):
             cost = base
             b = key[j]
@@ -536,6 +530,7 @@ class BlockScorer:
             cost += balance * abs((j - i) - (n - j))
             if j - i == n - j and clipped[j - 1] and clipped_last:
                 cost -= CLIPPED_PAIR_BONUS
+            cost -= echo[j - i] if seq_prev[j] < i else 0.0
             if torn < j:
                 cost += NUMBERING_BREAK_PENALTY
             if item_last == t[j - 1]:

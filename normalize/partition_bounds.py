@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from piatable.settings import StreamSettings
 
+from .echo import ECHO_FLOOR, ECHO_WEIGHT
 from .partition_lists import CHOICE_LINE_BONUS, CHOICE_RUN_CAP, DELETED_BLOCK_BONUS
 
 # The same kind of heading (not a bullet) opens the before and the after cell.
@@ -36,4 +37,7 @@ def bonus_bound(s: StreamSettings) -> float | None:
     # with both cells earns the others.
     choices = CHOICE_LINE_BONUS * CHOICE_RUN_CAP
     block = s.heading_opens_body_penalty + DELETED_BLOCK_BONUS
-    return max(max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS + choices + block)
+    echo = ECHO_WEIGHT * (1.0 - ECHO_FLOOR)  # the before/after echo (normalize/echo.py)
+    return max(
+        max(s.explained_empty_bonus, 0.0), opening + overlap + CLIPPED_PAIR_BONUS + choices + block + echo
+    )

@@ -393,7 +393,8 @@ def split_row_scored(
             width = explanation_width
         else:
             width = max([narrow, *(display_width(cl.text) for cl in post)])
-        cost = p.score + _explanation_cost(post, width, settings, tok)
+        # (Without the before/after echo: an explanation line read as the after's last lowers it.)
+        cost = p.score + sc.echo.bonus(p.item, p.before) + _explanation_cost(post, width, settings, tok)
         cost += _late_explanation_cut(lines, e, p, settings, apart, tok)
         cost += marks_beside_text([cl.text for cl in post])
         if closing and 0 < e < n:  # not while widths are weighed: it would move them

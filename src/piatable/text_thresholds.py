@@ -79,3 +79,9 @@ OWN_WRAP_MAX_SHARE = 0.85
 # a cell narrower than that is another column's text read into it before the partition (an
 # explanation's ``研修体制の強化に伴う修`` / ``正`` at 22 of 37 units, office-paragraphs65).
 OWN_WRAP_MIN_SHARE = 0.65
+# A before/after cut between unlike cells that another paragraph break could take as well
+# (normalize/paragraph_choice.py) is doubted only where the partition took it with a confidence
+# under this (a margin under about 1.6 cost units over its runner-up): on the tuning row-ordered
+# sets (office-writerraw, -raw22, -raw47, -equalcols69) the shape's wrong rows with no other
+# warning read at 0.665–0.868, 19 of its 35 right ones at 0.95 or more (branch equalcols69).
+PARAGRAPH_CHOICE_MAX_CONFIDENCE = 0.9
