@@ -63,7 +63,12 @@ SHAPES = {
         Shape("改訂履歴", ("版数", "改訂日", "改訂内容"), "第{n}版"),
         Shape("", ("評価書の版", "公表日", "変更の概要"), "第{n}版"),
         Shape("変更履歴", ("No.", "変更年月日", "変更内容", "備考"), "{n}", (("事前提出", "事後提出", ""),)),
-        Shape("（評価書の改訂履歴）", ("版", "作成・改訂日", "改訂理由", "区分"), "{n}.0", (("重要な変更", "軽微な変更"),)),
+        Shape(
+            "（評価書の改訂履歴）",
+            ("版", "作成・改訂日", "改訂理由", "区分"),
+            "{n}.0",
+            (("重要な変更", "軽微な変更"),),
+        ),
     ),
     True: (
         Shape("改版履歴", ("改訂番号", "改訂年月日", "改訂の概要"), "Rev.{n}"),
@@ -100,7 +105,12 @@ PLAN = {
         ("writer", "own_page", True),
         ("writer", "above", False),
     ),
-    True: (("calc", "above", False), ("writer", "own_page", False), ("writer", "above", True), ("calc", "above", True)),
+    True: (
+        ("calc", "above", False),
+        ("writer", "own_page", False),
+        ("writer", "above", True),
+        ("calc", "above", True),
+    ),
 }
 HISTORY_DATE_STYLES = ("wareki", "wareki_fw", "seireki", "slash")
 

@@ -1,0 +1,155 @@
+"""A version-history table (改訂履歴 / 変更履歴: 版数 | 改訂日 | 改訂内容) printed before the amendment
+table: neither the cover nor amendment rows.
+
+Many filings print a small table of the assessment's versions on the page before the amendment
+table 「（別添２）変更箇所」 or above it: its edition (第2版, 2.0, Rev.3), the day that version was
+published or revised, what changed, at times a 区分 (重要な変更, 事前 / 事後).  Its labels name
+公表日 or dates, so the cover reader took it for the cover (a new user's set XXX: a wrong 公表日 in
+the document facts), and its 事前 / 事後 made its page look like an unread page of the table's body
+(status partial).  It is found by its own labels (``vocabulary.HISTORY_EDITION`` and
+``HISTORY_CONTENT`` on one short line, or one a line in a column-ordered text), a title line
+above them (``HISTORY_TITLE``) taken with it, and its rows up to the amendment table's title or
+label row, a cover label or a section heading; a block with no date is no history.  Its text is
+kept in a note (``history_note``), never dropped unsaid.
+
+Shapes: printed lines (str, top to bottom, one page or the lines before the table) in; line
+lists out.  Branch cover69.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.vocabulary import (
+    HISTORY_CONTENT,
+    HISTORY_EDITION,
+    HISTORY_TITLE,
+    ITEM_OPENING,
+    TIMING_WORD,
+    is_header_line,
+    is_title,
+    label_count,
+)
+
+from .dates import DATE
+
+# A label row of the history is short (its 3–5 labels squashed) ...
+LABEL_ROW_CHARS = 28
+# ... and, read one label a line (a column-ordered text), spread over at most this many lines,
+# each at most LABEL_CHARS long.
+LABEL_LINES = 5
+LABEL_CHARS = 8
+# A history row is short; a longer line is prose or a cell of another table: the block ends.
+ROW_CHARS = 80
+# The note quotes at most this many characters of the history's text.
+NOTE_CHARS = 300
+# Lines that end the block: the cover's labels and declaration heading.
+_COVER_WORDS = regex.compile(r"評価書番号|評価書名|評価実施機関名|宣言|特定個人情報保護評価書")
+# Kana a label may hold (評価書の版, 改訂の概要): no other (a sentence of a cell is no label row).
+_KANA = regex.compile(r"[\p{Hiragana}--[の]]", flags=regex.V1)
+_DIGIT = regex.compile(r"[0-9０-９]")
+_WS = regex.compile(r"[\s　]+")
+
+
+def is_history_labels(text: str) -> bool:
+    """Whether ``text`` (one printed line, or a label row's pieces joined) is a version-history
+    table's label row: an edition's label and a content's label on one short line without digits,
+    dates, 事前 / 事後 or sentence kana, and not the amendment table's own label row."""
+    flat = _WS.sub("", text)
+    return (
+        0 < len(flat) <= LABEL_ROW_CHARS
+        and bool(HISTORY_EDITION.search(flat))
+        and bool(HISTORY_CONTENT.search(flat))
+        and not _DIGIT.search(flat)
+        and not _KANA.search(flat)
+        and not TIMING_WORD.search(flat)
+        and not is_header_line(text)
+        and label_count(text) < 3
+        and "変更前" not in flat
+        and "変更後" not in flat
+    )
+
+
+def _label_row_end(lines: list[str], i: int) -> int | None:
+    """The index after the history label row opening at ``lines[i]`` (on one line, or one label
+    a line), or None when none opens there."""
+    # A stream text glues the label row to the rows after it (``No. 変更年月日 変更内容 1 平成…``).
+    if is_history_labels(lines[i]) or is_history_labels(_DIGIT.split(lines[i], 1)[0]):
+        return i + 1
+    pieces = []
+    for k in range(i, min(i + LABEL_LINES, len(lines))):
+        flat = _WS.sub("", lines[k])
+        if not flat or len(flat) > LABEL_CHARS or _DIGIT.search(flat):
+            return None
+        pieces.append(flat)
+        if len(pieces) >= 2 and is_history_labels("".join(pieces)):
+            return k + 1
+    return None
+
+
+def _ends_block(line: str) -> bool:
+    flat = _WS.sub("", line)
+    return (
+        is_title(line)
+        or is_header_line(line)
+        or label_count(line) >= 3
+        or bool(_COVER_WORDS.search(flat))
+        or bool(ITEM_OPENING.match(flat))
+        or bool(HISTORY_TITLE.match(flat))
+        or len(flat) > ROW_CHARS
+    )
+
+
+def history_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) index of each version-history block of ``lines``: a history label row
+    (``is_history_labels``), the title line right above it if one (``HISTORY_TITLE``), and the
+    lines under it up to one that ends it (the amendment table's title or label row, a cover
+    label, a section heading, a long line); none where no line of it holds a date (no history)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = _label_row_end(lines, i) if _WS.sub("", lines[i]) else None
+        stop = end or i
+        while end is not None and stop < len(lines) and not _ends_block(lines[stop]):
+            stop += 1
+        if end is None or not any(DATE.search(_WS.sub("", ln)) for ln in lines[i:stop]):
+            i += 1
+            continue
+        titled = i > 0 and HISTORY_TITLE.match(_WS.sub("", lines[i - 1])) and (not spans or spans[-1][1] < i)
+        spans.append((i - 1 if titled else i, stop))
+        i = stop
+    return spans
+
+
+def split_history(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(``lines`` without their version-history blocks (``history_spans``), the blocks' lines)."""
+    inside = {k for a, b in history_spans(lines) for k in range(a, b)}
+    return [ln for k, ln in enumerate(lines) if k not in inside], [lines[k] for k in sorted(inside)]
+
+
+def history_note(history: list[str]) -> str:
+    """The note keeping a version-history table's text (``NOTE_CHARS`` at most, its lines joined
+    by `` / ``)."""
+    text = " / ".join(_WS.sub(" ", ln).strip() for ln in history if ln.strip())
+    if len(text) > NOTE_CHARS:
+        text = text[:NOTE_CHARS] + "…"
+    return (
+        "a version-history table (改訂履歴) printed before the amendment table, read as neither the"
+        f" cover nor amendment rows: 「{text}」"
+    )
+
+
+def blank_history(text: str) -> tuple[str, list[str]]:
+    """``text`` (a whole document's text, one printed line a line) with the lines of its
+    version-history tables blanked (line and page counts kept), and a note per table
+    (``history_note``); ``text`` itself when it prints none."""
+    notes: list[str] = []
+    if "版" not in text and "履歴" not in text:
+        return text, notes
+    lines = text.split("\n")
+    spans = history_spans(lines)
+    for a, b in spans:
+        note_lines = lines[a:b]
+        lines[a:b] = ["\f" * ln.count("\f") for ln in note_lines]
+        notes.append(history_note(note_lines))
+    return "\n".join(lines), notes
