@@ -58,8 +58,8 @@ ROW_CHARS = 80
 NOTE_CHARS = 300
 # Lines that end the block: the cover's labels and declaration heading.
 _COVER_WORDS = regex.compile(r"評価書番号|評価書名|評価実施機関名|宣言|特定個人情報保護評価書")
-# Kana a label may hold (評価書の版, 改訂の概要): no other (a sentence of a cell is no label row).
-_KANA = regex.compile(r"[\p{Hiragana}--[の]]", flags=regex.V1)
+# A sentence's marks and endings: no label row holds them (labels hold kana: 主な変更点, 改訂の概要).
+_SENTENCE = regex.compile(r"[。、．，]|(?:した|する|します|ます|です|ている|された|される)")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _WS = regex.compile(r"[\s　]+")
 
@@ -67,14 +67,14 @@ _WS = regex.compile(r"[\s　]+")
 def is_history_labels(text: str) -> bool:
     """Whether ``text`` (one printed line, or a label row's pieces joined) is a version-history
     table's label row: an edition's label and a content's label on one short line without digits,
-    dates, 事前 / 事後 or sentence kana, and not the amendment table's own label row."""
+    dates, 事前 / 事後 or a sentence's marks, and not the amendment table's own label row."""
     flat = _WS.sub("", text)
     return (
         0 < len(flat) <= LABEL_ROW_CHARS
         and bool(HISTORY_EDITION.search(flat))
         and bool(HISTORY_CONTENT.search(flat))
         and not _DIGIT.search(flat)
-        and not _KANA.search(flat)
+        and not _SENTENCE.search(flat)
         and not TIMING_WORD.search(flat)
         and not is_header_line(text)
         and label_count(text) < 3

@@ -41,7 +41,7 @@ import make_office_samples as office
 from flatten import render_date
 from make_pdfs import EXTRACTORS
 
-SETS = {"office-history69": False, "heldout-history69": True}
+SETS = {"office-history69": False, "heldout-history69": True, "heldout2-history69": True}
 TEXTS = (*EXTRACTORS, "pdfplumber")
 FACT_KEYS = ("assessment_number", "assessment_name", "agency", "published_raw", "published", "form")
 
@@ -76,6 +76,24 @@ SHAPES = {
         Shape("", ("履歴", "日付", "内容", "承認"), "{n}版", (("課長決裁", "部長決裁"),)),
     ),
 }
+# A second held-out set, its shapes written after the first held-out set was measured (so that
+# one is blind to the rules changed then): other titles, labels and editions again.
+SHAPES2 = (
+    Shape("改定履歴", ("版番号", "改定日", "改定内容"), "第{n}版"),
+    Shape(
+        "",
+        ("評価書の版数", "作成日・公表日", "主な改訂箇所", "提出の時期"),
+        "{n}版",
+        (("事前", "事後", "－"),),
+    ),
+    Shape("更新履歴", ("No", "年月日", "更新内容", "担当課"), "{n}", (("市民課", "情報政策課"),)),
+)
+PLAN2 = (
+    ("writer", "above", False),
+    ("calc", "above", False),
+    ("writer", "own_page", True),
+    ("calc", "above", False),
+)
 CONTENTS = {
     False: (
         "新規作成",
@@ -208,13 +226,14 @@ def _cover_cells(facts: dict) -> tuple[tuple[str, str], ...]:
     )
 
 
-def cases(heldout: bool) -> list[tuple[office.Case, Shape, list[list[str]], str, dict]]:
-    """(table case, history shape, history rows, where, cover facts or {}) of each case."""
-    tag = "h" if heldout else "t"
-    tables = office._four_tables(heldout)
-    shapes = SHAPES[heldout]
+def cases(heldout: bool, second: bool = False) -> list[tuple[office.Case, Shape, list[list[str]], str, dict]]:
+    """(table case, history shape, history rows, where, cover facts or {}) of each case
+    (``second``: the second held-out set's)."""
+    tag = "h2" if second else "h" if heldout else "t"
+    tables = office._four_tables(heldout)[::-1] if second else office._four_tables(heldout)
+    shapes = SHAPES2 if second else SHAPES[heldout]
     out = []
-    for k, (maker, where, with_cover) in enumerate(PLAN[heldout]):
+    for k, (maker, where, with_cover) in enumerate(PLAN2 if second else PLAN[heldout]):
         name = f"{tag}hist69-{maker}-{where}{'-cover' if with_cover else ''}-v{k + 1}"
         rng = random.Random(f"piatable-history69-{name}")
         table = office._printable(office.load_table(tables[k % len(tables)][1]))
@@ -246,7 +265,7 @@ def build(name: str) -> None:
     """``samples/<name>`` made anew: each case's PDF, texts, truth and ``cases.json``."""
     heldout = SETS[name]
     root = office.SAMPLES / name
-    planned = cases(heldout)
+    planned = cases(heldout, second=name.startswith("heldout2"))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sources = []
@@ -286,6 +305,9 @@ README = {
     " table or on the page before it, some with a real cover on the first page (Calc and Writer);"
     " their PDFs and texts, made by `tools/make_history69_samples.py`. `expected/documents.json`"
     " holds the real cover's facts, all null when there is none.\n",
+    "heldout2-history69": "# heldout2-history69 (held out)\n\nAs office-history69, from the held-out"
+    " tables and a second pool of history shapes written after heldout-history69 was measured, made by"
+    " `tools/make_history69_samples.py`. Measure on it, never tune on it.\n",
     "heldout-history69": "# heldout-history69 (held out)\n\nAs office-history69, from the held-out"
     " tables, history shapes and covers, made by `tools/make_history69_samples.py`. Measure on it,"
     " never tune on it.\n",
