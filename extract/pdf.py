@@ -25,7 +25,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from piatable.models import PageWords, Reading, Unseen, Word, pdf_char
-from piatable.normalize.cover import COVER_PAGES, cover_facts_from_document_text
+from piatable.normalize.cover import COVER_PAGES, HISTORY_KEY, cover_facts_from_document_text
 from piatable.normalize.sheet_headings import strip_column_letters
 from piatable.normalize.unicode import clean_text
 from piatable.settings import PdfSettings
@@ -496,7 +496,7 @@ def cover_facts_from_doc(  # type: ignore[no-untyped-def]
             facts = layer_facts(facts)
             if faulty is not None and not facts:
                 faulty.append(i + 1)
-        if facts:
+        if facts.keys() - {HISTORY_KEY} or (facts and i + 1 == min(COVER_PAGES, len(doc))):
             return facts
     return {}
 

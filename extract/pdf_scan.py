@@ -14,6 +14,7 @@ from piatable.models import Reading
 from piatable.normalize.cover import COVER_PAGES
 from piatable.normalize.dates import DATE
 from piatable.normalize.unicode import clean_text
+from piatable.normalize.version_history import split_history
 from piatable.vocabulary import TIMING_WORD
 
 from .layer_quality import japanese_count, layer_fault, strange_count
@@ -131,7 +132,7 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         chars=len(flat),
         labels=labels,
         dates=1 if look and DATE.search(text) else 0,  # whether, not how many: that is all asked
-        timings=len(TIMING_WORD.findall(text)) if look else 0,
+        timings=len(TIMING_WORD.findall(_without_history(text, flat))) if look else 0,
         title="変更箇所" in flat,
         cid="(cid:" in text,
         garbled=len(_GARBLED.findall(raw_text)),
@@ -287,6 +288,14 @@ def table_pages(scans: list[PageScan]) -> list[int]:
             break
         pages.pop()
     return pages
+
+
+def _without_history(text: str, flat: str) -> str:
+    """``text`` without its version-history table (``normalize/version_history.py``): its 事前 /
+    事後 (a 区分 column, 事後提出 in 備考) make no page of the amendment table's body."""
+    if "版" not in flat and "履歴" not in flat:
+        return text
+    return "\n".join(split_history(text.splitlines())[0])
 
 
 # What the note says of table-like pages before the table's first page (``unread_body_pages``),

@@ -51,6 +51,7 @@ from piatable.normalize.spread_labels import SPREAD_LABELS_NOTE, mend_spread_lab
 from piatable.normalize.stretched_dates import close_stretched_dates, stretched_lines
 from piatable.normalize.table_parting import strip_parting_lines
 from piatable.normalize.unicode import clean_text, plain_spaces
+from piatable.normalize.version_history import blank_history
 from piatable.normalize.watermark_lines import strip_watermark_lines
 from piatable.vocabulary import is_header_line, is_label_piece, is_page_number, is_title
 
@@ -447,6 +448,8 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
     grow with the text's length (only with its records)."""
     text, notes, layout, numerals, guesses, plumber_pages, collapsed = _read_text_and_kind(path, text)
     undecoded = any(UNDECODED_MARK in n for n in notes)  # read in part: U+FFFD
+    text, history = blank_history(text)  # a version-history table: a note, no cover, no rows
+    notes = notes + history
     cover = cover_facts_from_document_text(text)
     bounds = [(0, len(text), 0)] if layout else stream_part_bounds(text)
     if len(bounds) == 1:

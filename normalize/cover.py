@@ -20,6 +20,7 @@ from .cover_lines import is_column_label, lines_before_table
 from .cover_names import canonical_assessment_name
 from .dates import DATE, parse_date
 from .unicode import clean_text
+from .version_history import history_note, split_history
 
 # Printed label → output key.
 COVER_LABELS: dict[str, str] = {
@@ -43,6 +44,7 @@ COVER_PAGES = 2
 COVER_TEXT_LINES = 120
 # Facts (besides the form) a page must give to count as the cover.
 MIN_COVER_FACTS = 2
+HISTORY_KEY = "note:version_history"  # a version-history table read as no cover: a note (check_cover)
 # Lines after an empty-looking 公表日 label searched for its date.
 PUBLISHED_LOOKAHEAD_LINES = 2
 
@@ -67,8 +69,9 @@ _RULE = regex.compile(r"[|｜│┃]")
 def cover_facts_from_text(text: str) -> dict[str, str]:
     """The cover facts found in the text of the first pages (one printed line per text line)."""
     lines = [_WS.sub(" ", _RULE.sub(" ", clean_text(ln))).strip() for ln in text.splitlines()]
-    lines = cover_columns.split_label_row(lines_before_table([ln for ln in lines if ln]))
-    facts: dict[str, str] = {}
+    lines, history = split_history(lines_before_table([ln for ln in lines if ln]))
+    lines = cover_columns.split_label_row(lines)
+    facts: dict[str, str] = {HISTORY_KEY: history_note(history)} if history else {}
     consumed: set[int] = set()
     for i, ln in enumerate(lines):
         if i in consumed:
@@ -188,20 +191,20 @@ def cover_facts_from_text(text: str) -> dict[str, str]:
 def cover_facts_from_document_text(text: str) -> dict[str, str]:
     """The cover facts of a whole document's text (pages split by form feeds), or {}.
 
-    The first ``COVER_PAGES`` pages are searched one at a time; a text without form feeds is
-    searched in its first ``COVER_TEXT_LINES`` non-blank lines.  A page counts as the cover when
-    it gives at least ``MIN_COVER_FACTS`` facts besides the form (a table page that merely
-    names a 公表日 is no cover).
-    """
+    The first ``COVER_PAGES`` pages are searched one at a time (a text without form feeds: its first
+    ``COVER_TEXT_LINES`` non-blank lines).  A page is the cover when it gives ``MIN_COVER_FACTS``
+    facts besides the form; none is: {} or the note on a version-history table read."""
     pages = text.split("\f")
     if len(pages) == 1:
         lines = [ln for ln in text.split("\n") if ln.strip()]
         pages = ["\n".join(lines[:COVER_TEXT_LINES])]
+    history = {}  # a version-history table's note: kept when no page is the cover
     for page in pages[:COVER_PAGES]:
         facts = cover_facts_from_text(page)
-        if len([k for k in facts if k != "form"]) >= MIN_COVER_FACTS:
+        if len([k for k in facts if k not in ("form", HISTORY_KEY)]) >= MIN_COVER_FACTS:
             return facts
-    return {}
+        history = history or {k: v for k, v in facts.items() if k == HISTORY_KEY}
+    return history
 
 
 # Printed lines never a value (the form stamp) skipped between a run of labels and its values.
@@ -357,18 +360,15 @@ def _doubt_against_declaration(lines: list[str], facts: dict[str, str]) -> None:
         )
 
 
-_SPACE = regex.compile(r"\s+")
-
-
 def _names_affair(name: str, affair: str, agencies: tuple[str | None, ...]) -> bool:
     """Whether the 評価書名 ``name`` opens with the ``affair`` the declaration names, its spaces
     (also U+3000) aside, or after the agency's body the cover names (``潮見台町 予防接種に関する
     事務 全項目評価書`` beside 潮見台町長; a new user's cover was doubted with both agreeing)."""
-    text = _SPACE.sub("", name)
-    affair = _SPACE.sub("", affair)
+    text = _SPACES.sub("", name)
+    affair = _SPACES.sub("", affair)
     if text.startswith(affair):
         return True
-    bodies = {_agency_body(_SPACE.sub("", a)) for a in agencies if a}
+    bodies = {_agency_body(_SPACES.sub("", a)) for a in agencies if a}
     return any(body and text.startswith(body + affair) for body in bodies)
 
 
@@ -444,8 +444,8 @@ def check_cover(facts: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     out: dict[str, str] = {}
     notes: list[str] = []
     for key, value in facts.items():
-        if key.startswith(DOUBT):
-            notes.append(f"cover: {value}")
+        if key.startswith(DOUBT) or key == HISTORY_KEY:
+            notes.append(value if key == HISTORY_KEY else f"cover: {value}")
         elif is_column_label(value):  # the table's label row read as a value
             notes.append(f"cover: {FACT_LABELS.get(key, key)} read as {value!r}, a column label: left out")
         else:

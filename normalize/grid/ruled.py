@@ -250,6 +250,8 @@ def page_rows(
             # print it (``※提出時期は…``, branch gnumeric52): the title block's, named.
             res.notes.append(CAPTION_NOTE.format(quote_captions([ln.text])))
             continue
+        if ruled and header and ln.mid < header.top and is_furniture(ln.text):
+            continue  # the title over the label row, within the top of a ruled table above it
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
                 res.unplaced += len(ln.words)

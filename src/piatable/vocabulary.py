@@ -163,6 +163,10 @@ TABLE_PARTING_LINE = regex.compile(
     r"|以下(?:は|に|が)?、?\S{0,30}?(?:変更|改訂|修正)(?:点|箇所|履歴|内容|分)?(?:を示す|を記載する|です|である|となります)?[。．]?"
     r"|(?:前回|過去|今回|(?:令和|平成)\S{1,3}年度)\S{0,16}の(?:変更|改訂)(?:点|箇所|履歴|内容|分)?[。．]?)\s*$"
 )
+# A version-history table's title and labels (版数 | 改訂日 | 改訂内容; normalize/version_history.py).
+HISTORY_TITLE = regex.compile(r"^[（(【\[]?(?:評価書の)?(?:改訂|改版|変更|版数?)(?:履歴|管理)[）)】\]]?$")
+HISTORY_EDITION = regex.compile(r"版|履歴|改訂番号|^(?:No|Ｎｏ|№)[.．]?")
+HISTORY_CONTENT = regex.compile(r"内容|概要|理由|変更点")
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.
 BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
 # What a cell prints to say that nothing was written in it, the form's placeholder of an empty cell:
