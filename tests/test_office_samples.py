@@ -116,6 +116,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pageorder68",
         "heldout-scans68",
         "heldout-pdfjs68",
+        "heldout-grouprows69",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -169,9 +169,10 @@ README = {
     "office-grouprows69": "# office-grouprows69 (tuning)\n\nCalc and Writer tables (openpyxl, python-docx)"
     " whose rows are cut into groups by group rows (a row merged across all six columns naming the rows"
     " below it: `【令和５年度】`, `＜第３回評価書の変更＞`, `（令和４年度分）`, `■ 令和5年度`),"
-    " some 説明 / 項目 cells printing `同上`; their PDFs and flattened texts (pypdfium2, pdftotext -raw, pypdf, pdfminer,"
-    " pdftotext, pdftotext -layout, PyMuPDF), made by `tools/make_group_rows69_samples.py`.  A group row"
-    " is not a record: the truth has no row for it (each case's labels are in `cases.json`).\n",
+    " some 説明 / 項目 cells printing `同上`; their PDFs and flattened texts (pypdfium2, pdftotext -raw,"
+    " pypdf, pdfminer, pdftotext, pdftotext -layout, PyMuPDF), made by"
+    " `tools/make_group_rows69_samples.py`.  A group row is not a record: the truth has no row for it"
+    " (each case's labels are in `cases.json`).\n",
     "heldout-grouprows69": "# heldout-grouprows69 (held out)\n\nAs office-grouprows69, from the held-out"
     " tables, label shapes, fonts, sizes and widths, made by `tools/make_group_rows69_samples.py`."
     " Measure on it, never tune on it.\n",
