@@ -32,7 +32,18 @@ import make_office_samples as office
 from make_office_samples import Case
 
 SETS = {"office-grouprows69": False, "heldout-grouprows69": True}
-TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf", "pdfminer", "pdftotext", "pdftotext-layout", "pymupdf")
+TEXTS = (
+    "pypdfium2",
+    "pdftotext-raw",
+    "pypdf",
+    "pdfminer",
+    "pdftotext",
+    "pdftotext-layout",
+    "pymupdf",
+    "pdfplumber",
+    "pypdfium2+web",
+    "pymupdf+web-uni",
+)
 TUNING_CASES, HELDOUT_CASES = 8, 4
 ROWS = (8, 12)
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
