@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import regex
 
-from piatable.models import Doubt, RawRow
+from piatable.models import RawRow
 from piatable.vocabulary import GROUP_LABEL_LINE, ITEM_OPENING
 
 from .chars import display_width
 from .dates import DATE
-from .table_parting import opens_labels
+from .table_parting import doubt_quoted_lines, opens_labels
 
 NOTE = (
     "{n} group rows printed across the table (a label naming the rows below it, no row's text) were"
@@ -123,20 +123,7 @@ def _stands_between_rows(
 def group_doubts(rows: list[RawRow], notes: list[str]) -> None:
     """Flag ``column_guess`` on the first cell holding a group label left in place (``DOUBT_NOTE``):
     it may be no text of the table."""
-    for m in (m for n in notes if (m := _DOUBT.match(n))):
-        key = regex.sub(r"\s+", "", m["text"])
-        for row in rows:
-            field = next(
-                (
-                    f
-                    for f, lines in row.cells.items()
-                    if key in regex.sub(r"\s+", "", "".join(ln.text for ln in lines))
-                ),
-                None,
-            )
-            if field is not None:
-                row.doubts.append(Doubt("column_guess", field, WHY.format(text=m["text"])))
-                break
+    doubt_quoted_lines(rows, notes, _DOUBT, WHY)
 
 
 def drop_group_label_rows(rows: list[RawRow]) -> list[str]:

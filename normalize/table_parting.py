@@ -116,7 +116,14 @@ def opens_labels(line: str) -> bool:
 def parting_doubts(rows: list[RawRow], notes: list[str]) -> None:
     """Flag ``column_guess`` on the first cell holding a parting paragraph left in place
     (``DOUBT_NOTE``): it may be no text of the table."""
-    for m in (m for n in notes if (m := _DOUBT.match(n))):
+    doubt_quoted_lines(rows, notes, _DOUBT, WHY)
+
+
+def doubt_quoted_lines(rows: list[RawRow], notes: list[str], note: regex.Pattern[str], why: str) -> None:
+    """Flag ``column_guess`` on the first cell of ``rows`` holding the text (whitespace aside) each
+    note matching ``note`` quotes (its group ``text``), with the evidence ``why`` (``{text}``
+    filled in): a line that reads as no text of the table, left in place."""
+    for m in (m for n in notes if (m := note.match(n))):
         key = regex.sub(r"\s+", "", m["text"])
         for row in rows:
             field = next(
@@ -128,5 +135,5 @@ def parting_doubts(rows: list[RawRow], notes: list[str]) -> None:
                 None,
             )
             if field is not None:
-                row.doubts.append(Doubt("column_guess", field, WHY.format(text=m["text"])))
+                row.doubts.append(Doubt("column_guess", field, why.format(text=m["text"])))
                 break

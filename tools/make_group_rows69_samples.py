@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -155,25 +156,21 @@ def cases(heldout: bool) -> list[Case]:
     return out
 
 
-def build(name: str) -> None:
-    """``samples/<name>`` made anew: each case's PDF, texts and truth, and ``cases.json``."""
-    import shutil
-    import tempfile
+def made(work: Path, heldout: bool) -> Iterator[office.SetCase]:
+    """The set's cases rendered in ``work``: (name, PDF, truth, ``cases.json`` entry with the labels)."""
+    made_cases = cases(heldout)
+    rendered = office.render(made_cases, work)
+    for case in made_cases:
+        _, pdf, expected = rendered[case.name]
+        labels = {str(g): t for g, t in case.group_rows.items()}
+        pages = max(r["page_end"] for r in expected)
+        entry = office.settings_of(case) | {"rows": len(expected), "pages": pages, "group_rows": labels}
+        yield case.name, pdf, expected, entry
 
-    root = office.SAMPLES / name
-    made_cases = cases(SETS[name])
-    with tempfile.TemporaryDirectory() as tmp:
-        made = office.render(made_cases, Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest: dict = {}
-        for case in made_cases:
-            _, pdf, expected = made[case.name]
-            entry = office.write_case_with_texts(root, case, pdf, expected, TEXTS)
-            manifest[case.name] = entry | {"group_rows": {str(g): t for g, t in case.group_rows.items()}}
-            print(f"{name}/{case.name}: {len(expected)} rows, {entry['pages']} pages", file=sys.stderr)
-    office.write_manifest(root, manifest)
-    (root / "README.md").write_text(README[name], "utf-8")
+
+def build(name: str) -> None:
+    """``samples/<name>`` made anew: each case's PDF, texts and truth, ``cases.json`` and README."""
+    office.build_made_set(office.SAMPLES / name, lambda work: made(work, SETS[name]), TEXTS, README[name])
 
 
 README = {
@@ -181,7 +178,7 @@ README = {
     " whose rows are cut into groups by group rows (a row merged across all six columns naming the rows"
     " below it: `【令和５年度】`, `＜第３回評価書の変更＞`, `（令和４年度分）`, `■ 令和5年度`),"
     " some 説明 / 項目 cells printing `同上`; their PDFs and flattened texts (pypdfium2, pdftotext -raw,"
-    " pypdf, pdfminer, pdftotext, pdftotext -layout, PyMuPDF), made by"
+    " pypdf, pdfminer, pdftotext, pdftotext -layout, PyMuPDF, pdfplumber and two viewer copies), made by"
     " `tools/make_group_rows69_samples.py`.  A group row is not a record: the truth has no row for it"
     " (each case's labels are in `cases.json`).\n",
     "heldout-grouprows69": "# heldout-grouprows69 (held out)\n\nAs office-grouprows69, from the held-out"
