@@ -35,6 +35,7 @@ from piatable.normalize.glued_copy import unglue_copy
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
+from piatable.normalize.group_rows import strip_group_rows
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
 from piatable.normalize.layout_footers import blank_layout_footers
@@ -150,6 +151,9 @@ def _read_text_and_kind(
     # A browser's print header and footer (date and time, title; address, n/m): page furniture.
     tidy.text, browser_notes = strip_browser_furniture(tidy.text, blank=is_layout_text(tidy.text))
     tidy.notes += browser_notes
+    # A group row's label (【令和５年度】) among the rows' lines: no row's text.
+    tidy.text, group_notes = strip_group_rows(tidy.text, blank=is_layout_text(tidy.text))
+    tidy.notes += group_notes
     # A paragraph parting two tables (【令和６年度以前の変更】) right above the second's labels.
     tidy.text, parting_notes = strip_parting_lines(tidy.text, blank=is_layout_text(tidy.text))
     tidy.notes += parting_notes

@@ -40,6 +40,7 @@ from piatable.models import CellLine, RawRow
 from piatable.vocabulary import CLOSING_BLANK_PATTERN, CONTINUED_PHRASE_PATTERN, DOCUMENT_HEADING_PATTERN
 
 from .grid.common import GridResult
+from .group_rows import drop_group_label_rows
 
 _KINDS = {
     "footer": CONTINUED_PHRASE_PATTERN,
@@ -183,4 +184,5 @@ def grid_without_furniture(grid: GridResult) -> GridResult:
     """``grid`` (a PDF's or a scan's rows) with the form's page text set aside
     (``set_aside_furniture``), its notes added to the grid's."""
     grid.notes.extend(set_aside_furniture(grid.rows))
+    grid.notes.extend(drop_group_label_rows(grid.rows))  # a group row's label (【令和５年度】) alone
     return grid

@@ -10,6 +10,7 @@ from .browser_furniture import furniture_doubts
 from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from .extra_layout import layout_unsure_columns
 from .glued_days import glued_day_doubts
+from .group_rows import group_doubts
 from .place_column import warn_unsure_places
 from .ruby_lines import ruby_doubts
 from .table_parting import parting_doubts
@@ -33,6 +34,7 @@ def warn_extra_columns(
     watermark_doubts(rows, notes)  # a watermark word cut out of a cell's line
     furniture_doubts(rows, notes)  # a browser's print header / footer cut out of a cell's line
     parting_doubts(rows, notes)  # a line reading as a paragraph between two tables left in a cell
+    group_doubts(rows, notes)  # a line reading as a group row's label left in a cell
     ruby_doubts(rows, notes)  # a reading cut from a line's edge, a kana line that may be ruby
     glued_day_doubts(rows, notes)  # a page / row number read as a date's last digit
     if layout:

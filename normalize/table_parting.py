@@ -55,7 +55,7 @@ def strip_parting_lines(text: str, blank: bool = False) -> tuple[str, list[str]]
     lines, seps = parts[0::2], parts[1::2] + [""]
     if not any(TABLE_PARTING_LINE.match(ln) for ln in lines):
         return text, []
-    first_labels = next((k for k, ln in enumerate(lines) if _opens_labels(ln)), None)
+    first_labels = next((k for k, ln in enumerate(lines) if opens_labels(ln)), None)
     if first_labels is None:
         return text, []
     found: list[str] = []
@@ -68,7 +68,7 @@ def strip_parting_lines(text: str, blank: bool = False) -> tuple[str, list[str]]
             :NEXT_LINES
         ]
         bracketed = line.strip()[:1] in "【［[＜<〈《"
-        opens = any(_opens_labels(ln) for ln in nexts[:NEXT_LINES]) or (
+        opens = any(opens_labels(ln) for ln in nexts[:NEXT_LINES]) or (
             bracketed and bool(nexts) and bool(DATE.match(nexts[0].strip()))
         )
         if opens and blank and not _dated_since_labels(lines, k):
@@ -95,14 +95,14 @@ def _dated_since_labels(lines: list[str | None], k: int) -> bool:
     for ln in reversed(lines[:k]):
         if ln is None or not ln.strip():
             continue
-        if _opens_labels(ln):
+        if opens_labels(ln):
             return False
         if DATE.match(ln.strip()) or _DATE_OPENING.match(ln.strip()):
             return True
     return False
 
 
-def _opens_labels(line: str) -> bool:
+def opens_labels(line: str) -> bool:
     """Whether ``line`` opens a label row: the row itself, or its first piece a column label
     (pdfminer and plain pdftotext print one label a line)."""
     pieces = line.split()
@@ -116,7 +116,14 @@ def _opens_labels(line: str) -> bool:
 def parting_doubts(rows: list[RawRow], notes: list[str]) -> None:
     """Flag ``column_guess`` on the first cell holding a parting paragraph left in place
     (``DOUBT_NOTE``): it may be no text of the table."""
-    for m in (m for n in notes if (m := _DOUBT.match(n))):
+    doubt_quoted_lines(rows, notes, _DOUBT, WHY)
+
+
+def doubt_quoted_lines(rows: list[RawRow], notes: list[str], note: regex.Pattern[str], why: str) -> None:
+    """Flag ``column_guess`` on the first cell of ``rows`` holding the text (whitespace aside) each
+    note matching ``note`` quotes (its group ``text``), with the evidence ``why`` (``{text}``
+    filled in): a line that reads as no text of the table, left in place."""
+    for m in (m for n in notes if (m := note.match(n))):
         key = regex.sub(r"\s+", "", m["text"])
         for row in rows:
             field = next(
@@ -128,5 +135,5 @@ def parting_doubts(rows: list[RawRow], notes: list[str]) -> None:
                 None,
             )
             if field is not None:
-                row.doubts.append(Doubt("column_guess", field, WHY.format(text=m["text"])))
+                row.doubts.append(Doubt("column_guess", field, why.format(text=m["text"])))
                 break

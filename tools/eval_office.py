@@ -292,6 +292,8 @@ SET_NAMES = (
     "heldout-pdfjs68",
     "office-splitrows69",
     "heldout-splitrows69",
+    "office-grouprows69",
+    "heldout-grouprows69",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

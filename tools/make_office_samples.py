@@ -241,6 +241,11 @@ class Case:
     # calc: the sheet printed with its row and column headings (A B C …, 1 2 3 …; Calc's "print
     # row and column headers", openpyxl ``print_options.headings``; branch spaced67).
     print_headings: bool = False
+    # Group rows (branch fygroup69): {body row index: label}: a row merged across all six columns
+    # printed before that body row, naming the rows below it (``【令和５年度】``, ``＜第３回の変更＞``);
+    # bold, ``group_fill`` filled grey (Calc).  Not a record: the truth has no row for it.
+    group_rows: dict[int, str] = field(default_factory=dict)
+    group_fill: bool = False
 
 
 class NotPrinted(ValueError):
@@ -365,9 +370,23 @@ def write_xlsx(path: Path, case: Case) -> None:
         hdr += 1
     n = len(case.rows)
     breaks = set(range(case.rows_per_page, n, case.rows_per_page)) if case.rows_per_page else set()
+
+    def at(i: int) -> int:  # body row i's sheet row (group rows printed before it move it down)
+        return hdr + 1 + i + sum(1 for g in case.group_rows if g <= i)
+
+    for g, label in case.group_rows.items():
+        row = at(g) - 1 if g < n else at(n - 1) + 1
+        c = ws.cell(row, 1, label)
+        c.font = Font(name=case.font, size=case.size, bold=True)
+        c.alignment = Alignment(horizontal="left", vertical="center")
+        for j in range(1, len(SIX) + 1):
+            ws.cell(row, j).border = border
+            if case.group_fill:
+                ws.cell(row, j).fill = PatternFill("solid", fgColor="FFD9D9D9")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(SIX))
     for i, r in enumerate(case.rows):
         for j, key in enumerate(SIX, 1):
-            c = ws.cell(hdr + 1 + i, j)
+            c = ws.cell(at(i), j)
             value: object = r[key]
             if key == "change_date_raw" and case.real_dates:
                 d = dt.date.fromisoformat(r["change_date"])
@@ -402,32 +421,31 @@ def write_xlsx(path: Path, case: Case) -> None:
             )
     if case.blank_row:
         for j in range(1, len(SIX) + 1):
-            c = ws.cell(hdr + 1 + n, j, case.blank_row if j == 1 else None)
+            c = ws.cell(at(n - 1) + 1, j, case.blank_row if j == 1 else None)
             c.font, c.border = body_font, border
             c.alignment = Alignment(horizontal="center", vertical="top")
     for k, (text, align) in enumerate(case.closing):
         # One blank row, then each paragraph: a note from column A (it runs over the empty
         # cells beside it), 以上 in the last column, set to the right.
-        c = ws.cell(hdr + n + 2 + k, 1 if align == "left" else len(SIX), text)
+        c = ws.cell(at(n - 1) + 2 + k + (n in case.group_rows), 1 if align == "left" else len(SIX), text)
         c.font = body_font
         c.alignment = Alignment(horizontal=align, vertical="top")
     if case.merge:
         for key in case.merge_keys:
             col = SIX.index(key) + 1
-            for a, b in merge_runs(case.rows, key, set() if case.merge_over_breaks else breaks):
-                ws.merge_cells(start_row=hdr + 1 + a, start_column=col, end_row=hdr + 1 + b, end_column=col)
+            cuts = (set() if case.merge_over_breaks else breaks) | set(case.group_rows)
+            for a, b in merge_runs(case.rows, key, cuts):
+                ws.merge_cells(start_row=at(a), start_column=col, end_row=at(b), end_column=col)
     before_col = SIX.index("before") + 1
     for i in case.merge_across:
-        ws.merge_cells(
-            start_row=hdr + 1 + i, start_column=before_col, end_row=hdr + 1 + i, end_column=before_col + 1
-        )
+        ws.merge_cells(start_row=at(i), start_column=before_col, end_row=at(i), end_column=before_col + 1)
     for j, w in enumerate(case.widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
     if case.fixed_heights:
         for i, h in enumerate(row_heights(case)):
-            ws.row_dimensions[hdr + 1 + i].height = h
-    for k in sorted(breaks):
-        ws.row_breaks.append(Break(id=hdr + k))
+            ws.row_dimensions[at(i)].height = h
+    for k in sorted(breaks):  # a break before body row k (and before its group row)
+        ws.row_breaks.append(Break(id=at(k) - 1 - (k in case.group_rows)))
     if case.repeat_header or case.fit_width:  # (the fitted cases before session 56 always repeat it)
         ws.print_title_rows = f"{title_top}:{hdr}"
     if case.page_numbers:
@@ -677,7 +695,13 @@ def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:
 
     header_cells = _header_cells(case) if labels else []
     h = len(header_cells)
-    table = doc.add_table(rows=h + len(rows), cols=6)
+    # Group rows (only in a table of all the case's rows): each before its body row.
+    groups = case.group_rows if len(rows) == len(case.rows) else {}
+
+    def at(i: int) -> int:  # body row i's table row
+        return h + i + sum(1 for g in groups if g <= i)
+
+    table = doc.add_table(rows=h + len(rows) + len(groups), cols=6)
     table.style = "Table Grid"
     table.autofit = False
     for k, row in enumerate(header_cells):
@@ -688,10 +712,10 @@ def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:
         for k in range(h):
             trpr = table.rows[k]._tr.get_or_add_trPr()
             trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-    runs = {key: merge_runs(rows, key, set()) for key in case.merge_keys} if case.merge else {}
+    runs = {key: merge_runs(rows, key, set(groups)) for key in case.merge_keys} if case.merge else {}
     covered = {(i, key) for key, rs in runs.items() for a, b in rs for i in range(a + 1, b + 1)}
     for i, r in enumerate(rows):
-        cells = table.rows[h + i].cells
+        cells = table.rows[at(i)].cells
         for j, key in enumerate(SIX):
             if (i, key) not in covered:  # a merged cell's text is in its first row only
                 justify = case.justify and key in TEXT_CELLS
@@ -706,11 +730,15 @@ def _docx_table(doc, case: Case, rows: list[dict], labels: bool = True) -> None:
     for key, rs in runs.items():
         j = SIX.index(key)
         for a, b in rs:
-            table.cell(h + a, j).merge(table.cell(h + b, j))
+            table.cell(at(a), j).merge(table.cell(at(b), j))
     for j, w in enumerate(case.widths):
         table.columns[j].width = Cm(w)
         for cell in table.columns[j].cells:
             cell.width = Cm(w)
+    for g, label in groups.items():  # merged once every cell has its width
+        row = at(g) - 1
+        merged = table.cell(row, 0).merge(table.cell(row, len(SIX) - 1))
+        _fill_cell(merged, label, [(label, {"bold": True})], case)
     if case.span_label:  # merged once every cell has its width (a cell across two columns takes both)
         a, b = case.span_cols
         table.cell(0, a).merge(table.cell(0, b))

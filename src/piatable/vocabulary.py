@@ -52,14 +52,7 @@ DATE_QUALIFIER_LABELS = (
     "更新日", "受付日", "受理日", "開始日",
 )  # fmt: skip
 # The printed column labels, and the pieces a narrow header cell wraps them into.
-LABELS: tuple[str, ...] = (
-    "変更日",
-    "項目",
-    "変更前の記載",
-    "変更後の記載",
-    "提出時期",
-    "提出時期に係る説明",
-)
+LABELS: tuple[str, ...] = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
 # The label of one column printing 変更前 and 変更後 stacked in each cell (``変更前：…`` over
 # ``変更後：…``; set XXV t07, 変更内容（変更前／変更後）): with either bracket or slash width.
 STACKED_LABELS: tuple[str, ...] = tuple(
@@ -167,6 +160,19 @@ TABLE_PARTING_LINE = regex.compile(
 HISTORY_TITLE = regex.compile(r"^[（(【\[]?(?:評価書の)?(?:改訂|改版|変更|版数?)(?:履歴|管理)[）)】\]]?$")
 HISTORY_EDITION = regex.compile(r"版|履歴|改訂番号|^(?:No|Ｎｏ|№)[.．]?")
 HISTORY_CONTENT = regex.compile(r"内容|概要|理由|変更点")
+# A group row's label, a row across the table naming the rows below it (【令和５年度】,
+# ＜第３回評価書の変更＞, （令和４年度分）, ■ 令和5年度; session 68's unseen set): a period (fiscal year,
+# 第n回 / 版 / 次) and the form's words after it, the whole line in one pair of brackets or after a
+# mark (normalize/group_rows.py, branch fygroup69).
+_GROUP = (
+    r"\s*(?:(?:(?:令和|平成|[RHＲＨ])\s*[0-9０-９元]{1,2}|[0-9０-９]{4})\s*年度|第\s*[0-9０-９一-十]{1,3}\s*[回版次])"
+    r"(?:以前|以降)?(?:の|に係る)?(?:(?:全項目|重点項目|基礎項目)?評価書?|再評価)?の?(?:変更|改訂|修正)?(?:分|箇所|内容)?\s*"
+)
+_GROUP_PAIRS = ("【】", "〔〕", "［］", "[]", "＜＞", "<>", "〈〉", "《》", "（）", "()")
+GROUP_LABEL_LINE = regex.compile(
+    rf"^\s*(?:{'|'.join(regex.escape(o) + _GROUP + regex.escape(c) for o, c in _GROUP_PAIRS)}"
+    rf"|[■□◆◇●▼★◎]{_GROUP})\s*$"
+)
 # A bare number is a page number only where furniture stands: at a page's edge or by the header.
 BARE_NUMBER = regex.compile(r"^\s*[0-9０-９]{1,3}\s*$")
 # What a cell prints to say that nothing was written in it, the form's placeholder of an empty cell:
@@ -274,20 +280,14 @@ EXPLANATION_ENDING = regex.compile(
 # neighbour (newuser16's 重要な変更に該当する was turned into 重大な変更に該当する).
 SIGNIFICANCE_WORDS = ("重大", "重要")
 SIGNIFICANCE_PREDICATES = (
-    "に該当しない",
-    "に該当する",
-    "に当たらない",
-    "に当たる",
-    "には該当しない",
-    "には当たらない",
-    "に該当しません",
-    "に該当します",
+    "に該当しない", "に該当する", "に当たらない", "に当たる",
+    "には該当しない", "には当たらない", "に該当しません", "に該当します",
     # 当たる spelled in kana, as many bodies print it (重要な変更にあたらない): a stock sentence
     # too, not a misread of the kanji spelling (newuser22's scans had 当 written over あ).
     "にあたらない",
     "にあたる",
     "にはあたらない",
-)
+)  # fmt: skip
 EXPLANATION_PHRASES: tuple[str, ...] = (
     *(f"{w}な変更{p}" for w in SIGNIFICANCE_WORDS for p in SIGNIFICANCE_PREDICATES),
     "特定個人情報保護評価の再実施には該当しない",
