@@ -26,6 +26,7 @@ from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
+from .layout_item_parts import item_part_edges, join_item_parts, part_texts
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -527,6 +528,9 @@ def layout_page_rows(
         wrap = wrap_width(explanation_widths(segs, line_cols_all), settings)
         line_cols_all = split_remarks(segs, line_cols_all, wrap)
     remarks: list[str] = []
+    item_edges = item_part_edges(
+        [[p for p, c in zip(line, lc, strict=True) if c == 1] for line, lc in zip(segs, line_cols_all, strict=True)]
+    )
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
         for seg, c in zip(line, line_cols, strict=True):
@@ -564,6 +568,8 @@ def layout_page_rows(
             ln.overrun_guess = glued
             ln.gap_joined = "" if writer else joined_across_gap(parts)
             ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
+            if c == 1 and item_edges:
+                ln.item_parts = part_texts(parts, item_edges)
             cols[c].append(ln)
     # Top-aligned cells show a continued row as the lines above the page's first date; the
     # rows of other alignments are read again whole, and so is a row whose date the break cut
@@ -592,6 +598,14 @@ def layout_page_rows(
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     mend_layout_rows(res.rows)
+    if item_edges:  # 項目 over sub-columns: each row's item read again by sub-column
+        old, new = set(), []
+        for row in res.rows:
+            if 1 in row:
+                old.update(map(id, row[1]))
+                row[1] = join_item_parts(row[1])
+                new.extend(row[1])
+        res.lines = [ln for ln in res.lines if id(ln) not in old] + new
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why
