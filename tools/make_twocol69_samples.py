@@ -84,8 +84,8 @@ wrapped) or a wide one, sub-labels 大項目 / 小項目, 項目 / 細目, 大�
 `merged`), long 小項目 wrapping, Calc and Writer.  The truth item is the sub-columns' text joined
 top to bottom with line breaks.  Each case is the PDF and 11 texts (the last a CP932 `-layout`).
 
-`samples/office-twocol69` (tuning); `samples/heldout-twocol69` (held out: measure on it, never
-tune on it).
+`samples/office-twocol69` (tuning); `samples/heldout-twocol69` (held out: measure on it,
+never tune on it).
 
     python tools/make_twocol69_samples.py
     python tools/eval_office.py samples/office-twocol69 samples/heldout-twocol69 --total
