@@ -94,6 +94,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-extracols63",
         "heldout-extracol67",
         "heldout-twocol68",
+        "heldout-twocol69",
         "heldout-roworder68",
         "heldout-layout63",
         "heldout-stacked64",

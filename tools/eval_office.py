@@ -189,6 +189,8 @@ SET_NAMES = (
     "heldout-extracol67",
     "office-twocol68",
     "heldout-twocol68",
+    "office-twocol69",
+    "heldout-twocol69",
     "office-roworder68",
     "heldout-roworder68",
     "heldout-rightwarn61b",

@@ -1388,9 +1388,8 @@ def build_set(root: Path, cases: list[Case], keep: Path | None) -> None:
                     (tfolder / "expected").mkdir(parents=True)
                     if tool.endswith("-sjis"):  # poppler's own Shift-JIS (CP932) bytes
                         (tfolder / "input.txt").write_bytes(poppler_sjis(pdf, tool.removesuffix("-sjis")))
-                    elif tool.endswith("-cp932"):  # as a Windows user saves it: CP932, CRLF
-                        text = extract_text(pdf, tool.removesuffix("-cp932")).replace("\n", "\r\n")
-                        (tfolder / "input.txt").write_bytes(text.encode("cp932", "replace"))
+                    elif tool.endswith("-cp932"):
+                        (tfolder / "input.txt").write_bytes(cp932_text(pdf, tool))
                     else:
                         (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
                     write_json(tfolder / "expected" / "records.json", expected)
@@ -2826,8 +2825,18 @@ def write_pdf_and_texts(root: Path, name: str, pdf: Path, expected: list[dict], 
     for tool in tools:
         tfolder = root / f"{name}-{tool}"
         (tfolder / "expected").mkdir(parents=True)
-        (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
+        if tool.endswith("-cp932"):
+            (tfolder / "input.txt").write_bytes(cp932_text(pdf, tool))
+        else:
+            (tfolder / "input.txt").write_text(extract_text(pdf, tool), "utf-8")
         write_json(tfolder / "expected" / "records.json", expected)
+
+
+def cp932_text(pdf: Path, tool: str) -> bytes:
+    """The text of ``pdf`` by the extractor ``tool`` less its ``-cp932`` suffix, as a Windows user
+    saves it: CP932 bytes (unmappable characters replaced), CRLF line ends."""
+    text = extract_text(pdf, tool.removesuffix("-cp932")).replace("\n", "\r\n")
+    return text.encode("cp932", "replace")
 
 
 def write_case_with_texts(

@@ -92,9 +92,9 @@ def _look(name: str, heldout: bool) -> dict:
 def _shares(look: dict) -> list[float]:
     """Width shares of the printed columns: 変更日, the item's sub-columns, the other fields."""
     shares = list(x62.FIELD_SHARES)
-    item = shares[1] * ITEM_WIDEN
+    item = shares[1] * look.get("item_widen", ITEM_WIDEN)
     rest = (1.0 - item) / (1.0 - shares[1])
-    subs = [item * s for s in SUB_SHARES[look["parts"]]]
+    subs = [item * s for s in look.get("sub_shares") or SUB_SHARES[look["parts"]]]
     return [shares[0] * rest, *subs, *(s * rest for s in shares[2:])]
 
 
@@ -136,9 +136,11 @@ def write_xlsx(path: Path, look: dict) -> None:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     n = look["parts"]
     ncols = 5 + n
+    two_rows = bool(look["sublabels"])  # no sub-labels: one label row, 項目 merged across
+    top = 4 if two_rows else 3
     ws.cell(1, 1, "（別添２）変更箇所").font = font
     for j in range(1, ncols + 1):
-        for r in (2, 3):
+        for r in range(2, top):
             c = ws.cell(r, j)
             c.font, c.alignment, c.border = font, centre, border
     heads = [LABELS[0], LABELS[1], *([None] * (n - 1)), *LABELS[2:]]
@@ -146,7 +148,7 @@ def write_xlsx(path: Path, look: dict) -> None:
         if label is None:
             continue
         ws.cell(2, j, label)
-        if label != LABELS[1]:
+        if label != LABELS[1] and two_rows:
             ws.merge_cells(start_row=2, start_column=j, end_row=3, end_column=j)
     ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=1 + n)
     for k, sub in enumerate(look["sublabels"]):
@@ -156,7 +158,7 @@ def write_xlsx(path: Path, look: dict) -> None:
             short = j == 1 or j == ncols - 1
             if text and not short and j > 1 + n:
                 text += spare_lines(text)
-            c = ws.cell(4 + i, j, text or None)
+            c = ws.cell(top + i, j, text or None)
             c.font = font
             c.alignment = Alignment(
                 horizontal="center" if short else "left", vertical=look["valign"], wrap_text=True
@@ -164,10 +166,10 @@ def write_xlsx(path: Path, look: dict) -> None:
             c.border = border
     for a, b in _runs(look):
         if b - a > 1:
-            ws.merge_cells(start_row=4 + a, start_column=2, end_row=3 + b, end_column=2)
+            ws.merge_cells(start_row=top + a, start_column=2, end_row=top - 1 + b, end_column=2)
     for j, w in enumerate(_shares(look), 1):
         ws.column_dimensions[get_column_letter(j)].width = round(w * x62.PAGE_CM[look["paper"]] / 0.19, 1)
-    ws.print_title_rows = "2:3"
+    ws.print_title_rows = f"2:{top - 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -199,24 +201,25 @@ def write_docx(path: Path, look: dict) -> None:
     doc.add_paragraph("（別添２）変更箇所")
     n = look["parts"]
     ncols = 5 + n
-    table = doc.add_table(rows=2 + len(look["rows"]), cols=ncols)
+    h = 2 if look["sublabels"] else 1  # no sub-labels: one label row, 項目 merged across
+    table = doc.add_table(rows=h + len(look["rows"]), cols=ncols)
     table.style = "Table Grid"
     table.autofit = False
-    table.cell(0, 0).merge(table.cell(1, 0)).text = LABELS[0]
+    table.cell(0, 0).merge(table.cell(h - 1, 0)).text = LABELS[0]
     table.cell(0, 1).merge(table.cell(0, n)).text = LABELS[1]
     for k, sub in enumerate(look["sublabels"]):
         table.cell(1, 1 + k).text = sub
     for j, label in enumerate(LABELS[2:], 1 + n):
-        table.cell(0, j).merge(table.cell(1, j)).text = label
-    for r in range(2):
+        table.cell(0, j).merge(table.cell(h - 1, j)).text = label
+    for r in range(h):
         trpr = table.rows[r]._tr.get_or_add_trPr()
         trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     valign = WD_ALIGN_VERTICAL.CENTER if look["valign"] == "center" else WD_ALIGN_VERTICAL.TOP
     firsts = {a for a, _ in _runs(look)}
     for i in range(len(look["rows"])):
-        trpr = table.rows[2 + i]._tr.get_or_add_trPr()
+        trpr = table.rows[h + i]._tr.get_or_add_trPr()
         trpr.append(trpr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
-        cells = table.rows[2 + i].cells
+        cells = table.rows[h + i].cells
         for j, text in enumerate(_cells(look, i)):
             if j == 1 and i not in firsts:
                 continue
@@ -226,7 +229,7 @@ def write_docx(path: Path, look: dict) -> None:
             cells[j].vertical_alignment = valign
     for a, b in _runs(look):
         if b - a > 1:
-            table.cell(2 + a, 1).merge(table.cell(1 + b, 1))
+            table.cell(h + a, 1).merge(table.cell(h - 1 + b, 1))
     for j, s in enumerate(_shares(look)):
         w = Cm(round(s * 26.7, 2))
         table.columns[j].width = w

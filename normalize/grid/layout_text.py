@@ -26,6 +26,7 @@ from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
+from .layout_item_parts import item_part_edges, item_pieces, reread_items
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -479,8 +480,8 @@ def layout_page_rows(
         all_lines = words_to_lines(words, hx, hy, settings)
         header = find_header(all_lines, hx, hy, settings)
         header = header and with_label_tails(header, all_lines, hy)
-        # (the label found in one reading holds for the other: Chromium's wrapped label row is
-        # not found by character offsets, and that reading may win; office-thead56)
+        # (a label found in one reading holds for the other: Chromium's wrapped label row is not
+        # found by character offsets, and that reading may win; office-thead56)
         remark = seen_remark = _remark_label(header, all_lines, hy, by_chars) or seen_remark
         tails = cell_tail_lines(all_lines, header, hx, hy, settings)  # a cell's last line 提出
         body = [
@@ -536,9 +537,8 @@ def layout_page_rows(
         for c, parts in placed.items():
             text = parts[0].text
             for a_, b in itertools.pairwise(parts):
-                # One space apart in one column: a space of the text (a wider gap between
-                # two pieces of one column is the extractor's, kept as one space only
-                # between half-width words).
+                # One space apart in one column: a space of the text (a wider gap between two
+                # pieces of one column is the extractor's, kept as one space only between half-width words).
                 near = b.x0 - a_.x1 <= 1.5
                 text += (
                     " " if near or (char_width(text[-1]) == 1 and char_width(b.text[0]) == 1) else ""
@@ -565,9 +565,8 @@ def layout_page_rows(
             ln.gap_joined = "" if writer else joined_across_gap(parts)
             ln.remark_guess = next((p.remark_guess for p in parts if p.remark_guess), "")
             cols[c].append(ln)
-    # Top-aligned cells show a continued row as the lines above the page's first date; the
-    # rows of other alignments are read again whole, and so is a row whose date the break cut
-    # (令和２年３月 / ３１日).
+    # Top-aligned cells show a continued row as the lines above the page's first date; rows of
+    # other alignments, and a row whose date the break cut (令和２年３月 / ３１日), are read again whole.
     mark_run_ons(cols, hy, settings, TIMING_COLUMN)
     own_lines = [ln for lines in cols.values() for ln in lines]
     carried = carries(cols, carry, align, hy)
@@ -585,13 +584,14 @@ def layout_page_rows(
         by_chars=chosen_by_chars,
         move=moved,
     )
-    res.lines = own_lines
     if remarks:
         res.notes.append(f"page {page.page}: " + remarks_note(remark, remarks))
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     mend_layout_rows(res.rows)
+    res.lines = own_lines
+    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all)))
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why

@@ -84,6 +84,9 @@ class Line:
     # Layout text: why the line's opening closing punctuation may be the previous column's
     # (normalize/grid/displaced_closers.py); "" otherwise.
     closer_guess: str = ""
+    # Layout text: the line's 項目 text by sub-column when the item is printed over several
+    # (normalize/grid/layout_item_parts.py); () otherwise.
+    item_parts: tuple[str, ...] = ()
 
     @property
     def mid(self) -> float:

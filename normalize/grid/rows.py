@@ -419,8 +419,8 @@ def pages_to_rows(
             autospaced = spaced[r.table]
             raw = _to_raw_row(r, {}, hx, gs)
             for c, name in enumerate(COLUMNS):
-                for cl in raw.cells[name]:
-                    cl.wraps = None
+                for cl, ln in zip(raw.cells[name], r.cells.get(c) or [], strict=True):
+                    cl.wraps = False if ln.ends_part else None  # a sub-column's part ends
                 if autospaced:
                     drop_cell_autospace(raw.cells[name], widths.get(c), settings)
                 raw.widths[name] = widths.get(c)

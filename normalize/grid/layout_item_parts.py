@@ -1,0 +1,153 @@
+"""項目 printed over sub-columns in ``-layout``-like text (branch twocol69).
+
+A table may print its 項目 over two or three sub-columns (大項目 | 小項目, 大項目 | 中項目 | 小項目,
+with sub-labels, other sub-labels or none).  Layout text lays each printed line's pieces side by
+side, so a row's item lines read ``Ⅱ特定個  （３．送付先情報ファイル）`` / ``人情報フ  ５．…``: the
+narrow 大項目's wrapped text beside the next sub-column's, joined line by line they make nonsense
+(``Ⅱ特定個（３．送付先…`` / ``人情報フ５．…``).  The page shows the sub-columns by where the
+item's pieces open: the item column's lines open at its left edge (three or more there, one of
+them a section's Ⅰ…Ⅵ and none a heading under it, ``１．`` / ``①``: the left sub-column is the
+大項目; no piece a date or a number, else the page's columns were not read right), and on three
+lines or more
+a second piece opens again at one place (within ``EDGE_SLACK``) right of that edge, while no
+piece opening at the left edge runs past it (the sub-column's text stops short of the next
+sub-column).  Each piece then goes to the nearest sub-column edge, and a row's item is each
+sub-column's text top to bottom, the sub-columns before the last joined into one paragraph each
+(their lines are a narrow cell's wraps), a paragraph break after each (``Line.ends_part``, as
+``sub_columns.join_strips`` does on ruled pages): the truth twocol68 defines.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+import regex
+
+from piatable.models import Word
+from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW
+
+from ..chars import display_width
+from .common import PageRows
+from .lines import Line
+from .lost_lines import is_printed_date
+
+# How far (offset units) a piece may open from its sub-column's edge: layout text places each
+# line's pieces proportionally, so one sub-column's pieces open a unit or two apart.
+EDGE_SLACK = 2.0
+# At least this many lines show a piece opening at a sub-column edge.
+MIN_EDGE_LINES = 3
+# That share of the item lines with two pieces or more opens their second piece there.
+MIN_EDGE_SHARE = 0.6
+# A heading under a section's (１．…, ①…, （１）…, リスク１…, 委託事項１…): not a 大項目.
+_LOWER_HEADING = regex.compile(r"^(?:[0-9０-９]+[．.]|[①-⑳]|[（(][0-9０-９]|リスク[0-9０-９]|委託事項)")
+# A sub-column's label read into the first item line under it (a label row the reader kept).
+_LEADING_LABEL = regex.compile(r"^(?:[大中小]項目|細目)(?=[ⅠⅡⅢⅣⅤⅥ])")
+# A sub-column is at least this many units wide.
+MIN_SUB_WIDTH = 3.0
+
+
+def item_part_edges(item_lines: list[list[Line]]) -> list[float]:
+    """The left edges (offset units) of the 項目 column's sub-columns on a page, left to right,
+    from its lines' pieces (each printed line's pieces in the item column, left to right; empty
+    lists for lines without any); [] when the pieces show one column only."""
+    lines = [ps for ps in item_lines if ps]
+    if not lines or any(
+        is_printed_date(p.text.strip()) or BARE_NUMBER.match(p.text) for ps in lines for p in ps
+    ):
+        return []  # a date or a number in the item column: its columns are not read right
+    left = min(ps[0].x0 for ps in lines)
+    firsts = [ps[0].text.strip() for ps in lines if abs(ps[0].x0 - left) <= EDGE_SLACK]
+    if (
+        len(firsts) < MIN_EDGE_LINES
+        or not any(map(ITEM_OPENING.match, firsts))
+        or any(map(_LOWER_HEADING.match, firsts))
+    ):
+        return []  # the left sub-column holds the 大項目 (Ⅰ…Ⅵ), no heading under it
+    edges = [left]
+    for k in (1, 2):
+        seconds = [ps[k].x0 for ps in lines if len(ps) > k]
+        if len(seconds) < MIN_EDGE_LINES:
+            break
+        edge = statistics.median(seconds)
+        near = [x for x in seconds if abs(x - edge) <= EDGE_SLACK]
+        if len(near) < MIN_EDGE_LINES or len(near) < MIN_EDGE_SHARE * len(seconds):
+            break
+        if edge - edges[-1] < MIN_SUB_WIDTH:
+            break
+        # No piece opening in the sub-column on the left runs past this edge.
+        crossing = [
+            p for ps in lines for p in ps if abs(p.x0 - edges[-1]) <= EDGE_SLACK and p.x1 > edge + EDGE_SLACK
+        ]
+        if crossing:
+            break
+        edges.append(edge)
+    return edges if len(edges) > 1 else []
+
+
+def part_texts(pieces: list[Line] | list[Word], edges: list[float]) -> tuple[str, ...]:
+    """The texts of one printed line's item pieces by sub-column: each piece to the nearest
+    edge; pieces of one sub-column joined as the line's pieces are (a space between half-width
+    words only)."""
+    texts = [""] * len(edges)
+    for p in pieces:
+        k = min(range(len(edges)), key=lambda i: abs(p.x0 - edges[i]))
+        t = p.text.strip()
+        if texts[k] and display_width(texts[k][-1]) == 1 and display_width(t[:1]) == 1:
+            texts[k] += " "
+        texts[k] += t
+    return tuple(texts)
+
+
+def join_item_parts(item: list[Line]) -> list[Line]:
+    """A row's item lines re-read by sub-column (each line's ``item_parts``): one line per
+    sub-column before the last (its wrapped lines joined), ending a paragraph, then the last
+    sub-column's lines as printed; a sub-column's label (大項目, 小項目, 細目 …: a label row the
+    reader kept, its narrow column wrapping it) is the label block's, no item text.  Lines
+    without parts are kept as they are."""
+    parted = [ln for ln in item if ln.item_parts]
+    if not parted:
+        return item
+    n = len(parted[0].item_parts)
+    out: list[Line] = []
+    for k in range(n):
+        texts = [(ln, ln.item_parts[k]) for ln in parted if k < len(ln.item_parts) and ln.item_parts[k]]
+        texts = [(ln, t) for ln, t in texts if not ITEM_PART_LABEL_ROW.match(t)]
+        if not texts:
+            continue
+        if k < n - 1:
+            # A narrow sub-column's label (大 / 項 / 目 a line each) under a repeated label row.
+            joined = _LEADING_LABEL.sub("", "".join(t for _, t in texts))
+            if joined:
+                out.append(replace(texts[0][0], text=joined, ends_part=True, item_parts=()))
+        else:
+            out.extend(replace(ln, text=t, ends_part=False, item_parts=()) for ln, t in texts)
+    if out:
+        out[-1].ends_part = False
+    rest = [ln for ln in item if not ln.item_parts]
+    return rest + out
+
+
+def item_pieces(segs: list[list[Line]], line_cols: list[list[int]]) -> list[list[Line]]:
+    """Each printed line's pieces placed in the 項目 column (1), left to right."""
+    return [
+        [p for p, c in zip(line, lc, strict=True) if c == 1] for line, lc in zip(segs, line_cols, strict=True)
+    ]
+
+
+def reread_items(res: PageRows, edges: list[float]) -> None:
+    """Each row's 項目 lines of a page whose item is printed over sub-columns at ``edges``
+    (``item_part_edges``; none: nothing done) read again by sub-column (``join_item_parts``,
+    each line's words its pieces); the page's lines follow (every line still lands in a row)."""
+    if not edges:
+        return
+    old: set[int] = set()
+    new: list[Line] = []
+    for row in res.rows:
+        if 1 in row:
+            for ln in row[1]:
+                ln.item_parts = part_texts(ln.words, edges)
+            old.update(map(id, row[1]))
+            row[1] = join_item_parts(row[1])
+            new.extend(row[1])
+    res.lines = [ln for ln in res.lines if id(ln) not in old] + new
