@@ -41,7 +41,8 @@ _LOST_MARK = regex.compile(rf"[{_JAPANESE}ー]\?|\?[{_JAPANESE}]")
 LOST_QUOTED = 3
 LOST_CHARACTER_NOTE = (
     "{n} rows hold an ASCII ? glued to Japanese text ({quoted}): most likely a character the"
-    " text's encoding could not hold (𠮷, a variant kanji such as 髙 or 﨑, a variation selector)"
+    " text's encoding could not hold (a kanji beyond JIS X 0208, a variant such as 髙 or 﨑,"
+    " a variation selector)"
     " written ? when the text was saved; kept as ?, the rows flagged unmapped_glyphs (a UTF-8"
     " text or the PDF gives the characters)"
 )

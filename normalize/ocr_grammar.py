@@ -43,6 +43,22 @@ def _bracketed_ordinal(para: str, begin: int, end: int) -> bool:
     )
 
 
+# Characters of the paragraph before a paragraph's opening word read with it (``_joins_line_before``).
+JOIN_CONTEXT_CHARS = 8
+
+
+def _joins_line_before(before: str, para: str, tok: SudachiTokenizer) -> bool:
+    """Whether ``para``'s opening word, an interjection alone, is none once read with the end of
+    the paragraph ``before`` it: a sentence that goes on over a break (``…令和5年2月3日`` / ``まで``, a
+    cell continued in the next sheet row, office-splitrows69), not a misread inside a sentence."""
+    if not before:
+        return False
+    joined = before[-JOIN_CONTEXT_CHARS:]
+    ms = list(tok.tokenize(joined + para))
+    at = len(joined)
+    return not any(m.begin() <= at < m.end() and m.part_of_speech()[0] == "感動詞" for m in ms)
+
+
 def grammar_breaks(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
     """The stretches of ``text`` (a few characters round each) whose words break the grammar
     (see the module notes), in reading order; [] when no SudachiPy tokenizer is at hand."""
@@ -50,8 +66,9 @@ def grammar_breaks(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
     if not isinstance(tok, SudachiTokenizer):
         return []
     out = []
+    prev = ""
     for para in paragraphs(text or ""):
-        ms = list(tok.tokenize(para))
+        ms, tail, prev = list(tok.tokenize(para)), prev, para
         for m, nxt in zip(ms, [*ms[1:], None], strict=True):
             pos = m.part_of_speech()
             stem = (
@@ -61,7 +78,11 @@ def grammar_breaks(text: str, tokenizer: Tokenizer | None = None) -> list[str]:
                 and nxt.part_of_speech()[0] != "助動詞"
                 and nxt.surface() not in _AFTER_STEM
             )
-            interjection = pos[0] == "感動詞" and not _bracketed_ordinal(para, m.begin(), m.end())
+            interjection = (
+                pos[0] == "感動詞"
+                and not _bracketed_ordinal(para, m.begin(), m.end())
+                and not (m.begin() == 0 and _joins_line_before(tail, para, tok))
+            )
             if stem or interjection:
                 out.append(para[max(0, m.begin() - 3) : m.end() + 3])
     return out

@@ -64,14 +64,13 @@ UNWARNED: dict[str, str] = {
     "office-narrow43/n43-calc-v4-pdftotext-raw": EMPTY_BEFORE,
     "office-narrow43/n43-calc-v4-pypdfium2": EMPTY_BEFORE,
     # n43-writer-v4-pdftotext-raw (EMPTY_BEFORE with both cells opening with ・) is warned since
-    # bullets53 (cell_shapes: bullets that open alike no longer pull the cut).
+    # bullets53 (cell_shapes: bullets that open alike no longer pull the cut);
+    # hn43-calc-v3-pdftotext-raw / -pypdfium2 since session 69 (equalcols69's paragraph_choice).
     **{
         f"heldout-narrow43/{name}": HELD_OUT
         for name in (
             "hn43-calc-v1-pdftotext-raw",
             "hn43-calc-v1-pypdfium2",
-            "hn43-calc-v3-pdftotext-raw",
-            "hn43-calc-v3-pypdfium2",
             "hn43-writer-v3-pdftotext-raw",
         )
     },

@@ -63,13 +63,17 @@ def test_text_as_printed_stays(text):
 
 
 @lru_cache(maxsize=1)
-def _true_lines() -> tuple[str, ...]:
-    lines: set[str] = set()
+def _true_cells() -> tuple[str, ...]:
+    cells: set[str] = set()
     for path in SAMPLES.glob("*/*/expected/records.json"):
         for rec in json.loads(path.read_text("utf-8")):
             for field in ("item", "before", "after", "explanation"):
-                lines.update((rec.get(field) or "").split("\n"))
-    return tuple(sorted(lines))
+                cells.add(rec.get(field) or "")
+    return tuple(sorted(cells))
+
+
+def _true_lines() -> tuple[str, ...]:
+    return tuple(sorted({line for cell in _true_cells() for line in cell.split("\n")}))
 
 
 def test_no_true_line_of_the_samples_is_changed_or_doubted():
@@ -77,7 +81,11 @@ def test_no_true_line_of_the_samples_is_changed_or_doubted():
     assert len(lines) > 3000
     st = default_tokenizer()
     changed = [line for line in lines if mend_line(line, st) != line]
-    doubted = [line for line in lines if LOOSE_VOWEL_MARK.search(line) or dot_for_one(line, st)]
+    # The doubts read a cell's text with its lines joined, as suspects.py does (a line opening
+    # with the ー of a katakana word wrapped before it, サーバ / ーへの移設, is no stray:
+    # office-pageorder69's Writer table, which LibreOffice wraps without kinsoku).
+    flats = {cell.replace("\n", "") for cell in _true_cells()}
+    doubted = [flat for flat in flats if LOOSE_VOWEL_MARK.search(flat) or dot_for_one(flat, st)]
     assert changed == []
     assert doubted == []
 
