@@ -11,6 +11,7 @@ from operator import attrgetter
 
 from piatable.models import PageWords, Unseen, Word
 from piatable.settings import GridSettings
+from piatable.vocabulary import SPANNING_LABELS
 
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_LINE
@@ -250,7 +251,14 @@ def page_rows(
             # print it (``※提出時期は…``, branch gnumeric52): the title block's, named.
             res.notes.append(CAPTION_NOTE.format(quote_captions([ln.text])))
             continue
-        if ruled and header and ln.mid < header.top and is_furniture(ln.text):
+        if (
+            ruled
+            and header
+            and ln.mid < header.top
+            and is_furniture(ln.text)
+            and ln.text.strip() not in SPANNING_LABELS
+        ):
+            # (a spanning label, 変更箇所 over 変更前 / 変更後, is the label row's upper row: noted below)
             continue  # the title over the label row, within the top of a ruled table above it
         if not inside_y or (not ruled and (is_furniture(ln.text) or (header and ln.mid < header.top))):
             if inside_y and not is_furniture(ln.text) and not header:
