@@ -25,6 +25,7 @@ the share above ``ECHO_FLOOR`` (two cells of one document share its words, 特�
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 # The share of character pairs two unlike cells of one document reach (their common words).
 ECHO_FLOOR = 0.5
@@ -37,8 +38,8 @@ ECHO_WEIGHT = 8.0
 ECHO_MAX_LINES = 120
 
 
-def _pairs(text: str) -> Counter[str]:
-    return Counter(text[k : k + 2] for k in range(len(text) - 1))
+def _pairs(text: str) -> list[str]:
+    return [text[k : k + 2] for k in range(len(text) - 1)]
 
 
 class Echo:
@@ -49,9 +50,28 @@ class Echo:
 
     def __init__(self, texts: list[str]) -> None:
         self.n = len(texts)
-        self.pairs = [_pairs(x) for x in texts]
-        self.sizes = [sum(c.values()) for c in self.pairs]
+        self.grams = [_pairs(x) for x in texts]  # each line's character pairs, repeats kept
+        self.pairs = [Counter(g) for g in self.grams]
+        self.sizes = [len(g) for g in self.grams]
         self._rows: dict[int, list[float]] = {}
+        self._unlike: list[bool] | None = None
+
+    def _unlike_from(self) -> list[bool]:
+        """For each i, whether no cut (i, j) can share above the floor: each pair's copies in
+        lines [i, n) at most half on each side (min(b, a) ≤ (b + a) // 2), summed, stay under
+        ``ECHO_FLOOR`` of the pairs — unlike cells, the common case, whose every bonus is 0.
+        One walk from the last line up (the sums grow a line at a time), not one per i."""
+        unlike = [True] * (self.n + 1)
+        after: dict[str, int] = {}
+        half, size_a = 0, 0
+        for k in range(self.n - 1, -1, -1):
+            for g, c in self.pairs[k].items():
+                a = after.get(g, 0)
+                half += (a + c) // 2 - a // 2
+                after[g] = a + c
+            size_a += self.sizes[k]
+            unlike[k] = 2 * half <= ECHO_FLOOR * size_a
+        return unlike
 
     def from_item(self, i: int) -> list[float]:
         """The bonuses of the cuts (i, j), j = i … n, in order (cached by i)."""
@@ -60,32 +80,29 @@ class Echo:
             return got
         n = self.n
         out = [0.0] * (n - i + 1)
+        self._rows[i] = out
         if n > ECHO_MAX_LINES or n - i < 2:
-            self._rows[i] = out
             return out
-        before: Counter[str] = Counter()
-        after: Counter[str] = Counter()
-        for k in range(i, n):
-            after.update(self.pairs[k])
+        if self._unlike is None:
+            self._unlike = self._unlike_from()
+        if self._unlike[i]:
+            return out
+        after = Counter(chain.from_iterable(self.grams[i:n]))
+        before = dict.fromkeys(after, 0)
         shared, size_b, size_a = 0, 0, sum(self.sizes[i:n])
-        # No cut shares more than half of each pair's copies (min(b, a) ≤ (b + a) // 2): where even
-        # that stays under the floor, every bonus is 0 (unlike cells, the common case; the same
-        # results, without the walk over the cuts).
-        if 2 * sum(c // 2 for c in after.values()) <= ECHO_FLOOR * size_a:
-            self._rows[i] = out
-            return out
         for j in range(i + 1, n):
-            # Line j - 1 moves from the after side to the before side.
+            # Line j - 1 moves from the after side to the before side: each of its pairs adds
+            # min(b + c, a - c) - min(b, a) to the shared count.
             for g, c in self.pairs[j - 1].items():
                 b, a = before[g], after[g]
-                shared += min(b + c, a - c) - min(b, a)
-                before[g], after[g] = b + c, a - c
+                b2, a2 = b + c, a - c
+                shared += (b2 if b2 < a2 else a2) - (b if b < a else a)
+                before[g], after[g] = b2, a2
             size_b += self.sizes[j - 1]
             size_a -= self.sizes[j - 1]
             small = min(size_b, size_a)
             share = 2 * shared / (size_b + size_a) if small else 0.0
             out[j - i] = ECHO_WEIGHT * max(0.0, share - ECHO_FLOOR) * min(1.0, small / ECHO_FULL_PAIRS)
-        self._rows[i] = out
         return out
 
     def bonus(self, i: int, j: int) -> float:

@@ -127,3 +127,39 @@ def test_unlike_paragraph_cut_is_warned(tool):
     assert _squash(row.before).startswith("・サーバー室には監視カメラを設置している。")
     assert "column_guess" in row.flags
     assert any("another paragraph break" in e for e in row.evidence)
+
+
+def _bonus_by_definition(texts: list[str], i: int, j: int) -> float:
+    """The echo bonus of the cut (i, j) as the module's docstring defines it, counted afresh."""
+    from collections import Counter
+
+    from piatable.normalize.echo import ECHO_FLOOR, ECHO_FULL_PAIRS, ECHO_MAX_LINES, ECHO_WEIGHT
+
+    def pairs(lines: list[str]) -> Counter[str]:
+        return Counter(x[k : k + 2] for x in lines for k in range(len(x) - 1))
+
+    before, after = pairs(texts[i:j]), pairs(texts[j:])
+    size_b, size_a = sum(before.values()), sum(after.values())
+    small = min(size_b, size_a)
+    if len(texts) > ECHO_MAX_LINES or j in (i, len(texts)) or not small:
+        return 0.0
+    share = 2 * sum((before & after).values()) / (size_b + size_a)
+    return ECHO_WEIGHT * max(0.0, share - ECHO_FLOOR) * min(1.0, small / ECHO_FULL_PAIRS)
+
+
+def test_echo_walk_gives_the_defined_bonus_of_every_cut():
+    """``Echo`` counts the shared pairs cut by cut (and skips, in one walk up the lines, the item
+    lines from which no cut can share above the floor, speed70): every cut of real blocks gets
+    exactly the bonus counted afresh from the definition, amended blocks and unlike ones alike."""
+    lines = [x for x in (SAMPLES / "seed" / "input.txt").read_text("utf-8").splitlines() if x.strip()]
+    blocks = [lines[k : k + 14] for k in range(0, 60, 7)]  # unlike cells: mostly no echo
+    amended = ["・システム上、管理権限を与", "えられた者以外は情報の複製", "ができない仕組みとしている"]
+    blocks.append(["Ⅰ基本情報", *amended, "・標準準拠" + amended[0][1:], *amended[1:], "している"])
+    echoed = 0
+    for texts in blocks:
+        echo = Echo(texts)
+        for i in reversed(range(len(texts) + 1)):  # any order of asking
+            got = echo.from_item(i)
+            assert got == [_bonus_by_definition(texts, i, j) for j in range(i, len(texts) + 1)]
+            echoed += any(got)
+    assert echoed >= 2
