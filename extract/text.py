@@ -36,7 +36,6 @@ from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_label
 from piatable.normalize.glued_page_marks import split_glued_page_marks
 from piatable.normalize.glued_runs import GLUED_RUNS_NOTE, split_glued_runs
 from piatable.normalize.group_rows import strip_group_rows
-from piatable.normalize.pass_one_remarks import set_pass_one_remarks_apart
 from piatable.normalize.hygiene import join_digit_lines, join_font_runs, tidy_text
 from piatable.normalize.joined_pages import mark_joined_pages
 from piatable.normalize.layout_footers import blank_layout_footers
@@ -44,6 +43,7 @@ from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
+from piatable.normalize.pass_one_remarks import set_pass_one_remarks_apart
 from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.ruby_lines import strip_ruby_lines

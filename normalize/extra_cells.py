@@ -16,9 +16,11 @@ row names a remarks column (``strip_remark_label``: the label, a field of no row
 that the label row reads as one; the note ``REMARKS_TEXT_NOTE`` says the column was seen).
 Text of the layout kind is read apart by position instead (``grid/remark_column.py``).
 
-Not warned (a known fault): Calc's two-pass text prints a one-line remark after the timing on the
-row's first-pass line, where a one-line explanation prints too (``事後 庁内決裁済``, the
-explanation's lines in the second pass, or ``事後 記載内容の時点修正``, the remark empty).  A
+Calc's two-pass text prints a one-line remark after the timing on the row's first-pass line,
+where a one-line explanation prints too (``事後 庁内決裁済``, the explanation's lines in the second
+pass, or ``事後 記載内容の時点修正``, the remark empty).  ``pass_one_remarks`` sets such a remark
+aside where a line shows it after a first piece after the timing, and the same value alone
+there (branch calcorder70); a value never seen so is not warned (a known fault).  A
 check on that shape (the explanation one line on the timing's line, before the item's lines) was
 tried: it warned 14 more wrong rows and 23 more right ones over the bikou55, numcol19 and shift20
 sets (a 備考 column left empty is common), so it was dropped.

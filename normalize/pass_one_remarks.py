@@ -20,8 +20,11 @@ same value alone after a timing elsewhere in a first pass (the row's explanation
 pass 2).  PyMuPDF prints each piece on a line of its own: there the pieces after a timing run to
 the next line opening with a date (the next row's own), and no further when another timing
 comes first.  A value that never shows the remark's place is left alone (``remark_doubts``
-warns such rows as before).  The values set aside are quoted in a note, as the PDF and
-``-layout`` readers quote theirs (``grid/remark_column.REMARKS_NOTE``).
+warns such rows as before).  Text printed row by row (Chromium, Writer: ``事後 時点修正 軽微な
+変更``, the explanation's first line and the remark's on the timing's printed line) shows the
+same place and is read alike; a remark wrapped over lines there loses only its first line to the
+note (the rest stays where it was read, warned or not, as before).  The values set aside are
+quoted in a note, as the PDF and ``-layout`` readers quote theirs (``grid/remark_column``).
 """
 
 from __future__ import annotations
@@ -30,14 +33,16 @@ from collections import Counter
 
 import regex
 
-from piatable.vocabulary import EXPLANATION_PHRASES, ITEM_OPENING
+from piatable.models import Doubt, RawRow
+from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES, ITEM_OPENING
 
 from .dates import DATE_AT_START, DATE_HEAD
+from .extra_cells import remark_doubts
 from .table_parting import opens_labels
 
 NOTE = (
-    "an extra column ({label}) right of the fields was read: {n} pieces set aside from the one-line"
-    " cells Calc prints first, not a field ({texts})"
+    "an extra column ({label}) right of the fields was read: {n} pieces set aside from the printed"
+    " lines of the rows' timings, not a field ({texts})"
 )
 # Cells that are the explanation's own even after another piece (a stock verdict, a ditto mark).
 _EXPLANATION_ONLY = frozenset({*EXPLANATION_PHRASES, "同上", "〃"})
@@ -125,3 +130,41 @@ def _lines_below(lines: list[str], k: int) -> list[Piece]:
             return []
         below.extend(pieces)
     return []
+
+
+WHY = (
+    "the explanation 「{piece}」 was printed in Calc's first pass while the {field} cell ends as a reason"
+    " ends (「{tail}」): the one-line cell may be the {label} column's, the explanation wrapped into the"
+    " {field} cell"
+)
+# Closing marks of a before / after cell that end as a reason does and are no explanation.
+_BODY_MARKS = ("上記を新規追加", "上記を削除", "新規追加", "削除", "追加")
+
+
+def pass_one_remark_doubts(row: RawRow, label: str) -> list[Doubt]:
+    """The ``column_guess`` doubt of a row of Calc's two-pass text, where the label row names a
+    remarks column (``label``), whose explanation is one line printed in pass 1 (before the
+    row's item) while its after cell (its before cell when the after is empty) ends as a reason
+    ends (``vocabulary.EXPLANATION_ENDING``; not 上記を新規追加 / 削除): a remark alone after the
+    timing read as the explanation, the explanation's wrapped lines read into the body
+    (``事後 次回公表時に反映`` / … / ``のお知らせ機能の利用に`` / ``伴う修正``).  [] otherwise."""
+    expl, item = row.cells.get("explanation", []), row.cells.get("item", [])
+    if (
+        not label
+        or len(expl) != 1
+        or not item
+        or (expl[0].page, expl[0].line_no) >= (item[0].page, item[0].line_no)
+    ):
+        return []
+    field = "after" if row.cells.get("after") else "before"
+    body = [cl.text.strip() for cl in row.cells.get(field, []) if cl.text.strip()]
+    if not body or body[-1] in _BODY_MARKS or not EXPLANATION_ENDING.search("".join(body)[-12:]):
+        return []
+    why = WHY.format(piece=expl[0].text.strip(), field=field, tail="".join(body)[-12:], label=label)
+    return [Doubt("column_guess", "explanation", why)]
+
+
+def remark_row_doubts(row: RawRow, label: str) -> list[Doubt]:
+    """``extra_cells.remark_doubts`` of a row of text whose label row names a remarks column
+    ``label``, else ``pass_one_remark_doubts``."""
+    return remark_doubts(row, label) or pass_one_remark_doubts(row, label)
