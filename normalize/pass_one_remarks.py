@@ -34,11 +34,14 @@ from collections import Counter
 import regex
 
 from piatable.models import Doubt, RawRow
+from piatable.settings import Settings
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES, ITEM_OPENING
 
 from .dates import DATE_AT_START, DATE_HEAD
 from .extra_cells import remark_doubts
+from .singlepass import explanation_cut_confidence, put_cells, split_row_scored
 from .table_parting import opens_labels
+from .tokenizer import Tokenizer, default_tokenizer
 
 NOTE = (
     "an extra column ({label}) right of the fields was read: {n} pieces set aside from the printed"
@@ -168,3 +171,58 @@ def remark_row_doubts(row: RawRow, label: str) -> list[Doubt]:
     """``extra_cells.remark_doubts`` of a row of text whose label row names a remarks column
     ``label``, else ``pass_one_remark_doubts``."""
     return remark_doubts(row, label) or pass_one_remark_doubts(row, label)
+
+
+RESPLIT_NOTE = (
+    "an extra column ({label}) right of the fields was read: {n} one-line cells printed after the"
+    " timing in Calc's first pass were taken for its cells, the rows' wrapped lines reading better"
+    " with the explanation among them, and set aside, not a field ({texts})"
+)
+
+
+def resplit_pass_one_remarks(
+    rows: list[RawRow], label: str, settings: Settings, tok: Tokenizer | None = None
+) -> list[str]:
+    """Where the label row names a remarks column (``label``): each row of Calc's two-pass text
+    whose explanation is the one-line cell printed after its timing in pass 1 (before its item)
+    and whose before / after cells are all pass 2's, split again (``singlepass.split_row_scored``)
+    with an explanation among its wrapped lines; when that reads better by
+    ``stream.pass_one_remark_margin`` cost units and its explanation ends as a reason ends, the
+    one-line cell is the remark (``事後 次回公表時に反映`` beside an explanation wrapped into
+    pass 2) and is set aside, the row taking the new split (changed in place).  The note quoting
+    the cells set aside (none when none was)."""
+    if not label:
+        return []
+    tok = tok or default_tokenizer()
+    moved: list[str] = []
+    for row in rows:
+        expl, item = row.cells.get("explanation", []), row.cells.get("item", [])
+        if len(expl) != 1 or not item or not row.widths:
+            continue
+        first = (item[0].page, item[0].line_no)
+        body = row.cells.get("before", []) + row.cells.get("after", [])
+        if (expl[0].page, expl[0].line_no) >= first or any((cl.page, cl.line_no) < first for cl in body):
+            continue
+        args = (
+            item + body,
+            row.widths["item"],
+            row.widths["before"],
+            settings,
+            tok,
+            row.widths["explanation"],
+        )
+        fixed = split_row_scored(*args, strict=True, no_explanation=True)
+        cells, confidence, margin, cost = split_row_scored(*args, strict=True)
+        said = "".join("".join(cl.text.split()) for cl in cells[3])
+        if not cells[3] or cost > fixed[3] - settings.stream.pass_one_remark_margin:
+            continue
+        if not (EXPLANATION_ENDING.search(said) or said.endswith(EXPLANATION_PHRASES)):
+            continue
+        moved.append(expl[0].text.strip())
+        before = row.confidence
+        put_cells(row, cells, min(confidence, explanation_cut_confidence(margin)), margin)
+        row.confidence = min(row.confidence, before)
+    if not moved:
+        return []
+    texts = "、".join(f"「{v}」×{n}" if n > 1 else f"「{v}」" for v, n in Counter(moved).items())
+    return [RESPLIT_NOTE.format(label=label, n=len(moved), texts=texts)]
