@@ -39,7 +39,12 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
-from piatable.vocabulary import REASON_COLUMN_LABELS, REMARK_COLUMN_LABELS, SECTION_COLUMN_LABELS
+from piatable.vocabulary import (
+    EXPLANATION_PHRASES,
+    REASON_COLUMN_LABELS,
+    REMARK_COLUMN_LABELS,
+    SECTION_COLUMN_LABELS,
+)
 
 from .chars import display_width
 from .columnar_checks import ends_as_reason
@@ -218,9 +223,10 @@ def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
         # explanation, a remark is a short note: branch extracols63).
         why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
         return [Doubt("column_guess", "explanation", why)]
-    if len(lines) > 1:
+    if len(lines) > 1 and not "".join(lines).endswith(EXPLANATION_PHRASES):
         # The line before a wrap is as wide as the widest; one narrower than the widest, or than
-        # the last line itself, ended its paragraph.
+        # the last line itself, ended its paragraph (a stock verdict, 重大な変更に該当しない, is the
+        # explanation's own last paragraph, never a remark: branch calcorder70).
         widest = max(display_width(t) for t in lines)
         before = display_width(lines[-2])
         if before <= widest - SHORT_LINE_UNITS or before < display_width(lines[-1]):
