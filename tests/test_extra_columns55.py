@@ -123,6 +123,8 @@ def test_calc_first_pass_remark_is_warned():
     # Branch calcorder70 (pass_one_remarks.resplit_pass_one_remarks): the row's wrapped lines
     # read better with an explanation of their own, so the one-line cell is the 備考's, set aside
     # with a note; the new cut falls inside the explanation here, still warned.
-    assert "システム改修に伴う" not in row.explanation and row.explanation.endswith("重大な変更に該\n当しない")
+    assert "システム改修に伴う" not in row.explanation and row.explanation.endswith(
+        "重大な変更に該\n当しない"
+    )
     assert any("「システム改修に伴う」" in n and "taken for its cells" in n for n in res.notes)
     assert "column_guess" in row.flags

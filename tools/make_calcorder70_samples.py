@@ -32,7 +32,7 @@ import make_extracol67_samples as x67
 import make_extracols62_samples as x62
 import make_group_rows69_samples as g69
 from make_bikou55_samples import _rows
-from make_office_samples import SetCase, convert, made_sets_main, stream_text
+from make_office_samples import SetCase, made_sets_main
 
 SETS = {"office-calcorder70": False, "heldout-calcorder70": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf", "pymupdf", "pdftotext-layout")
@@ -82,7 +82,11 @@ def _look(name: str, heldout: bool) -> dict:
     if rng.random() < 0.5:
         for r in rows:
             d = dt.date.fromisoformat(r["change_date"])
-            r["change_date_raw"] = f"R{d.year - 2018}.{d.month}.{d.day}" if d.year >= 2019 else f"H{d.year - 1988}.{d.month}.{d.day}"
+            r["change_date_raw"] = (
+                f"R{d.year - 2018}.{d.month}.{d.day}"
+                if d.year >= 2019
+                else f"H{d.year - 1988}.{d.month}.{d.day}"
+            )
     leads, tails = (HELDOUT_LEADS, HELDOUT_TAILS) if heldout else (TUNING_LEADS, TUNING_TAILS)
     lead, tail = leads[k % len(leads)], tails[(k // len(leads)) % len(tails)]
     if not lead and not tail:
@@ -127,7 +131,8 @@ def _look(name: str, heldout: bool) -> dict:
 def _shares(look: dict) -> list[float]:
     extra = sum(EXTRA_SHARES[c] for c in look["columns"] if isinstance(c, str))
     return [
-        x62.FIELD_SHARES[c] * (1.0 - extra) if isinstance(c, int) else EXTRA_SHARES[c] for c in look["columns"]
+        x62.FIELD_SHARES[c] * (1.0 - extra) if isinstance(c, int) else EXTRA_SHARES[c]
+        for c in look["columns"]
     ]
 
 
@@ -178,20 +183,7 @@ def _docx(path: Path, look: dict) -> None:
 
 
 def _pdf(name: str, look: dict, work: Path) -> Path:
-    src = work / f"{name}.{'docx' if look['maker'] == 'writer' else 'xlsx'}"
-    (_docx if look["maker"] == "writer" else _xlsx)(src, look)
-    convert([src], work)
-    pdf = work / f"{name}.pdf"
-    whole = "".join(stream_text(pdf))
-    missing = [
-        f"row {i} {key}"
-        for i, r in enumerate(look["rows"])
-        for key in x62.FIELDS
-        if "".join(str(r[key]).split()) not in whole
-    ]
-    if missing:
-        raise SystemExit(f"{name}: not printed whole: {missing[:3]}")
-    return pdf
+    return x67.printed_pdf(name, look, work, _xlsx, _docx)
 
 
 README = """# {name}: a numbering column first, a remarks column last, group rows (branch calcorder70)
