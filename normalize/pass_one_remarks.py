@@ -30,6 +30,7 @@ quoted in a note, as the PDF and ``-layout`` readers quote theirs (``grid/remark
 from __future__ import annotations
 
 from collections import Counter
+from typing import Protocol
 
 import regex
 
@@ -54,6 +55,13 @@ _SPACE = regex.compile(r"[ \u3000]+")
 
 
 Piece = tuple[int, int, int, str]  # (line index, start, end, text)
+
+
+class Stream(Protocol):
+    """What ``resplit_pass_one_remarks`` needs of the stream reader's result."""
+
+    rows: list[RawRow]
+    region: list[str]
 
 
 def set_pass_one_remarks_apart(text: str, label: str) -> tuple[str, list[str]]:
@@ -181,7 +189,7 @@ RESPLIT_NOTE = (
 
 
 def resplit_pass_one_remarks(
-    rows: list[RawRow], label: str, settings: Settings, tok: Tokenizer | None = None
+    stream: Stream, label: str, settings: Settings, tok: Tokenizer | None = None
 ) -> list[str]:
     """Where the label row names a remarks column (``label``): each row of Calc's two-pass text
     whose explanation is the one-line cell printed after its timing in pass 1 (before its item)
@@ -190,12 +198,14 @@ def resplit_pass_one_remarks(
     ``stream.pass_one_remark_margin`` cost units and its explanation ends as a reason ends, the
     one-line cell is the remark (``事後 次回公表時に反映`` beside an explanation wrapped into
     pass 2) and is set aside, the row taking the new split (changed in place).  The note quoting
-    the cells set aside (none when none was)."""
+    the cells set aside (none when none was); each is taken out of ``stream.region`` too, as a
+    value set aside before the rows were read is (the region's text is what the rows must hold).
+    ``stream``: the stream reader's result (its ``rows`` and ``region``, the region's lines)."""
     if not label:
         return []
     tok = tok or default_tokenizer()
     moved: list[str] = []
-    for row in rows:
+    for row in stream.rows:
         expl, item = row.cells.get("explanation", []), row.cells.get("item", [])
         if len(expl) != 1 or not item or not row.widths:
             continue
@@ -224,5 +234,9 @@ def resplit_pass_one_remarks(
         row.confidence = min(row.confidence, before)
     if not moved:
         return []
+    for piece in moved:
+        at = next((k for k, t in enumerate(stream.region) if t.rstrip().endswith(piece)), None)
+        if at is not None:
+            stream.region[at] = stream.region[at].rstrip()[: -len(piece)].rstrip()
     texts = "、".join(f"「{v}」×{n}" if n > 1 else f"「{v}」" for v, n in Counter(moved).items())
     return [RESPLIT_NOTE.format(label=label, n=len(moved), texts=texts)]

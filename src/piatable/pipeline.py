@@ -322,7 +322,7 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
-        notes += resplit_pass_one_remarks(stream.rows, remarks, settings)  # Calc's 事後 備考
+        notes += resplit_pass_one_remarks(stream, remarks, settings)  # Calc's 事後 備考
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
             row.doubts.extend(remark_row_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
