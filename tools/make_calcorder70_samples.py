@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,7 +32,7 @@ import make_extracol67_samples as x67
 import make_extracols62_samples as x62
 import make_group_rows69_samples as g69
 from make_bikou55_samples import _rows
-from make_office_samples import SetCase, made_sets_main
+from make_office_samples import made_sets_main
 
 SETS = {"office-calcorder70": False, "heldout-calcorder70": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf", "pymupdf", "pdftotext-layout")
@@ -205,13 +205,11 @@ never tune on it): other labels, remarks, group shapes, tables and sizes.
 """
 
 
-def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    return x62.made_cases(work, heldout, _names, _look, _pdf, PROGRAMS)
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Make the sets named with ``--set`` (both by default); 0."""
-    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
+    """Make the sets named with ``--set`` (both by default), each case's PDF by LibreOffice and
+    its texts (``TEXTS``); 0."""
+    cases = partial(x62.made_cases, names=_names, look_of=_look, pdf_of=_pdf, programs=PROGRAMS)
+    return made_sets_main(argv, __doc__, SETS, cases, TEXTS, README)
 
 
 if __name__ == "__main__":
