@@ -28,7 +28,7 @@ from piatable.normalize.dropped_hyphens import (
     restore_dropped_hyphens,
 )
 from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embedded_labels
-from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, strip_remark_label
+from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, remark_label_of, strip_remark_label
 from piatable.normalize.extra_columns import strip_extra_labels, strip_extra_values
 from piatable.normalize.extra_layout import placed_wheres, set_aside_by_place
 from piatable.normalize.glued_copy import unglue_copy
@@ -43,6 +43,7 @@ from piatable.normalize.layout_numbers import blank_layout_numbers
 from piatable.normalize.list_labels import join_list_labels
 from piatable.normalize.page_edges import strip_page_edges
 from piatable.normalize.page_marks import BREAKS_NOTE, mark_page_breaks
+from piatable.normalize.pass_one_remarks import set_pass_one_remarks_apart
 from piatable.normalize.place_column import strip_place_column
 from piatable.normalize.row_numbers import strip_lead_columns
 from piatable.normalize.ruby_lines import strip_ruby_lines
@@ -257,6 +258,9 @@ def _read_text_and_kind(
     tidy.notes.extend(lead_notes)
     tidy.text, remarks = strip_remark_label(tidy.text)  # a 備考 column after the fields
     tidy.notes += [REMARKS_TEXT_NOTE.format(label=remarks)] if remarks else []
+    remarks = remarks or remark_label_of(tidy.notes)  # (or taken out with a numbering column's)
+    tidy.text, remark_notes = set_pass_one_remarks_apart(tidy.text, remarks)  # Calc's 事後 説明 備考
+    tidy.notes += remark_notes
     tidy.text, extra_notes = strip_extra_labels(tidy.text)  # 区分 / 番号 … no reader sets apart
     tidy.notes += extra_notes
     tidy.text, extra_notes = strip_extra_values(tidy.text, tidy.notes)  # their short values

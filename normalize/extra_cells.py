@@ -16,9 +16,11 @@ row names a remarks column (``strip_remark_label``: the label, a field of no row
 that the label row reads as one; the note ``REMARKS_TEXT_NOTE`` says the column was seen).
 Text of the layout kind is read apart by position instead (``grid/remark_column.py``).
 
-Not warned (a known fault): Calc's two-pass text prints a one-line remark after the timing on the
-row's first-pass line, where a one-line explanation prints too (``事後 庁内決裁済``, the
-explanation's lines in the second pass, or ``事後 記載内容の時点修正``, the remark empty).  A
+Calc's two-pass text prints a one-line remark after the timing on the row's first-pass line,
+where a one-line explanation prints too (``事後 庁内決裁済``, the explanation's lines in the second
+pass, or ``事後 記載内容の時点修正``, the remark empty).  ``pass_one_remarks`` sets such a remark
+aside where a line shows it after a first piece after the timing, and the same value alone
+there (branch calcorder70); a value never seen so is not warned (a known fault).  A
 check on that shape (the explanation one line on the timing's line, before the item's lines) was
 tried: it warned 14 more wrong rows and 23 more right ones over the bikou55, numcol19 and shift20
 sets (a 備考 column left empty is common), so it was dropped.
@@ -37,7 +39,12 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow
-from piatable.vocabulary import REASON_COLUMN_LABELS, REMARK_COLUMN_LABELS, SECTION_COLUMN_LABELS
+from piatable.vocabulary import (
+    EXPLANATION_PHRASES,
+    REASON_COLUMN_LABELS,
+    REMARK_COLUMN_LABELS,
+    SECTION_COLUMN_LABELS,
+)
 
 from .chars import display_width
 from .columnar_checks import ends_as_reason
@@ -216,9 +223,10 @@ def remark_doubts(row: RawRow, label: str) -> list[Doubt]:
         # explanation, a remark is a short note: branch extracols63).
         why = PARAGRAPH_WHY.format(piece=lines[-1][:20], label=label)
         return [Doubt("column_guess", "explanation", why)]
-    if len(lines) > 1:
+    if len(lines) > 1 and not "".join(lines).endswith(EXPLANATION_PHRASES):
         # The line before a wrap is as wide as the widest; one narrower than the widest, or than
-        # the last line itself, ended its paragraph.
+        # the last line itself, ended its paragraph (a stock verdict, 重大な変更に該当しない, is the
+        # explanation's own last paragraph, never a remark: branch calcorder70).
         widest = max(display_width(t) for t in lines)
         before = display_width(lines[-2])
         if before <= widest - SHORT_LINE_UNITS or before < display_width(lines[-1]):

@@ -12,7 +12,11 @@ filing's round in brackets or after a mark, with the form's words after it) and 
 group row stands, after the text's first label row: next to a row's edge (the nearest printed line
 before it ends a row (事前 / 事後), is the label row, a date or another group label; or the nearest
 line after it opens a row: a date, a heading of the form's sections, a column label), at a page's
-edge, or in ``-layout`` text at the line's start left of the label row's first label.  Such lines
+edge, in ``-layout`` text at the line's start left of the label row's first label, or in the first
+pass of a Calc page printed in two passes (``twophase``: after a label row and before the page's
+first line opening a wrapped row, a date's head or a section heading; pass 1 prints only one-line
+cells, so a line there is no wrapped cell's, and PyMuPDF prints each of its pieces on a line of its
+own, branch calcorder70).  Such lines
 are left out (blanked in ``-layout`` text) and a note quotes them, each with the date of the row
 right below it where the next line opens with one.  A line of that form standing elsewhere (between
 two lines of a cell's text) is left where it is and named in ``DOUBT_NOTE``; the row whose cell
@@ -63,6 +67,7 @@ def strip_group_rows(text: str, blank: bool = False) -> tuple[str, list[str]]:
     label_indent = _indent(lines[first_labels] or "")
     found: list[str] = []
     kept: list[str] = []
+    pass_one = _in_pass_one(lines)
     for k in range(first_labels + 1, len(lines)):
         line = lines[k]
         if not line or not GROUP_LABEL_LINE.match(line):
@@ -70,7 +75,7 @@ def strip_group_rows(text: str, blank: bool = False) -> tuple[str, list[str]]:
         before, after = _neighbour(lines, seps, k, -1), _neighbour(lines, seps, k, 1)
         if after is not None and opens_labels(after) and not (before is not None and opens_labels(before)):
             continue  # above a label row: a paragraph parting two tables (table_parting's)
-        if _stands_between_rows(line, before, after, blank, label_indent):
+        if (k in pass_one and not blank) or _stands_between_rows(line, before, after, blank, label_indent):
             below = f"（{m.group(0)}の行の上）" if after and (m := DATE.match(after.strip())) else ""
             found.append(f"「{line.strip()}」{below}")
             lines[k] = " " * display_width(line) if blank else None
@@ -82,6 +87,23 @@ def strip_group_rows(text: str, blank: bool = False) -> tuple[str, list[str]]:
         return text, notes
     pairs = zip(lines, seps, strict=True)
     return "".join((ln + sep) if ln is not None else (sep if sep == "\f" else "") for ln, sep in pairs), notes
+
+
+def _in_pass_one(lines: list[str | None]) -> set[int]:
+    """Indices of the lines that stand in a Calc page's first pass: after a label row and before
+    the next line opening a wrapped row (a date or a date's head, a section heading of the form)."""
+    inside, found = False, set()
+    for k, line in enumerate(lines):
+        text = (line or "").strip()
+        if not text:
+            continue
+        if opens_labels(text):
+            inside = True
+        elif DATE.match(text) or _DATE_OPENING.match(text) or ITEM_OPENING.match(text):
+            inside = False
+        elif inside:
+            found.add(k)
+    return found
 
 
 def _indent(line: str) -> int:

@@ -29,14 +29,22 @@ def dated_value_apart(cl: CellLine) -> list[CellLine]:
     """``cl`` as its row's date and a cell's date value when it holds both, joined by a space
     (``2023/4/1 令和元年８月２０日``: ``pdftotext -raw`` joins the 変更日 and a 第三者点検 実施日 row's
     before cell printed beside it in pass 1, and does not part them at a gap, the date being
-    ASCII); the value is marked ``cell_date`` (the 変更日 column is the leftmost).  Else [cl]."""
+    ASCII); the value is marked ``cell_date`` (the 変更日 column is the leftmost).  An ASCII date
+    before Japanese text (``R8.4.18 ＩＤとパスワード…``: a one-line before cell of pass 1, set XXXI
+    t07) is parted from it as a Japanese date is.  Else [cl]."""
     m = DATE_AT_START.match(cl.text)
     if m is None or is_date_line(cl.text):
         return [cl]
     date, rest = cl.text[: m.end()].strip(), cl.text[m.end() :].strip()
-    if not (is_date_line(date) and is_date_line(rest)):
+    if not is_date_line(date):
         return [cl]
-    return [replace(cl, text=date), replace(cl, text=rest, cell_date=True)]
+    if is_date_line(rest):
+        return [replace(cl, text=date), replace(cl, text=rest, cell_date=True)]
+    if date[-1:].isascii() and rest[:1] and not rest[:1].isascii():
+        # ``R8.4.18 ＩＤとパスワードによる…``: an ASCII date and the next cell's Japanese text
+        # a space apart; a Japanese date is parted from it at that gap already (``cells_of_line``).
+        return [replace(cl, text=date), replace(cl, text=rest)]
+    return [cl]
 
 
 def one_row_pass_one(

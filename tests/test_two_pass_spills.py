@@ -97,7 +97,11 @@ def test_a_date_value_beside_the_row_date_is_a_cell_value():
     date, value = dated_value_apart(_line("2023/4/1 令和元年８月２０日", 5))
     assert (date.text, date.cell_date) == ("2023/4/1", False)
     assert (value.text, value.cell_date) == ("令和元年８月２０日", True)
-    assert dated_value_apart(_line("2023/4/1 市民課", 5)) == [_line("2023/4/1 市民課", 5)]
+    # An ASCII date and the next one-line cell's Japanese text are parted too, as a Japanese
+    # date is at that gap (``cells_of_line``), the text no date value (branch calcorder70, set XXXI
+    # t07: ``R8.4.18 ＩＤとパスワード…``).
+    assert dated_value_apart(_line("2023/4/1 市民課", 5)) == [_line("2023/4/1", 5), _line("市民課", 5)]
+    assert dated_value_apart(_line("令和2年4月1日 市民課", 5)) == [_line("令和2年4月1日 市民課", 5)]
 
 
 def test_a_one_line_date_wider_than_wrapped_row_dates_before_a_date_value_is_a_value():

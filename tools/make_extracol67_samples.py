@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -254,8 +254,15 @@ def write_docx(path: Path, look: dict) -> None:
 
 
 def _pdf(name: str, look: dict, work: Path) -> Path:
+    return printed_pdf(name, look, work, write_xlsx, write_docx)
+
+
+def printed_pdf(name: str, look: dict, work: Path, xlsx: Callable, docx: Callable) -> Path:
+    """The case's PDF made in ``work`` from its .xlsx (``xlsx(path, look)``) or .docx
+    (``docx``) by LibreOffice; SystemExit when a cell of ``look["rows"]`` is not printed whole.
+    Shared with make_calcorder70_samples."""
     src = work / f"{name}.{'docx' if look['maker'] == 'writer' else 'xlsx'}"
-    (write_docx if look["maker"] == "writer" else write_xlsx)(src, look)
+    (docx if look["maker"] == "writer" else xlsx)(src, look)
     convert([src], work)
     pdf = work / f"{name}.pdf"
     whole = "".join(stream_text(pdf))

@@ -42,7 +42,6 @@ from piatable.normalize.extra_cells import (
     number_doubts,
     numbered,
     placed_remark_doubts,
-    remark_doubts,
     remark_label_of,
 )
 from piatable.normalize.extra_warnings import warn_extra_columns
@@ -56,6 +55,7 @@ from piatable.normalize.hidden_items import hidden_rows_note
 from piatable.normalize.layout_leftovers import flag_unplaced, furniture_note
 from piatable.normalize.lost_rows import close_document
 from piatable.normalize.page_order import arrange_pages
+from piatable.normalize.pass_one_remarks import remark_row_doubts, resplit_pass_one_remarks
 from piatable.normalize.place_column import prints_places
 from piatable.normalize.printed_lines import lost_lines_note
 from piatable.normalize.prose_after import cut_prose_after_table
@@ -322,8 +322,9 @@ def _stream_document(reading: Reading, result: DocumentResult, settings: Setting
             pages, settings, release=True, in_table=in_table, paged=paged, spaces_lost=spaces_lost
         )
         broken += flag_broken_dates(stream.rows)
+        notes += resplit_pass_one_remarks(stream, remarks, settings)  # Calc's 事後 備考
         for row in stream.rows if remarks or numbers else ():  # columns beyond the six
-            row.doubts.extend(remark_doubts(row, remarks) if remarks else ())
+            row.doubts.extend(remark_row_doubts(row, remarks) if remarks else ())
             row.doubts.extend(number_doubts(row) if numbers else ())
         warn_extra_columns(stream.rows, reading.notes, False, bool(remarks), len(parts) == 1)
         for row in stream.rows if spaces_lost else ():  # spaces lost between words

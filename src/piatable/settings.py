@@ -35,6 +35,9 @@ class StreamSettings:
     body_marker_in_item_penalty: float = 3.0
     # Weight of before/after line-count balance when nothing else decides.
     balance_weight: float = 0.15
+    # Cost units by which a Calc row's wrapped lines must read better with an explanation of their
+    # own than without, for its one-line cell after the timing to be a 備考's (pass_one_remarks).
+    pass_one_remark_margin: float = 2.0
     # A before or after cell that would open with a whole heading of the form (the lexicon's,
     # its wrapped lines joined): that heading ends the item path instead.
     heading_opens_body_penalty: float = 2.0

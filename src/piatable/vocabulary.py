@@ -160,13 +160,13 @@ TABLE_PARTING_LINE = regex.compile(
 HISTORY_TITLE = regex.compile(r"^[（(【\[]?(?:評価書の)?(?:改訂|改版|変更|版数?)(?:履歴|管理)[）)】\]]?$")
 HISTORY_EDITION = regex.compile(r"版|履歴|改訂番号|^(?:No|Ｎｏ|№)[.．]?")
 HISTORY_CONTENT = regex.compile(r"内容|概要|理由|変更点")
-# A group row's label, a row across the table naming the rows below it (【令和５年度】,
-# ＜第３回評価書の変更＞, （令和４年度分）, ■ 令和5年度; session 68's unseen set): a period (fiscal year,
-# 第n回 / 版 / 次) and the form's words after it, the whole line in one pair of brackets or after a
-# mark (normalize/group_rows.py, branch fygroup69).
+# A group row's label (【令和５年度】, ＜第３回評価書の変更＞, ■ 令和5年度; ＜令和6年4月改訂＞: a month
+# with its word): a period and the form's words, in brackets or after a mark (group_rows.py).
+_GROUP_YEAR = r"(?:(?:令和|平成|[RHＲＨ])\s*[0-9０-９元]{1,2}|[0-9０-９]{4})\s*年"
 _GROUP = (
-    r"\s*(?:(?:(?:令和|平成|[RHＲＨ])\s*[0-9０-９元]{1,2}|[0-9０-９]{4})\s*年度|第\s*[0-9０-９一-十]{1,3}\s*[回版次])"
-    r"(?:以前|以降)?(?:の|に係る)?(?:(?:全項目|重点項目|基礎項目)?評価書?|再評価)?の?(?:変更|改訂|修正)?(?:分|箇所|内容)?\s*"
+    rf"\s*(?:(?:{_GROUP_YEAR}度|第\s*[0-9０-９一-十]{{1,3}}\s*[回版次])(?:以前|以降)?(?:の|に係る)?"
+    r"(?:(?:全項目|重点項目|基礎項目)?評価書?|再評価)?の?(?:変更|改訂|修正)?(?:分|箇所|内容)?"
+    rf"|{_GROUP_YEAR}\s*[0-9０-９]{{1,2}}\s*月(?:\s*[0-9０-９]{{1,2}}\s*日)?(?:の|に係る)?(?:評価書の?)?(?:変更|改訂|修正)(?:分|箇所|内容)?)\s*"
 )
 _GROUP_PAIRS = ("【】", "〔〕", "［］", "[]", "＜＞", "<>", "〈〉", "《》", "（）", "()")
 GROUP_LABEL_LINE = regex.compile(
@@ -474,7 +474,7 @@ NUMBER_LABEL_PREFIXES = ("変更箇所", "修正箇所")
 NUMBER_LABEL_BASES = ("番号", "No.", "No", "NO.", "Ｎｏ．", "Ｎｏ", "Ｎｏ.", "№")
 COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in NUMBER_LABEL_BASES)
 # A remarks column (備考) and a section-in-charge column (担当課: set XXI t03).
-REMARK_COLUMN_LABELS = ("備考",)
+REMARK_COLUMN_LABELS = ("備考", "備考欄", "補足")
 SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
 # The labels of the columns 項目 is printed over under a spanning 項目 label (set XXIX t09:
 # 大項目 | 中項目・小項目; also 大項目 | 中項目 | 小項目): a sub-header row of them is the label
