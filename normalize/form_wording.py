@@ -21,9 +21,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from collections.abc import Sequence
+
+import regex
 
 from piatable.vocabulary import FORM_SUB_LABELS, heading_key, lexicon
 
