@@ -12,7 +12,8 @@ from piatable.api import extract_records
 from piatable.models import Record
 from piatable.normalize.cut_checks import placed_doubts
 from piatable.normalize.form_wording import is_form_wording
-from piatable.normalize.grid.split_timing import completes_boxes, completes_timing
+from piatable.normalize.grid.split_timing import completes_timing
+from piatable.normalize.timing_boxes import halves_of_one_choice as completes_boxes
 
 CASES = Path(__file__).resolve().parent / "data" / "cases"
 ITEM = ["Ⅳその他のリスク対策", "２．従業者に対する教育・啓発", "従業者に対する教育・啓発の具体的な方法"]

@@ -15,7 +15,7 @@ Shapes: cells are ``{column index: [Line, ...]}`` (``grid.common``), the timing 
 from __future__ import annotations
 
 from ..chars import without_whitespace
-from ..timing_boxes import read_choice
+from ..timing_boxes import halves_of_one_choice
 from .common import cell_text
 
 # The two timings and the column that prints them.
@@ -33,16 +33,4 @@ def completes_timing(rows: list, timing: str) -> bool:
     tail = without_whitespace(timing)
     if not head or not tail:
         return False
-    return (head not in TIMINGS and head + tail in TIMINGS) or completes_boxes(head, tail)
-
-
-def completes_boxes(head: str, tail: str) -> bool:
-    """Whether check boxes ``tail`` (``□事後``) are the other option of the boxes ``head``
-    (``☑事前``): each prints one option of its own, and the two read together as one choice."""
-    words = [[w for w in TIMINGS if w in part] for part in (head, tail)]
-    if [len(w) for w in words] != [1, 1] or words[0] == words[1]:
-        return False
-    if read_choice(head, ocr_reads=False) is None or read_choice(tail, ocr_reads=False) is None:
-        return False
-    both = read_choice(head + tail, ocr_reads=False)
-    return both is not None and both.word is not None
+    return (head not in TIMINGS and head + tail in TIMINGS) or halves_of_one_choice(head, tail)
