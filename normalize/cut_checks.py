@@ -337,16 +337,20 @@ def _heading_tail(item: Sequence[str], paras: Sequence[str]) -> str:
     return ""
 
 
-def placed_doubts(record: Record, ruled: bool = False) -> list[Doubt]:
+def placed_doubts(record: Record, ruled: bool = False, settled: bool = False) -> list[Doubt]:
     """``column_guess`` doubts where a cell opens or ends with another column's kind of text
     (``placed`` in the module notes).  ``ruled``: the row's cells lie between drawn rulings (a
     PDF's or a scan's grid), so an explanation that opens with 新規追加 or a choice is printed in
     the explanation's own cell, not read into it (a new user's Calc table prints 新規追加 as
-    the explanation of added rows: right rows were warned)."""
+    the explanation of added rows: right rows were warned).  ``settled``: the print placed the
+    explanation's first line (``-layout`` columns, or row-ordered text printing it after the
+    row's own 提出時期): an explanation opening with 新規追加 / 削除 is no doubt there either
+    (set XXXI t03: ``事後 削除`` / ``重要な変更にあたらない``, 45 right rows warned by it alone)."""
     expl, item = paragraphs(record.explanation), paragraphs(record.item)
     out: list[Doubt] = []
     first = expl[0] if expl else ""
-    if first and not ruled and (_CHOICE.match(first) or _CLOSING.match(first)):
+    closing = _CLOSING.match(first) and not settled
+    if first and not ruled and (_CHOICE.match(first) or closing):
         why = f"the explanation opens with an after cell's text ({first[:12]})"
         out += _doubts("after", "explanation", why)
     elif first and (INSTANCE_LINE.match(first) or is_heading_line(first)):

@@ -357,7 +357,7 @@ def cut_doubts(record: Record, ocr: bool = False, positioned: bool = False) -> l
             break
     else:
         dropped = item_key(record.item_path).dropped if record.item_path else ()
-        dropped = [d for d in dropped if not is_form_wording(d, positioned)]
+        dropped = [d for d in dropped if not is_form_wording(d, positioned, record.item_path)]
         if dropped:
             why = f"the item cell holds text no heading of the form ({dropped[0][:16]})"
             out.append(Doubt("column_guess", "item", why))
@@ -503,5 +503,24 @@ def row_doubts(
         said = {d.why.partition(" (")[0] for d in lines}  # the same tear found line by line
         torn = torn_word_doubts(row, record, tokenizer)
         out += lines + [d for d in torn if d.why.partition(" (")[0] not in said]
-        out += placed_doubts(record, row.ruled) + spill_doubts(row, record, q, tokenizer)
+        settled = row.positioned or (row_ordered and timing_printed_before_explanation(row))
+        out += placed_doubts(record, row.ruled, settled) + spill_doubts(row, record, q, tokenizer)
     return out
+
+
+def timing_printed_before_explanation(row: RawRow) -> bool:
+    """Whether the row's own 提出時期 is printed before its explanation's first line (text read in
+    row order): the cells print in the form's column order, so text after the 提出時期 mark is the
+    explanation's (``事後 削除`` / ``重要な変更にあたらない``: 削除 is the explanation's word, not the
+    after cell's).  The before / after cells' lines must all precede the 提出時期 (a label row
+    printing 提出時期 first, beside the date, puts the body after it).  False when a cell has no
+    printed line or a line without its place."""
+    body = [*(row.cells.get("before") or []), *(row.cells.get("after") or [])]
+    timing, expl = row.cells.get("timing") or [], row.cells.get("explanation") or []
+    if not body or not timing or not expl:
+        return False
+    places = [(cl.page or 0, cl.line_no) for cl in (*body, *timing, expl[0])]
+    if any(n is None for _, n in places):
+        return False
+    body_end, timing_end = max(places[: len(body)]), max(places[len(body) : -1])
+    return body_end <= min(places[len(body) : -1]) and timing_end <= places[-1]

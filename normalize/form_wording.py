@@ -11,14 +11,21 @@
   確認方法``).  Set VI (a new user's tables): 14 right rows flagged for it, in every kind of
   input, and 1 wrong row also warned otherwise.  It is not added to the lexicon itself: the
   lexicon's headings also steer how column-ordered text is paired, and with it a plain
-  ``pdftotext`` page of set VI paired otherwise, leaving a wrong row with no warning.
+  ``pdftotext`` page of set VI paired otherwise, leaving a wrong row with no warning;
+* anywhere, the heading above it again, の, and a heading of the lexicon (``２．従業者に対する
+  教育・啓発`` / ``従業者に対する教育・啓発の具体的な方法``: the form's ``具体的な方法`` named after its
+  heading; not ``…の具体的``, a heading cut short whose tail went to the next cell).
+  Set XXXI (a new user's tables): 53 right rows of every input kind warned so, 45 by it alone;
+  another column's text does not open by repeating the item's heading.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
-from piatable.vocabulary import FORM_SUB_LABELS
+from piatable.vocabulary import FORM_SUB_LABELS, heading_key, lexicon
 
 from .chars import without_whitespace
 
@@ -27,7 +34,16 @@ from .chars import without_whitespace
 _FORM_LABEL = regex.compile(r"^[\p{Han}\p{Katakana}\p{Hiragana}ー・]{2,12}$")
 
 
-def is_form_wording(text: str, positioned: bool) -> bool:
+def is_form_wording(text: str, positioned: bool, headings: Sequence[str] = ()) -> bool:
     """Whether ``text`` (a piece of an item ``item_key`` could not match) is the form's own
-    wording: a short label in a cell cut by positions, or one of ``FORM_SUB_LABELS``."""
-    return bool(positioned and _FORM_LABEL.match(text)) or without_whitespace(text) in FORM_SUB_LABELS
+    wording: a short label in a cell cut by positions, one of ``FORM_SUB_LABELS``, or one of
+    ``headings`` (the item's other paragraphs) without its numbering, then の and a heading of
+    the lexicon."""
+    squashed = without_whitespace(text)
+    if bool(positioned and _FORM_LABEL.match(text)) or squashed in FORM_SUB_LABELS:
+        return True
+    for h in headings:
+        key = heading_key(h)
+        if len(key) >= 4 and squashed.startswith(key + "の"):
+            return heading_key(squashed[len(key) + 1 :]) in lexicon()
+    return False

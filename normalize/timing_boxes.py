@@ -202,6 +202,19 @@ def _decide(states: dict[str, str]) -> Choice:
     return Choice(ticked[0])
 
 
+def halves_of_one_choice(head: str, tail: str) -> bool:
+    """Whether check boxes ``tail`` (``□事後``) are the other option of the boxes ``head``
+    (``☑事前``): each prints one option of its own, and the two read together as one choice
+    with its ticked word (a choice a page break cut between its options)."""
+    words = [[w for w in ("事前", "事後") if w in part] for part in (head, tail)]
+    if [len(w) for w in words] != [1, 1] or words[0] == words[1]:
+        return False
+    if read_choice(head, ocr_reads=False) is None or read_choice(tail, ocr_reads=False) is None:
+        return False
+    both = read_choice(head + tail, ocr_reads=False)
+    return both is not None and both.word is not None
+
+
 def printed_timings(text: str) -> int:
     """How many 提出時期 a cell's ``text`` prints: a cell of check boxes prints one (both options),
     else each 事前 / 事後 counts (``grid.lost_lines.flag_merged_rows``)."""
@@ -385,11 +398,19 @@ def _rewrite(
     # A choice ticking none or both is written as its first option's word, so that the readers
     # still find its row; ``restore_choices`` gives the row no timing (timing_invalid).
     word = choice.word or _option_word(spans[0][1])
-    if choice.word is None:
+    last = found.sequence[-1] if found.sequence else None
+    if choice.word is None and last is not None and last[0] and halves_of_one_choice(last[2], printed):
+        # The other half of the choice before, cut from it by a page break (Writer breaks a row
+        # between its options: ``☑事前`` / page break / ``□事後``): one choice, whose word is
+        # written once; this half is left out so the row's rest reads on (set XXXI t05).
+        found.sequence[-1] = (last[0], last[1], last[2] + " " + printed)
+        word = ""
+    elif choice.word is None:
         unclear.append(f"{printed!r}: {choice.why}")
+        found.sequence.append((choice.word, word, printed))
     else:
         found.add(choice.word, printed)
-    found.sequence.append((choice.word, word, printed))
+        found.sequence.append((choice.word, word, printed))
     emptied: set[int] = set()
     for k in sorted({k for k, _ in spans}):
         text = words[k].text

@@ -114,9 +114,12 @@ def test_a_tie_that_leaves_the_row_its_values_does_not_hold_its_confidence():
     assert _held(unsure=False, is_open=False, tied=False).doubts == []
 
 
-def test_settled_rows_of_a_calc_table_are_right_and_not_warned_by_confidence_alone():
+def test_settled_rows_of_a_calc_table_are_right_and_near_the_warning_line():
     # Calc, 住基 table (pdftotext -raw): rows under a merged date whose pass-1 tie leaves them
-    # their values read their date and timing right, at 0.5 or more when no flag doubts them.
+    # their values read their date and timing right, at 0.45 or more when no flag doubts them.
+    # (At 0.5 or more until branch quiet70 raised quality.weight_reader_text 0.81 -> 1.1 so that
+    # row-ordered text rows with no evidence sit under 0.9: these sit at 0.485 now, warned by
+    # confidence alone; the bench's every 30th case: 12 more right rows warned of 2,328.)
     got, expected = _read("calc1-raw23-juki-pdftotext-raw")
     assert len(got) == len(expected)
     settled = [
@@ -129,7 +132,7 @@ def test_settled_rows_of_a_calc_table_are_right_and_not_warned_by_confidence_alo
     assert settled
     for g, e in settled:
         assert (g["change_date"], g["timing"]) == (e["change_date"], e["timing"])
-        assert g["confidence"] >= 0.5
+        assert g["confidence"] >= 0.45
 
 
 @pytest.mark.parametrize("extractor", ["pdftotext-raw", "pypdfium2"])

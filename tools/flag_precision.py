@@ -7,9 +7,10 @@
 A set is a folder of a new user's (``score.py``, ``truth/``, ``inputs/``, ``OUT_*/``, as written by
 its ``run.sh``).  Nothing of the set is copied here: its own ``score.py`` is imported and its own
 row alignment and cell equality are used, so a row is right or wrong exactly as the set's scorer
-says.  Four scorer shapes are known (sets IX-XII): ``cell_eq`` + ``align(truth, out)`` (XII),
+says.  Five scorer shapes are known (sets IX-XII, XXXI): ``cell_eq`` + ``align(truth, out)`` (XII),
 ``cells_equal`` + ``align(T, R)`` with ``inputs/manifest.json`` (XI), ``align(truth, out)`` with
-whitespace-free equality (IX), ``cellmatch`` + ``align(out, truth)`` (X).
+whitespace-free equality (IX), ``cellmatch`` + ``align(out, truth)`` (X), and ``score_input``
+returning each row's verdict (XXXI).
 
 Printed: per flag (``truncated:*`` folded into ``truncated``) and per input kind, the right and the
 wrong rows it fires on, and how often it is the only warning of a right row (the rows a narrower
@@ -105,9 +106,26 @@ def _pairs_and_eq(sc: ModuleType, truth: list[dict], out: list[dict]):
     return sc.align(truth, out), lambda t, o: [_ws(t[f]) == _ws(o.get(f)) for f in SIX]  # IX
 
 
+def _judge_by_detail(sc: ModuleType, out_dir: Path) -> list[Row]:
+    """Rows as a scorer with ``score_input(folder, name) -> (figures, detail)`` judges them (XXXI):
+    detail is ``(tag, out row, truth row, wrong fields)`` with tag OK / WRONG / EXTRA / MISSING."""
+    rows: list[Row] = []
+    for name in sorted(p.name[:-3] for p in out_dir.glob("*.rc")):
+        _, detail = sc.score_input(str(out_dir), name)
+        for tag, o, t, bad in detail:
+            lost = tag == "MISSING"
+            wrong = list(SIX) if tag in ("EXTRA", "MISSING") else list(bad)
+            flags = [] if lost else list(o.get("flags") or [])
+            conf = 0.0 if lost else float(o.get("confidence", 1.0))
+            rows.append(Row(name, sc.kind_of(name), tag == "OK", lost, flags, conf, wrong, o or {}, t))
+    return rows
+
+
 def judge(set_dir: Path, out_dir: Path) -> list[Row]:
     """Every output row of the run, right or wrong, plus one ``lost`` row per unmatched truth row."""
     sc = _load_scorer(set_dir)
+    if hasattr(sc, "score_input") and hasattr(sc, "cell_ok"):
+        return _judge_by_detail(sc, out_dir)
     rows: list[Row] = []
     for name, kind, truth in _inputs(set_dir, out_dir, sc):
         try:

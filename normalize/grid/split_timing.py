@@ -5,7 +5,9 @@ breaks over a page or over the columns of a page printed in columns (``side_halv
 t03, Writer), 事 as the last row's timing on one part and 後 atop the next, with the rest of the
 row's item beside it.  The top row's own item would make it a row of its own (``rows._take_row``
 joins a dateless top row only when it has no item or no timing); a timing that completes the row
-above's into 事前 / 事後 shows it is the rest of that row.
+above's into 事前 / 事後 shows it is the rest of that row.  So does a check box completing the row
+above's (Writer breaking a row between the two options: ``☑事前`` at the foot of one page,
+``□事後`` atop the next with the item's tail and the explanation's last paragraph; set XXXI t05).
 
 Shapes: cells are ``{column index: [Line, ...]}`` (``grid.common``), the timing a string.
 """
@@ -13,6 +15,7 @@ Shapes: cells are ``{column index: [Line, ...]}`` (``grid.common``), the timing 
 from __future__ import annotations
 
 from ..chars import without_whitespace
+from ..timing_boxes import halves_of_one_choice
 from .common import cell_text
 
 # The two timings and the column that prints them.
@@ -28,4 +31,6 @@ def completes_timing(rows: list, timing: str) -> bool:
     above = rows[-1].cells
     head = without_whitespace(cell_text(above.get(TIMING_COLUMN)))
     tail = without_whitespace(timing)
-    return bool(head) and bool(tail) and head not in TIMINGS and head + tail in TIMINGS
+    if not head or not tail:
+        return False
+    return (head not in TIMINGS and head + tail in TIMINGS) or halves_of_one_choice(head, tail)
