@@ -1,0 +1,64 @@
+"""Rulings of the sheet's other side showing through the paper, read as rulings of this one
+(issue 11, set XXXI's t03: a two-sided copy whose back page's table shows through mirrored;
+its column lines split 変更前 and 変更後 in two, 4 of 13 rows right).
+
+A table's rulings are printed in one ink.  The lines showing through are the other side's
+rulings seen through the paper: far fainter than the page's own (t03: grey 213–219 on paper
+255, the table's black rulings 60–112).  A hairline ruling scanned grey is fainter than a
+thick one too, but not so far (set XXIV's Writer hairlines at 300 dpi: 139–154, and all of a
+table's alike).  So a ruling whose contrast with the paper is under ``SHOW_THROUGH_SHARE`` of
+the contrast of the page's dark rulings (the darkest quarter of its rulings, at least
+``MIN_OWN_RULINGS`` of them) is no ruling: it is taken out of the rulings (it is still erased
+from the image, as rulings are).  Units: pixels of the page image.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .rulings import Rulings
+
+# A ruling with less than this share of the page's own rulings' contrast with the paper shows
+# through from the other side.
+SHOW_THROUGH_SHARE = 0.4
+# Rulings a page must have (both ways together) for their darkness to be the page's own.
+MIN_OWN_RULINGS = 4
+
+
+def _darkness(gray: np.ndarray, seg: tuple[int, int, int, int], vertical: bool) -> float:
+    """A ruling's grey: the median, along it, of the darkest pixel across it (one pixel
+    round its box)."""
+    x0, top, x1, bottom = seg
+    if vertical:
+        band = gray[top:bottom, max(x0 - 1, 0) : x1 + 1]
+        across = 1
+    else:
+        band = gray[max(top - 1, 0) : bottom + 1, x0:x1]
+        across = 0
+    if band.size == 0:
+        return 255.0
+    return float(np.median(band.min(axis=across)))
+
+
+def drop_show_through(rulings: Rulings, gray: np.ndarray, paper: int) -> int:
+    """Take the rulings showing through from the sheet's other side out of ``rulings`` (see
+    the module notes); ``gray``: the page image, ``paper``: its paper tone.  Returns how many
+    were taken out."""
+    segs = [(s, True) for s in rulings.vertical] + [(s, False) for s in rulings.horizontal]
+    if len(segs) < MIN_OWN_RULINGS:
+        return 0
+    tones = [_darkness(gray, s, v) for s, v in segs]
+    own = float(np.percentile(tones, 25))
+    contrast = paper - own
+    if contrast <= 0:
+        return 0
+    faint = {
+        (s, v)
+        for (s, v), tone in zip(segs, tones, strict=True)
+        if paper - tone < SHOW_THROUGH_SHARE * contrast
+    }
+    if not faint or len(segs) - len(faint) < MIN_OWN_RULINGS:
+        return 0
+    rulings.vertical[:] = [s for s in rulings.vertical if (s, True) not in faint]
+    rulings.horizontal[:] = [s for s in rulings.horizontal if (s, False) not in faint]
+    return len(faint)

@@ -1,0 +1,174 @@
+"""Marks that are not rulings, and circled numbers read from their own ink (issue 11, session
+70; set XXXI's t09, t03 and t02 scans).
+
+- A feeder's dirty glass draws straight dark lines from the image's top edge down through the
+  text: no ruling, though straight (extract/ocr/folds.py ``_runs_alone``, ``crossed_by_text``);
+  a streak lying on a ruling keeps the ruling.
+- The sheet's other side showing through draws faint mirrored rulings: no rulings
+  (extract/ocr/show_through.py); a table whose rulings are all grey (hairlines) keeps them.
+- A circled number read ``@`` or as another is read again from the digits inside its ring
+  (extract/ocr/circled_digits.py).
+
+The page is a committed LibreOffice Calc scan (samples/office-scan58), damaged here as
+tools/make_ocr70_samples.py damages its pages."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from piatable.extract.ocr.circled_digits import reread_circled, ring_inside
+from piatable.extract.ocr.engine import TsvWord
+from piatable.extract.ocr.folds import drop_folds
+from piatable.extract.ocr.ink import binarize, glyph_height, paper_tone, ruling_ink
+from piatable.extract.ocr.rulings import find_rulings
+from piatable.extract.ocr.show_through import drop_show_through
+from piatable.settings import OcrSettings
+
+from .conftest import SAMPLES
+
+PAGE = SAMPLES / "office-scan58" / "png300-s58-calc-1" / "input.png"
+
+
+def _page() -> tuple[np.ndarray, float]:
+    img = Image.open(PAGE).convert("L")
+    return np.asarray(img).copy(), img.info.get("dpi", (300, 300))[0]
+
+
+def _rulings(gray: np.ndarray, dpi: float):
+    s = OcrSettings()
+    ink = binarize(gray)
+    glyph = glyph_height(ink, dpi)
+    rul = find_rulings(
+        ink,
+        glyph,
+        s.ruling_kernel_em,
+        s.min_ruling_em,
+        s.min_vertical_em,
+        s.text_stroke_share,
+        ruling_ink(gray, ink, glyph),
+    )
+    return rul, ink, glyph, max(s.min_ruling_em, s.min_vertical_em) * glyph
+
+
+def _xs(rul) -> list[int]:
+    return sorted((v[0] + v[2]) // 2 for v in rul.vertical)
+
+
+def _streak(gray: np.ndarray, x: int, tone: int = 50, width: int = 3) -> np.ndarray:
+    out = gray.copy()
+    ragged = (tone + 30 * np.sin(np.arange(out.shape[0]) / 40.0)).astype(np.int32)
+    for dx in range(width):
+        out[:, x + dx] = np.minimum(out[:, x + dx], np.clip(ragged, 0, 255)).astype(np.uint8)
+    return out
+
+
+def _text_columns(ink: np.ndarray, xs: list[int], top: int, bottom: int) -> list[int]:
+    """x of the inkiest 3-px columns of the table's body, away from its rulings (through text)."""
+    share = (ink[top:bottom] > 0).mean(axis=0)
+    far = np.ones(ink.shape[1], dtype=bool)
+    for x in xs:
+        far[max(x - 40, 0) : x + 40] = False
+    far[: min(xs)] = far[max(xs) :] = False
+    order = np.argsort(-share * far)
+    return [int(x) for x in order[:1]]
+
+
+def test_a_streak_through_the_text_is_no_ruling():
+    gray, dpi = _page()
+    flat, ink, glyph, least = _rulings(gray, dpi)
+    want = _xs(flat)
+    top = min(v[1] for v in flat.vertical)
+    bottom = max(v[3] for v in flat.vertical)
+    (x,) = _text_columns(ink, want, top, bottom)
+    streaked, ink, glyph, least = _rulings(_streak(gray, x), dpi)
+    assert len(streaked.vertical) > len(flat.vertical)  # read as a ruling, straight as one
+    assert drop_folds(streaked, ink, glyph, least)
+    got = _xs(streaked)
+    assert len(got) == len(want) and all(abs(a - b) <= 3 for a, b in zip(got, want, strict=True))
+
+
+def test_a_streak_on_a_ruling_keeps_the_ruling():
+    gray, dpi = _page()
+    flat, *_ = _rulings(gray, dpi)
+    want = _xs(flat)
+    streaked, ink, glyph, least = _rulings(_streak(gray, want[2] - 1), dpi)
+    drop_folds(streaked, ink, glyph, least)
+    got = _xs(streaked)
+    assert len(got) == len(want) and all(abs(a - b) <= 3 for a, b in zip(got, want, strict=True))
+
+
+def test_a_table_cut_by_the_edge_keeps_its_rulings():
+    gray, dpi = _page()
+    flat, *_ = _rulings(gray, dpi)
+    top = min(v[1] for v in flat.vertical)
+    cut = gray[top + 40 :].copy()  # the image's top edge runs through the table's first row
+    rul, ink, glyph, least = _rulings(cut, dpi)
+    before = _xs(rul)
+    assert drop_folds(rul, ink, glyph, least) == []
+    assert _xs(rul) == before
+
+
+def _faint(gray: np.ndarray, alpha: float) -> np.ndarray:
+    return (255 - (255 - gray.astype(np.float32)) * alpha).astype(np.uint8)
+
+
+def test_rulings_showing_through_are_no_rulings():
+    gray, dpi = _page()
+    flat, *_ = _rulings(gray, dpi)
+    want = _xs(flat)
+    back = np.fliplr(gray)
+    shown = np.minimum(gray, _faint(back, 0.16))
+    rul, *_ = _rulings(shown, dpi)
+    assert drop_show_through(rul, shown, paper_tone(shown)) > 0
+    got = _xs(rul)
+    assert len(got) == len(want) and all(abs(a - b) <= 3 for a, b in zip(got, want, strict=True))
+
+
+def test_a_table_ruled_all_in_grey_keeps_its_rulings():
+    gray, dpi = _page()
+    grey = _faint(gray, 0.45)  # every stroke at about grey 140: hairlines, not a back page
+    rul, *_ = _rulings(grey, dpi)
+    before = _xs(rul)
+    assert drop_show_through(rul, grey, paper_tone(grey)) == 0
+    assert _xs(rul) == before
+
+
+def _circled(digit: str, size: int = 22) -> np.ndarray:
+    """A page strip with a circled number drawn as fonts draw one: a ring, the digit inside."""
+    img = np.full((size * 3, size * 8), 235, dtype=np.uint8)
+    c = (size + size // 2, size + size // 2)
+    cv2.circle(img, c, size // 2, 20, 2, cv2.LINE_AA)
+    scale = 0.3 if len(digit) == 1 else 0.22
+    (tw, th), _ = cv2.getTextSize(digit, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
+    cv2.putText(
+        img, digit, (c[0] - tw // 2, c[1] + th // 2), cv2.FONT_HERSHEY_SIMPLEX, scale, 20, 1, cv2.LINE_AA
+    )
+    return img
+
+
+def _word(text: str, left: int, top: int, size: int, line: int) -> TsvWord:
+    return TsvWord(text, left, top, size, size, 95.0, (line, 1, 1), 1)
+
+
+def test_a_ring_holds_its_digits_a_real_at_sign_none():
+    assert ring_inside(_circled("2")[20:46, 20:46]) is not None
+    at = np.full((40, 40), 235, dtype=np.uint8)
+    cv2.putText(at, "@", (6, 30), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 20, 2, cv2.LINE_AA)
+    assert ring_inside(at) is None  # one stroke: no ring with ink apart inside it
+
+
+def test_circled_numbers_read_again_from_their_digits():
+    pages = [_circled(d) for d in ("2", "9", "5")]
+    gray = np.vstack(pages)
+    h = pages[0].shape[0]
+    # Tesseract's reads: @ for ②, ⑦ for ⑨ (another number), ⑤ right; then the heading's text.
+    words = [
+        _word("@", 22, 22, 23, 1),
+        _word("委", 60, 22, 22, 1),
+        _word("⑦", 22, h + 22, 23, 2),
+        _word("⑤", 22, 2 * h + 22, 23, 3),
+    ]
+    got = reread_circled(words, gray, 22.0, OcrSettings())
+    assert [w.text for w in got] == ["②", "委", "⑨", "⑤"]
