@@ -26,7 +26,7 @@ from piatable.extract.ocr.rulings import find_rulings
 from piatable.extract.ocr.show_through import drop_show_through
 from piatable.settings import OcrSettings
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
 
 PAGE = SAMPLES / "office-scan58" / "png300-s58-calc-1" / "input.png"
 
@@ -135,17 +135,13 @@ def test_a_table_ruled_all_in_grey_keeps_its_rulings():
     assert _xs(rul) == before
 
 
-def _circled(digit: str, size: int = 22) -> np.ndarray:
-    """A page strip with a circled number drawn as fonts draw one: a ring, the digit inside."""
-    img = np.full((size * 3, size * 8), 235, dtype=np.uint8)
-    c = (size + size // 2, size + size // 2)
-    cv2.circle(img, c, size // 2, 20, 2, cv2.LINE_AA)
-    scale = 0.3 if len(digit) == 1 else 0.22
-    (tw, th), _ = cv2.getTextSize(digit, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
-    cv2.putText(
-        img, digit, (c[0] - tw // 2, c[1] + th // 2), cv2.FONT_HERSHEY_SIMPLEX, scale, 20, 1, cv2.LINE_AA
-    )
-    return img
+CROPS = ROOT / "tests" / "data" / "circled70"
+
+
+def _crop(digit: str) -> np.ndarray:
+    """A circled number's glyph box (3 px round it) cut from samples/scan-ocr70's Calc Gothic
+    scan at 200 dpi, deskewed and scaled as read: a thin grey ring, a bold digit inside."""
+    return np.asarray(Image.open(CROPS / f"circled-{digit}.png").convert("L"))
 
 
 def _word(text: str, left: int, top: int, size: int, line: int) -> TsvWord:
@@ -153,22 +149,23 @@ def _word(text: str, left: int, top: int, size: int, line: int) -> TsvWord:
 
 
 def test_a_ring_holds_its_digits_a_real_at_sign_none():
-    assert ring_inside(_circled("2")[20:46, 20:46]) is not None
+    assert ring_inside(_crop("2")) is not None
     at = np.full((40, 40), 235, dtype=np.uint8)
     cv2.putText(at, "@", (6, 30), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 20, 2, cv2.LINE_AA)
     assert ring_inside(at) is None  # one stroke: no ring with ink apart inside it
 
 
 def test_circled_numbers_read_again_from_their_digits():
-    pages = [_circled(d) for d in ("2", "9", "5")]
-    gray = np.vstack(pages)
-    h = pages[0].shape[0]
-    # Tesseract's reads: @ for ②, ⑦ for ⑨ (another number), ⑤ right; then the heading's text.
-    words = [
-        _word("@", 22, 22, 23, 1),
-        _word("委", 60, 22, 22, 1),
-        _word("⑦", 22, h + 22, 23, 2),
-        _word("⑤", 22, 2 * h + 22, 23, 3),
-    ]
-    got = reread_circled(words, gray, 22.0, OcrSettings())
+    crops = [_crop(d) for d in ("2", "9", "5")]
+    size = max(max(c.shape) for c in crops)
+    gray = np.full((len(crops) * 3 * size, 8 * size), 240, dtype=np.uint8)
+    words = []
+    # Tesseract's reads: @ for ②, ⑦ for ⑨ (another number), ⑤ right; a heading after the first.
+    for k, (c, read) in enumerate(zip(crops, ("@", "⑦", "⑤"), strict=True)):
+        top = k * 3 * size + size
+        gray[top : top + c.shape[0], size : size + c.shape[1]] = c
+        words.append(_word(read, size + 3, top + 3, c.shape[0] - 6, k + 1))
+        if k == 0:
+            words.append(_word("委", size + c.shape[1] + 4, top + 3, c.shape[0] - 6, 1))
+    got = reread_circled(words, gray, c.shape[0] - 6.0, OcrSettings())
     assert [w.text for w in got] == ["②", "委", "⑨", "⑤"]
