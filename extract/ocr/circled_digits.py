@@ -24,14 +24,15 @@ from piatable.settings import OcrSettings
 
 from .engine import TsvWord, tessdata_dir, tesseract_chars
 
-# What tesseract reads a circled number as, at a line's start: @ and its look-alikes, or a
-# circled number (possibly not the printed one).
-CIRCLE_READS = frozenset("@＠®©Ⓒ") | frozenset(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 # The glyph's box: a glyph high within this range (glyph heights), about as wide as high.
 CIRCLE_HEIGHT_EM = (0.6, 1.5)
 CIRCLE_ASPECT = (0.75, 1.35)
 # The ring spans at least this share of the glyph's box's height.
 RING_SPAN = 0.75
+# A ring leaves its box's corners blank: at most CORNER_INK of each corner square (CORNER_SHARE
+# of the box's side) is ink.
+CORNER_SHARE = 0.15
+CORNER_INK = 0.1
 # A pixel this share of the way from the paper to the glyph's darkest pixel is ink.
 RING_TONE = 0.3
 # ... and a digit's ink this share of the way.
@@ -77,6 +78,10 @@ def ring_inside(crop: np.ndarray) -> np.ndarray | None:
     glyph_h = max(big.shape[0] - 2 * READ_SCALE * _MARGIN, 1)
     if h < RING_SPAN * glyph_h or not CIRCLE_ASPECT[0] <= w / h <= CIRCLE_ASPECT[1]:
         return None
+    c = max(int(CORNER_SHARE * min(w, h)), 1)
+    box = light[y : y + h, x : x + w] > 0
+    if max(box[:c, :c].mean(), box[:c, -c:].mean(), box[-c:, :c].mean(), box[-c:, -c:].mean()) > CORNER_INK:
+        return None  # a square frame (回, 固, 図), not a ring
     ink = np.where(big < paper - DIGIT_TONE * (paper - dark), 255, 0).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     yy, xx = np.mgrid[0 : big.shape[0], 0 : big.shape[1]]
@@ -113,15 +118,16 @@ def reread_circled(
     words: list[TsvWord], gray: np.ndarray, glyph: float, settings: OcrSettings
 ) -> list[TsvWord]:
     """``words`` (a page's characters, pixels of ``gray``: the deskewed page, rulings erased)
-    with each line's first character read as a circled number or ``@`` (``CIRCLE_READS``)
-    read again from the digits inside its ring (see the module notes): where they read 1–20,
-    the character is that circled number.  One tesseract call for the page's glyphs."""
+    with each line's first character that is a ring round digits (``ring_inside``: whatever
+    tesseract read it as, ``@``, another circled number, a kana: t09's ⑤ read る) read again
+    from the digits inside it (see the module notes): where they read 1–20, the character is
+    that circled number.  One tesseract call for the page's glyphs."""
     picks: list[int] = []
     insides: list[np.ndarray] = []
     lo, hi = CIRCLE_HEIGHT_EM[0] * glyph, CIRCLE_HEIGHT_EM[1] * glyph
     for i in _first_of_lines(words):
         w = words[i]
-        if w.text not in CIRCLE_READS or not lo <= w.height <= hi:
+        if len(w.text) != 1 or (w.text.isascii() and w.text != "@") or not lo <= w.height <= hi:
             continue
         if not CIRCLE_ASPECT[0] <= w.width / max(w.height, 1) <= CIRCLE_ASPECT[1]:
             continue
