@@ -8,7 +8,7 @@ rulings seen through the paper: far fainter than the page's own (t03: grey 213â€
 thick one too, but not so far (set XXIV's Writer hairlines at 300 dpi: 139â€“154, and all of a
 table's alike; set XXXI's t08 prints its column lines at 164 under black row lines: 0.40 of
 their contrast).  So a ruling whose contrast with the paper is under ``SHOW_THROUGH_SHARE`` of
-the contrast of the page's dark rulings of its direction (the darkest quarter of them, at
+the contrast of the page's dark rulings of its direction (their darkest tenth, ``OWN_PERCENTILE``, at
 least ``MIN_OWN_RULINGS`` others not so faint; t03: 0.22) is no ruling: it is taken out of
 the rulings (it is still erased from the image, as rulings are).  Units: pixels of the page image.
 """
@@ -22,6 +22,9 @@ from .rulings import Rulings
 # A ruling with less than this share of the page's own rulings' contrast with the paper shows
 # through from the other side.
 SHOW_THROUGH_SHARE = 0.3
+# The page's own rulings' tone: this percentile of its rulings' (a back page's broken lines may
+# outnumber the page's own three to one: samples/scan-ocr70's calc-mincho-both-t3).
+OWN_PERCENTILE = 10
 # Rulings of a direction a page must have for their darkness to be the page's own.
 MIN_OWN_RULINGS = 3
 
@@ -57,11 +60,11 @@ def _faint_ones(
     segs: list[tuple[int, int, int, int]], gray: np.ndarray, paper: int, vertical: bool
 ) -> list[tuple[int, int, int, int]]:
     """The rulings of one direction under ``SHOW_THROUGH_SHARE`` of the contrast of the darkest
-    quarter of them, when at least ``MIN_OWN_RULINGS`` others are not."""
+    tenth of them (``OWN_PERCENTILE``), when at least ``MIN_OWN_RULINGS`` others are not."""
     if len(segs) <= MIN_OWN_RULINGS:
         return []
     tones = [_darkness(gray, s, vertical) for s in segs]
-    contrast = paper - float(np.percentile(tones, 25))
+    contrast = paper - float(np.percentile(tones, OWN_PERCENTILE))
     if contrast <= 0:
         return []
     faint = [s for s, tone in zip(segs, tones, strict=True) if paper - tone < SHOW_THROUGH_SHARE * contrast]
