@@ -21,14 +21,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-from bench_calibration import is_warned  # noqa: E402
-from bench_scan import FIELDS, align, cell_scores  # noqa: E402
+from bench_scan import align  # noqa: E402
+from bench_scan_sets import tally  # noqa: E402
 
 
 def score_set(binary: str, out: Path, folder: Path) -> dict[str, int]:
     """Counts over the cases of one set folder, read by ``binary`` into ``out``."""
-    n = dict.fromkeys(("cells", "exact", "dist", "chars", "rows", "right", "wrong"), 0)
-    n |= dict.fromkeys(("wrong_warned", "right_warned", "missing", "extra"), 0)
+    n = dict.fromkeys(("cells", "exact", "dist", "chars", "rows", "right", "wrong", "extra"), 0)
+    n |= dict.fromkeys(("wrong_warned", "right_warned", "missing"), 0)
     for case in sorted(p for p in folder.iterdir() if (p / "expected").is_dir()):
         target = out / folder.name / f"{case.name}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -39,23 +39,8 @@ def score_set(binary: str, out: Path, folder: Path) -> dict[str, int]:
             )
         got = json.loads(target.read_text("utf-8")) if target.exists() else []
         expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
-        pairs = align(expected, got)
-        n["extra"] += max(len(got) - sum(g is not None for _, g in pairs), 0)
-        for e, g in pairs:
-            n["rows"] += 1
-            if g is None:
-                n["missing"] += 1
-                continue
-            ok_row = True
-            for f in FIELDS:
-                _, d, k, ok = cell_scores(str(e.get(f) or ""), str(g.get(f) or ""))
-                n["cells"] += 1
-                n["exact"] += ok
-                n["dist"] += d
-                n["chars"] += k
-                ok_row &= ok
-            n["right" if ok_row else "wrong"] += 1
-            n["right_warned" if ok_row else "wrong_warned"] += is_warned(g)
+        n["extra"] += max(len(got) - sum(g is not None for _, g in align(expected, got)), 0)
+        tally(n, expected, got)
     return n
 
 
