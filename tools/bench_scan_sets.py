@@ -23,6 +23,33 @@ from bench_calibration import _scan_from_tsv, is_warned  # noqa: E402
 from bench_scan import FIELDS, align, cell_scores  # noqa: E402
 
 
+def tally(
+    n: dict[str, int], expected: list[dict], got: list[dict], case: str = "", cells: bool = False
+) -> None:
+    """Add one case's counts to ``n`` (its keys: see ``score_set``): ``got`` records aligned with
+    the ``expected`` ones; with ``cells``, each wrong cell printed under ``case``'s name."""
+    for e, g in align(expected, got):
+        n["rows"] += 1
+        if g is None:
+            n["missing"] += 1
+            continue
+        ok_row = True
+        for f in FIELDS:
+            truth, read = str(e.get(f) or ""), str(g.get(f) or "")
+            _, d, k, ok = cell_scores(truth, read)
+            n["cells"] += 1
+            n["exact"] += ok
+            n["dist"] += d
+            n["chars"] += k
+            ok_row &= ok
+            if not ok and cells:
+                print(f"{case} row {e.get('row_index')} {f} {g.get('flags')}")
+                print(f"   truth {truth!r}\n   read  {read!r}")
+        warned = is_warned(g)
+        n["right" if ok_row else "wrong"] += 1
+        n["right_warned" if ok_row else "wrong_warned"] += warned
+
+
 def score_set(folder: Path, cells: bool = False) -> dict[str, int]:
     """Counts over the cases of one set folder (see the module notes); wrong cells printed with
     ``cells``."""
@@ -31,26 +58,7 @@ def score_set(folder: Path, cells: bool = False) -> dict[str, int]:
     for case in sorted(p for p in folder.iterdir() if (p / "ocr").is_dir()):
         expected = json.loads((case / "expected" / "records.json").read_text("utf-8"))
         _, got = _scan_from_tsv(case)
-        for e, g in align(expected, got):
-            n["rows"] += 1
-            if g is None:
-                n["missing"] += 1
-                continue
-            ok_row = True
-            for f in FIELDS:
-                truth, read = str(e.get(f) or ""), str(g.get(f) or "")
-                _, d, k, ok = cell_scores(truth, read)
-                n["cells"] += 1
-                n["exact"] += ok
-                n["dist"] += d
-                n["chars"] += k
-                ok_row &= ok
-                if not ok and cells:
-                    print(f"{case.name} row {e.get('row_index')} {f} {g.get('flags')}")
-                    print(f"   truth {truth!r}\n   read  {read!r}")
-            warned = is_warned(g)
-            n["right" if ok_row else "wrong"] += 1
-            n["right_warned" if ok_row else "wrong_warned"] += warned
+        tally(n, expected, got, case.name, cells)
     return n
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import ast
 
-from .second_reads import _WHY, WHY_OPENING, _numeral_restored, _places, lookalike_key
+from .second_reads import _WHY, WHY_OPENING, _numeral_restored, _places, circle_unread, lookalike_key
 
 # The least dictionary gain (path cost of the first read's text round a place less the second
 # read's) that takes the second read there.  Measured on the committed reads of the scan sample
@@ -77,8 +77,9 @@ def better_line(lines: list[str], k: int, first: str, second: str, field: str) -
     for p in sorted(_places(line, second), key=lambda p: -p.one_start):
         if not any(p.start <= r.end and r.start <= p.end for r in reads):
             continue
-        if _numeral_restored(p):
-            # The form's heading put the section numeral back: the lexicon vouches for it.
+        if _numeral_restored(p) or circle_unread(p):
+            # The form's heading put the section numeral back: the lexicon vouches for it; a
+            # read with no digit says nothing of a circled number.
             return line
         one_core, two_core = p.one_core.strip("\x02\x03"), p.two_core.strip("\x02\x03")
         if max(len(one_core), len(two_core)) > MAX_TAKEN or (one_core, two_core) != (p.one_core, p.two_core):

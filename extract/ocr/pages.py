@@ -42,6 +42,7 @@ from .page_scan import PageScan
 from .render import iter_images, pdf_images
 from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
 from .shaded_cells import unshade_page
+from .show_through import drop_show_through
 from .square_brackets import page_votes
 from .strips import ocr_cells, table_cells
 from .table_pages import Frame, _quick_look, find_table_pages, is_blank  # noqa: F401 (re-exported)
@@ -117,6 +118,7 @@ def scan_image(
         ruling_ink(gray, ink, glyph),
     )
     folds = drop_folds(rulings, ink, glyph, max(settings.min_ruling_em, settings.min_vertical_em) * glyph)
+    shown = drop_show_through(rulings, gray, paper_tone(gray))
     add_dotted_rulings(gray, rulings, glyph, settings.merge_em * glyph, settings.min_cell_em * glyph)
     close_edges(rulings, glyph, settings)
     paper = paper_tone(gray)
@@ -130,7 +132,12 @@ def scan_image(
     scan.source_glyph, scan.source_dpi = source
     scan.notes += lit
     if folds:
-        scan.notes.append(f"page {page}: a fold of the paper down the page, read as no ruling")
+        scan.notes.append(f"page {page}: a fold of the paper or a streak down the page, read as no ruling")
+    if shown:
+        scan.notes.append(
+            f"page {page}: {shown} faint line(s) showing through from the sheet's other side, "
+            "read as no ruling"
+        )
     if softened:
         scan.notes.append(f"page {page}: a dithered 1-bit (black and white) scan, softened before reading")
     if orientation is not None:

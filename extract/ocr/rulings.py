@@ -90,6 +90,41 @@ def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
     return cv2.bitwise_or(mask, cv2.bitwise_and(faint, cv2.bitwise_not(near)))
 
 
+# A line is crossed by text where, along a row off the horizontal rulings (a ruling's rows
+# beside the rulings it meets run on both sides), its run of ink reaches at least
+# CROSS_REACH_PX further on both sides than the line's own (its median run there): a stroke of
+# a character cut by the line.  Text crosses it so in at least CROSS_ROWS_EM glyph heights of
+# rows; a ruling keeps a cell's padding from the text.  Runs are followed CROSS_LOOK_EM glyphs
+# each way at most.
+CROSS_REACH_PX = 3
+CROSS_ROWS_EM = 0.5
+CROSS_LOOK_EM = 0.6
+
+
+def crossed_by_text(
+    ink: np.ndarray, x: int, top: int, bottom: int, horizontal: list[tuple[int, int, int, int]], glyph: float
+) -> bool:
+    """True when text runs across the line at ``x`` between rows ``top`` and ``bottom`` (see
+    ``CROSS_*``); ``ink``: the page's ink mask (non-zero is ink), ``horizontal``: the rulings
+    whose rows are left out."""
+    look = max(int(CROSS_LOOK_EM * glyph), CROSS_REACH_PX + 2)
+    if x - look < 0 or x + look >= ink.shape[1] or bottom <= top:
+        return False
+    band = ink[top:bottom, x - look : x + look + 1] > 0
+    on = band[:, look]
+    if not on.any():
+        return False
+    left = np.cumprod(band[:, look::-1], axis=1).sum(axis=1)
+    right = np.cumprod(band[:, look:], axis=1).sum(axis=1)
+    rows = on.copy()
+    for h in horizontal:
+        if h[0] - look <= x <= h[2] + look:
+            rows[max(h[1] - 2 - top, 0) : max(h[3] + 2 - top, 0)] = False
+    own_left, own_right = np.median(left[on]), np.median(right[on])
+    crossed = rows & (left >= own_left + CROSS_REACH_PX) & (right >= own_right + CROSS_REACH_PX)
+    return int(crossed.sum()) >= CROSS_ROWS_EM * glyph
+
+
 # A black ruling's grey fringe reaches this far (px across, centred): line_ink's strokes there
 # are the ruling's own edge.
 FRINGE_PX = 5

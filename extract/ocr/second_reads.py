@@ -300,6 +300,22 @@ def _places(first: str, second: str) -> list[_Place]:
     return out
 
 
+# What a read that saw no digit makes of a circled number: nothing, or @ and its look-alikes.
+_NO_DIGIT = ("", "@", "＠", "®", "©", "Ⓒ")
+
+
+def circle_unread(place: _Place) -> bool:
+    """The cell's line opens with a circled number where the second read has none, or ``@``
+    (a glyph read with no digit): that read says nothing of the number, which the first read
+    (or ``circled_digits``: the digits inside its ring) gave.  Not a doubt, and not taken."""
+    return (
+        place.one_start == 1
+        and len(place.one_core) == 1
+        and bool(_CIRCLED.fullmatch(place.one_core))
+        and place.two_core in _NO_DIGIT
+    )
+
+
 def _numeral_restored(place: _Place) -> bool:
     """The cell's line opens with a section numeral (Ⅰ…Ⅵ) where the second read has something
     else (川, 皿, 帳, IT …): the form's heading put the numeral back (heading_fixes: only before
@@ -373,7 +389,7 @@ def still_in_doubt(why: str, cell: str, field: str | None = None) -> bool:
     for p in _places(line, second):
         if not any(p.start <= r.end and r.start <= p.end for r in reads) or _numeral_restored(p):
             continue
-        if p.numeral_twice:
+        if p.numeral_twice or circle_unread(p):
             continue
         if body is not None and p.one_start >= body:
             continue

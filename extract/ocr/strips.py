@@ -235,10 +235,12 @@ def ocr_cells(  # type: ignore[no-untyped-def]
 
         found = second_reads if second_reads is not None else []
         words = second_read_unsure(words, pieces, cells, ink, glyph, paper, settings, found)
+    from .circled_digits import reread_circled
     from .dash_cells import dash_words
     from .triangles import restore_triangles
 
     words, _ = restore_triangles(words, ink, glyph)
+    words = reread_circled(words, clean, glyph, settings)
     return words + dash_words(ink, cells, words, glyph, max(int(settings.cell_inset_em * glyph), 1))
 
 
