@@ -5,6 +5,7 @@ value in a row's cells, and the doubt on each row."""
 from __future__ import annotations
 
 from piatable.models import RawRow
+from piatable.vocabulary import extra_column_role
 
 from .browser_furniture import furniture_doubts
 from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
@@ -18,7 +19,12 @@ from .watermark_lines import watermark_doubts
 
 
 def warn_extra_columns(
-    rows: list[RawRow], notes: list[str], layout: bool = False, remarks: bool = False, whole: bool = True
+    rows: list[RawRow],
+    notes: list[str],
+    layout: bool = False,
+    remarks: bool = False,
+    whole: bool = True,
+    parted: frozenset[int] = frozenset(),
 ) -> None:
     """Give ``rows`` the doubts of a place column whose references were not all told apart
     (``place_column.warn_unsure_places``), and each row the doubt of every extra column
@@ -29,7 +35,10 @@ def warn_extra_columns(
     ``-layout``-like text, where only the columns whose pieces were all set apart by place are
     left out (``layout_unsure_columns``): pdfplumber's plain text placed in columns by guess
     keeps its rows warned though its values were set aside one a row (its cells' places are a
-    guess: office-extracols63's Calc rows read wrong so)."""
+    guess: office-extracols63's Calc rows read wrong so).  ``parted``: the pages whose 項目 the
+    layout reader read by sub-column (``grid.layout_item_parts``): a row printed on them only
+    keeps no doubt of the item path's own columns (大項目, 小項目: role ``item_part``), whose
+    text its item holds."""
     warn_unsure_places(rows, notes)
     watermark_doubts(rows, notes)  # a watermark word cut out of a cell's line
     furniture_doubts(rows, notes)  # a browser's print header / footer cut out of a cell's line
@@ -47,4 +56,7 @@ def warn_extra_columns(
         # its values set aside one a row do not show its cells were paired right (a Writer
         # table's 担当課 second, office-extracols63).
         paired = any(d.kind == "column_order" for d in row.doubts)
-        row.doubts.extend(extra_column_doubts(row, named if paired else columns))
+        own = named if paired else columns
+        if row.page_start in parted and row.page_end in parted:
+            own = [c for c in own if extra_column_role(c[0]) != "item_part"]
+        row.doubts.extend(extra_column_doubts(row, own))

@@ -26,7 +26,7 @@ from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
 from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
-from .layout_item_parts import item_part_edges, item_pieces, reread_items
+from .layout_item_parts import held_item_starts, item_part_edges, item_pieces, item_start, reread_items
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -64,8 +64,7 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
 _DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.．／\-－−ー‐]+$")
 
 
-# The column of 提出時期 (事前/事後).
-TIMING_COLUMN = 4
+TIMING_COLUMN = 4  # the column of 提出時期 (事前/事後)
 
 
 def _is_date_part(text: str) -> bool:
@@ -414,17 +413,17 @@ def _fit_starts(
     """Column starts re-estimated from the pieces that open a cell there, and the mean
     distance of those pieces from their column's start (how well the columns fit)."""
     cost = 0.0
-    # Columns keep at least half their first estimated width (a sparse column such as 提出時期
-    # must not be swallowed by its neighbour).
+    # Columns keep at least half their first estimated width (a sparse column: 提出時期).
     gaps = [max(1.0, (b - a) / 2) for a, b in itertools.pairwise(starts)]
     for _ in range(4):
         got: dict[int, list[float]] = {}
-        for line, al in zip(segs, aligned, strict=True):
-            for c, x in _openings(line, _assign(line, starts, settings, al)):
-                got.setdefault(c, []).append(x)
+        cols = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
+        for c, x in (o for line, cs in zip(segs, cols, strict=True) for o in _openings(line, cs)):
+            got.setdefault(c, []).append(x)
         starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
         for k in range(1, N_COLS):
             starts[k] = max(starts[k], starts[k - 1] + gaps[k - 1])
+        starts[1] = max(starts[0] + 1, item_start(starts[1], segs, cols))  # 項目 over sub-columns
         n = sum(len(v) for v in got.values())
         cost = sum(abs(x - starts[k]) for k, v in got.items() for x in v) / max(n, 1)
     return starts, cost
@@ -439,6 +438,7 @@ def _local_columns(
     first = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
     opened = [_openings(line, cols) for line, cols in zip(segs, first, strict=True)]
     local = windowed_starts(opened, starts, settings.layout_local_window)
+    local = held_item_starts(local, starts, segs, first)
     return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
