@@ -205,6 +205,27 @@ def reread_items(res: PageRows, edges: list[float]) -> None:
     res.lines = [ln for ln in res.lines if id(ln) not in old] + new
     if new:
         res.notes.append(ITEM_PARTS_NOTE.format(page=new[0].page, n=len(edges)))
+    doubt_stray_sub_items(res, edges)
+
+
+STRAY_WHY = (
+    "a 変更前 line opens at the 項目's last sub-column edge, left of the 変更前 column: a line of"
+    " the item's last sub-column may be read into 変更前"
+)
+
+
+def doubt_stray_sub_items(res: PageRows, edges: list[float]) -> None:
+    """Each 変更前 line of a page read by sub-column (``edges``) that opens nearer the item's last
+    sub-column edge than the 変更前 column's start (``res.bounds[2]``): its words marked read by
+    guess (``Word.guess``: the row's ``column_guess`` on 変更前).  A 小項目 (or a third level's)
+    line the columns' starts put into 変更前 (twocol69's three-level Writer table in pdfplumber's
+    layout text) is read as a 変更前 paragraph, else in silence."""
+    start = res.bounds[2]
+    for row in res.rows:
+        for ln in row.get(2, []):
+            if ln.x0 < start - EDGE_SLACK and abs(ln.x0 - edges[-1]) < abs(ln.x0 - start):
+                for w in ln.words:
+                    w.guess = w.guess or STRAY_WHY
 
 
 ITEM_PARTS_NOTE = (
