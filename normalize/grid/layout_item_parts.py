@@ -228,13 +228,5 @@ def doubt_stray_sub_items(res: PageRows, edges: list[float]) -> None:
                     w.guess = w.guess or STRAY_WHY
 
 
-ITEM_PARTS_NOTE = (
-    "page {page}: the 項目 is printed over {n} sub-columns, each row's item read by sub-column (its rows"
-    " not flagged column_guess for the item's sub-column labels)"
-)
-_ITEM_PARTS_NOTE = regex.compile(r"^page (\d+): the 項目 is printed over \d+ sub-columns")
-
-
-def item_parts_pages(notes: list[str]) -> frozenset[int]:
-    """The pages whose 項目 was read by sub-column (``ITEM_PARTS_NOTE``, ``reread_items``)."""
-    return frozenset(int(m.group(1)) for n in notes if (m := _ITEM_PARTS_NOTE.match(n)))
+# A note of each page whose 項目 was read by sub-column.
+ITEM_PARTS_NOTE = "page {page}: the 項目 is printed over {n} sub-columns, each row's item read by sub-column"

@@ -47,7 +47,6 @@ from piatable.normalize.extra_cells import (
 )
 from piatable.normalize.extra_warnings import warn_extra_columns
 from piatable.normalize.flags import flag_ocr_records
-from piatable.normalize.grid.layout_item_parts import item_parts_pages
 from piatable.normalize.grid.mark_columns import MarkColumns, read_mark_columns
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.normalize.grid.rows import layout_pages_to_rows, pages_to_rows
@@ -193,8 +192,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
         if remarks := remark_label_of(reading.notes):
             for row in grid.rows:
                 row.doubts.extend(placed_remark_doubts(row, remarks))
-        parted = item_parts_pages(grid.notes)  # pages whose 項目 was read by sub-column
-        warn_extra_columns(grid.rows, reading.notes, layout=True, parted=parted)  # 区分, 番号 … not set apart
+        warn_extra_columns(grid.rows, reading.notes, layout=True)  # 変更箇所, 区分, 番号 … not set apart
         if reading.line_pages:
             repage_rows(grid.rows, reading.line_pages)
         result.notes.extend(grid.notes)
