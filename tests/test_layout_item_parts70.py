@@ -5,27 +5,21 @@ Real texts of a LibreOffice Calc table (tools/make_twocol70_samples.py)."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from piatable.normalize.grid.label_bounds import opens_under_labels
 from piatable.pipeline import read_document
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, expected_beside
 
 TUNING = SAMPLES / "office-twocol70"
-
-
-def _expected(folder) -> list[dict]:
-    return json.loads((folder / "expected" / "records.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("text", ["pdftotext-layout", "pdftotext-layout-cp932"])
 def test_sub_item_up_to_before_stays_in_the_item(text):
     folder = TUNING / f"tc70-calc-tight-{text}"
     res = read_document(str(folder / "input.txt"))
-    want = _expected(folder)
+    want = expected_beside(folder / "input.txt")
     assert [r.item for r in res.records] == [e["item"] for e in want]
     assert [r.before for r in res.records] == [e["before"] for e in want]
     assert any("each row's item read by sub-column" in n for n in res.notes)

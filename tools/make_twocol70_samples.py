@@ -25,10 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_extracols62_samples as x62
-import make_twocol68_samples as tc68
-from make_bikou55_samples import _rows
-from make_chromium54_samples import _expected as chromium_expected
+import make_twocol69_samples as tc69
 from make_office_samples import TEN_TEXTS, SetCase, made_sets_main
 
 SETS = {"office-twocol70": False, "heldout-twocol70": True}
@@ -55,24 +52,13 @@ HELDOUT = {
 def _look(name: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-twocol70-{name}")
     maker, over, sublabels, shares, widen, merged = (HELDOUT if heldout else TUNING)[name]
-    rows = _rows(rng, heldout, ROWS)
-    if merged:  # a section's rows together, so that its 大項目 cell is merged over them
-        rows.sort(key=lambda r: r["item"].split("\n")[0])
-    return {
-        "maker": maker,
-        "shape": "merged" if merged else "two",
-        "parts": 2,
-        "sublabels": sublabels,
-        "item_label": over or "項目",
-        "flat": not over,
-        "sub_shares": shares,
-        "item_widen": widen,
-        "rows": rows,
-        "font": rng.choice(x62.HELDOUT_FONTS if heldout else x62.TUNING_FONTS),
-        "size": rng.choice(x62.HELDOUT_SIZES if heldout else x62.TUNING_SIZES),
-        "paper": "A4",
-        "valign": rng.choice(("top", "center")),
-    }
+    look = tc69.make_look(rng, heldout, (maker, 2, sublabels, shares, widen, merged), ROWS)
+    out: dict = {}
+    for key, value in look.items():  # the label over the sub-labels (none: one label row) after them
+        out[key] = value
+        if key == "sublabels":
+            out |= {"item_label": over or "項目", "flat": not over}
+    return out
 
 
 README = """# {name}: 項目 in two sub-columns, the 小項目 up to 変更前 (branch twocol70)
@@ -92,16 +78,8 @@ never tune on it).
 
 
 def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    """Each case: its PDF (``make_twocol68_samples._pdf``), the truth with pages, the settings."""
-    for name in HELDOUT if heldout else TUNING:
-        look = _look(name, heldout)
-        pdf = tc68._pdf(name, look, work)
-        expected = chromium_expected(pdf, [{**r, "item": ""} for r in look["rows"]])
-        for e, r in zip(expected, look["rows"], strict=True):
-            e["item"] = r["item"]
-            e["item_path"] = [p for p in r["item"].split("\n") if p.strip()]
-        settings = {"program": tc68.PROGRAMS[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
-        yield name, pdf, expected, settings
+    """Each case of the set (``make_twocol69_samples.look_cases``)."""
+    return tc69.look_cases(work, HELDOUT if heldout else TUNING, lambda name: _look(name, heldout))
 
 
 def main(argv: list[str] | None = None) -> int:
