@@ -95,6 +95,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-extracol67",
         "heldout-twocol68",
         "heldout-twocol69",
+        "heldout-twocol70",
         "heldout-roworder68",
         "heldout-layout63",
         "heldout-stacked64",

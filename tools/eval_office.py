@@ -191,6 +191,8 @@ SET_NAMES = (
     "heldout-twocol68",
     "office-twocol69",
     "heldout-twocol69",
+    "office-twocol70",
+    "heldout-twocol70",
     "office-roworder68",
     "heldout-roworder68",
     "heldout-rightwarn61b",

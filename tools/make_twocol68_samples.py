@@ -136,22 +136,26 @@ def write_xlsx(path: Path, look: dict) -> None:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     n = look["parts"]
     ncols = 5 + n
-    two_rows = bool(look["sublabels"])  # no sub-labels: one label row, 項目 merged across
+    flat = look.get("flat", False)  # the sub-labels in the one label row, no label over them
+    two_rows = bool(look["sublabels"]) and not flat  # no sub-labels: one row, 項目 merged across
     top = 4 if two_rows else 3
     ws.cell(1, 1, "（別添２）変更箇所").font = font
     for j in range(1, ncols + 1):
         for r in range(2, top):
             c = ws.cell(r, j)
             c.font, c.alignment, c.border = font, centre, border
-    heads = [LABELS[0], LABELS[1], *([None] * (n - 1)), *LABELS[2:]]
+    item_label = look.get("item_label", LABELS[1])
+    subs = list(look["sublabels"]) if flat else [item_label, *([None] * (n - 1))]
+    heads = [LABELS[0], *subs, *LABELS[2:]]
     for j, label in enumerate(heads, 1):
         if label is None:
             continue
         ws.cell(2, j, label)
-        if label != LABELS[1] and two_rows:
+        if j != 2 and two_rows:
             ws.merge_cells(start_row=2, start_column=j, end_row=3, end_column=j)
-    ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=1 + n)
-    for k, sub in enumerate(look["sublabels"]):
+    if not flat:
+        ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=1 + n)
+    for k, sub in enumerate(look["sublabels"] if two_rows else ()):
         ws.cell(3, 2 + k, sub)
     for i in range(len(look["rows"])):
         for j, text in enumerate(_cells(look, i), 1):
@@ -201,14 +205,19 @@ def write_docx(path: Path, look: dict) -> None:
     doc.add_paragraph("（別添２）変更箇所")
     n = look["parts"]
     ncols = 5 + n
-    h = 2 if look["sublabels"] else 1  # no sub-labels: one label row, 項目 merged across
+    flat = look.get("flat", False)  # the sub-labels in the one label row, no label over them
+    h = 2 if look["sublabels"] and not flat else 1  # no sub-labels: one row, 項目 merged across
     table = doc.add_table(rows=h + len(look["rows"]), cols=ncols)
     table.style = "Table Grid"
     table.autofit = False
     table.cell(0, 0).merge(table.cell(h - 1, 0)).text = LABELS[0]
-    table.cell(0, 1).merge(table.cell(0, n)).text = LABELS[1]
-    for k, sub in enumerate(look["sublabels"]):
-        table.cell(1, 1 + k).text = sub
+    if flat:
+        for k, sub in enumerate(look["sublabels"]):
+            table.cell(0, 1 + k).text = sub
+    else:
+        table.cell(0, 1).merge(table.cell(0, n)).text = look.get("item_label", LABELS[1])
+        for k, sub in enumerate(look["sublabels"]):
+            table.cell(1, 1 + k).text = sub
     for j, label in enumerate(LABELS[2:], 1 + n):
         table.cell(0, j).merge(table.cell(h - 1, j)).text = label
     for r in range(h):

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -57,8 +57,15 @@ HELDOUT = {
 
 def _look(name: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-twocol69-{name}")
-    maker, parts, sublabels, shares, widen, merged = (HELDOUT if heldout else TUNING)[name]
-    rows = _rows(rng, heldout, ROWS)
+    return make_look(rng, heldout, (HELDOUT if heldout else TUNING)[name], ROWS)
+
+
+def make_look(rng: random.Random, heldout: bool, spec: tuple, rows_range: tuple[int, int]) -> dict:
+    """A case's look from its ``spec`` (maker, levels, sub-labels, sub-column shares, item
+    widening, 大項目 merged down) and rows drawn from the tuning or held-out tables (also
+    make_twocol70)."""
+    maker, parts, sublabels, shares, widen, merged = spec
+    rows = _rows(rng, heldout, rows_range)
     if merged:  # a section's rows together, so that its 大項目 cell is merged over them
         rows.sort(key=lambda r: r["item"].split("\n")[0])
     return {
@@ -93,9 +100,15 @@ never tune on it).
 
 
 def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    """Each case: its PDF (``make_twocol68_samples._pdf``), the truth with pages, the settings."""
-    for name in HELDOUT if heldout else TUNING:
-        look = _look(name, heldout)
+    """Each case of the set (``look_cases``)."""
+    return look_cases(work, HELDOUT if heldout else TUNING, lambda name: _look(name, heldout))
+
+
+def look_cases(work: Path, names: Iterable[str], look_of: Callable[[str], dict]) -> Iterator[SetCase]:
+    """Each case named in ``names``, printed in its look (``look_of(name)``): its PDF
+    (``make_twocol68_samples._pdf``), the truth with pages, the settings (also make_twocol70)."""
+    for name in names:
+        look = look_of(name)
         pdf = tc68._pdf(name, look, work)
         expected = chromium_expected(pdf, [{**r, "item": ""} for r in look["rows"]])
         for e, r in zip(expected, look["rows"], strict=True):

@@ -13,13 +13,21 @@ from collections.abc import Sequence
 
 # Text columns a cell may open right of its column label's start (pdftotext's placement jitter).
 LABEL_START_SLACK = 3.0
+# Text columns a cell may open left of the end of the label before its column's (the same jitter).
+LABEL_END_SLACK = 1.0
 
 
 def opens_under_labels(
     x0s: Sequence[float], labels: dict[int, tuple[float, float]] | None, slack: float = LABEL_START_SLACK
 ) -> bool:
     """True when no opening ``x0s[k]`` (column ``k``'s, in the labels' units) stands more than
-    ``slack`` right of column ``k``'s label start; without labels every line passes."""
+    ``slack`` right of column ``k``'s label start, nor one of 変更前 or a later column more than
+    ``LABEL_END_SLACK`` left of the end of the label before it (that label lies in the column
+    before: a 項目 printed over sub-columns under one centred label prints its 小項目 left of
+    the label's end, and a 小項目 run up to the 変更前 text reads as six cells, set XXXI t04);
+    without labels every line passes."""
     if not labels:
         return True
-    return all(k not in labels or x <= labels[k][0] + slack for k, x in enumerate(x0s))
+    return all(k not in labels or x <= labels[k][0] + slack for k, x in enumerate(x0s)) and all(
+        k < 2 or k - 1 not in labels or x >= labels[k - 1][1] - LABEL_END_SLACK for k, x in enumerate(x0s)
+    )

@@ -45,6 +45,48 @@ _LOWER_HEADING = regex.compile(r"^(?:[0-9０-９]+[．.]|[①-⑳]|[（(][0-9０
 _LEADING_LABEL = regex.compile(r"^(?:[大中小]項目|細目)(?=[ⅠⅡⅢⅣⅤⅥ])")
 # A sub-column is at least this many units wide.
 MIN_SUB_WIDTH = 3.0
+# At least this many item cells open with a section (Ⅰ…Ⅵ) left of the item lines' median start
+# for that to be the item column's start.
+MIN_SECTION_OPENINGS = 2
+
+
+def section_openings(line: list[Line], cols: list[int]) -> list[float]:
+    """The offset of the line's first piece in the 項目 column (1), or after the line's first
+    piece in the 変更日 column (0: a 大項目 one space after the date, read with it), when it opens
+    the item path (a section Ⅰ…Ⅵ, an attachment or the cover: ``ITEM_OPENING``); []
+    otherwise."""
+    first = next(
+        (p for i, (p, c) in enumerate(zip(line, cols, strict=True)) if c == 1 or (i and c == 0)), None
+    )
+    return [first.x0] if first is not None and ITEM_OPENING.match(first.text) else []
+
+
+def item_start(start: float, segs: list[list[Line]], cols: list[list[int]]) -> float:
+    """The 項目 column's start: where its cells' sections (Ⅰ…Ⅵ: ``section_openings`` of each
+    line's pieces ``segs`` in columns ``cols``) open, when ``MIN_SECTION_OPENINGS`` of them or
+    more open left of ``start`` (the median start of all the column's cell openings), else
+    ``start``.  A 項目 printed over sub-columns (大項目 ``Ⅰ基本情報`` on one line, the 小項目 on
+    three) opens most of its lines at the second sub-column's edge, yet its path opens at the
+    first (set XXXI t04: the 大項目 read into 変更日 else)."""
+    sections = [x for line, cs in zip(segs, cols, strict=True) for x in section_openings(line, cs)]
+    if len(sections) < MIN_SECTION_OPENINGS:
+        return start
+    opens = statistics.median(sections)
+    return opens if opens < start - EDGE_SLACK else start
+
+
+def held_item_starts(
+    local: list[list[float]], starts: list[float], segs: list[list[Line]], cols: list[list[int]]
+) -> list[list[float]]:
+    """Each line's column starts (``local``: ``inner_gaps.windowed_starts``) with the 項目 start
+    kept at the page's (``starts``) where the page's cells open their sections there
+    (``item_start`` of ``segs`` in ``cols``): a window of a few lines holds the 小項目 lines and
+    no 大項目."""
+    if item_start(float("inf"), segs, cols) > starts[1] + EDGE_SLACK:
+        return local
+    for loc in local:
+        loc[1] = min(loc[1], starts[1])
+    return local
 
 
 def item_part_edges(item_lines: list[list[Line]]) -> list[float]:
@@ -56,15 +98,7 @@ def item_part_edges(item_lines: list[list[Line]]) -> list[float]:
         is_printed_date(p.text.strip()) or BARE_NUMBER.match(p.text) for ps in lines for p in ps
     ):
         return []  # a date or a number in the item column: its columns are not read right
-    left = min(ps[0].x0 for ps in lines)
-    firsts = [ps[0].text.strip() for ps in lines if abs(ps[0].x0 - left) <= EDGE_SLACK]
-    if (
-        len(firsts) < MIN_EDGE_LINES
-        or not any(map(ITEM_OPENING.match, firsts))
-        or any(map(_LOWER_HEADING.match, firsts))
-    ):
-        return []  # the left sub-column holds the 大項目 (Ⅰ…Ⅵ), no heading under it
-    edges = [left]
+    edges: list[float] = []
     for k in (1, 2):
         seconds = [ps[k].x0 for ps in lines if len(ps) > k]
         if len(seconds) < MIN_EDGE_LINES:
@@ -73,11 +107,29 @@ def item_part_edges(item_lines: list[list[Line]]) -> list[float]:
         near = [x for x in seconds if abs(x - edge) <= EDGE_SLACK]
         if len(near) < MIN_EDGE_LINES or len(near) < MIN_EDGE_SHARE * len(seconds):
             break
-        if edge - edges[-1] < MIN_SUB_WIDTH:
+        if not edges:
+            # The lines opening left of the edge open the left sub-column (a proportional
+            # layout text places a date's line a few units right of the others).
+            lefts = [ps[0] for ps in lines if ps[0].x0 < edge - MIN_SUB_WIDTH]
+            firsts = [p.text.strip() for p in lefts]
+            if (
+                len(firsts) < MIN_EDGE_LINES
+                or not any(map(ITEM_OPENING.match, firsts))
+                or any(map(_LOWER_HEADING.match, firsts))
+            ):
+                return []  # the left sub-column holds the 大項目 (Ⅰ…Ⅵ), no heading under it
+            edges.append(min(p.x0 for p in lefts))
+        elif edge - edges[-1] < MIN_SUB_WIDTH:
             break
-        # No piece opening in the sub-column on the left runs past this edge.
+        # No piece opening in the sub-column on the left runs past this edge but one that the
+        # next sub-column's piece follows on its line (a line placed a few units right).
         crossing = [
-            p for ps in lines for p in ps if abs(p.x0 - edges[-1]) <= EDGE_SLACK and p.x1 > edge + EDGE_SLACK
+            p
+            for ps in lines
+            for p, nxt in zip(ps, [*ps[1:], None], strict=True)
+            if edges[-1] - EDGE_SLACK <= p.x0 < edge - MIN_SUB_WIDTH
+            and p.x1 > edge + EDGE_SLACK
+            and (nxt is None or nxt.x0 < p.x1)
         ]
         if crossing:
             break
@@ -151,3 +203,30 @@ def reread_items(res: PageRows, edges: list[float]) -> None:
             row[1] = join_item_parts(row[1])
             new.extend(row[1])
     res.lines = [ln for ln in res.lines if id(ln) not in old] + new
+    if new:
+        res.notes.append(ITEM_PARTS_NOTE.format(page=new[0].page, n=len(edges)))
+    doubt_stray_sub_items(res, edges)
+
+
+STRAY_WHY = (
+    "a 変更前 line opens at the 項目's last sub-column edge, left of the 変更前 column: a line of"
+    " the item's last sub-column may be read into 変更前"
+)
+
+
+def doubt_stray_sub_items(res: PageRows, edges: list[float]) -> None:
+    """Each 変更前 line of a page read by sub-column (``edges``) that opens nearer the item's last
+    sub-column edge than the 変更前 column's start (``res.bounds[2]``): its words marked read by
+    guess (``Word.guess``: the row's ``column_guess`` on 変更前).  A 小項目 (or a third level's)
+    line the columns' starts put into 変更前 (twocol69's three-level Writer table in pdfplumber's
+    layout text) is read as a 変更前 paragraph, else in silence."""
+    start = res.bounds[2]
+    for row in res.rows:
+        for ln in row.get(2, []):
+            if ln.x0 < start - EDGE_SLACK and abs(ln.x0 - edges[-1]) < abs(ln.x0 - start):
+                for w in ln.words:
+                    w.guess = w.guess or STRAY_WHY
+
+
+# A note of each page whose 項目 was read by sub-column.
+ITEM_PARTS_NOTE = "page {page}: the 項目 is printed over {n} sub-columns, each row's item read by sub-column"

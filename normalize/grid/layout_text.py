@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections import Counter
 
 import regex
 
@@ -25,14 +24,15 @@ from .common import N_COLS, PageRows, is_furniture_at
 from .fullwidth_gaps import regap_fullwidth_spaces
 from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
-from .labels import Header, find_header, is_label_line, label_fills_cell, with_label_tails
-from .layout_item_parts import item_part_edges, item_pieces, reread_items
+from .label_openers import starts_from_openers
+from .labels import Header, find_header, is_label_line, with_label_tails
+from .layout_item_parts import held_item_starts, item_part_edges, item_pieces, item_start, reread_items
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
-from .page_shift import OPENER_MIN_LINES, running_columns, shifted_starts
+from .page_shift import running_columns, shifted_starts
 from .prose_page import is_prose_page
 from .remark_column import REMARK, explanation_widths, remark_label, remarks_note, split_remarks
 from .run_ons import mark_run_ons
@@ -64,8 +64,7 @@ def _layout_segments(line: Line, by_chars: bool = False) -> list[Line]:
 _DATE_PIECE = regex.compile(r"^[0-9０-９元年月日/.．／\-－−ー‐]+$")
 
 
-# The column of 提出時期 (事前/事後).
-TIMING_COLUMN = 4
+TIMING_COLUMN = 4  # the column of 提出時期 (事前/事後)
 
 
 def _is_date_part(text: str) -> bool:
@@ -281,43 +280,6 @@ def _starts_from_full_lines(
     return [*starts, starts[-1] + 4]
 
 
-def _starts_from_openers(header: Header, segs: list[list[Line]]) -> dict[int, float]:
-    """Column starts where the body's lines open cells, between the labels: a label centred
-    in its header cell stands right of its column's start, so where fewer body lines open a
-    cell at the label's own offset than at another, the start is the offset right of the
-    previous label's end and not right of this label's start at which the most body lines
-    (at least ``OPENER_MIN_LINES``) open a cell.  Columns without such an offset are left out, and all are
-    when two labels or more stand at their columns' starts (a left-aligned header)."""
-    counts = Counter(round(x) for xs in _cell_openers(segs) for x in xs)
-    out: dict[int, float] = {}
-    labels = header.labels
-    at_labels = at_roomy = 0
-    for k in range(1, N_COLS):
-        if k not in labels or k - 1 not in labels:
-            continue
-        at_label = sum(n for x, n in counts.items() if abs(x - labels[k][0]) <= 1.5)
-        lo, hi = labels[k - 1][1], labels[k][0] + 1
-        cand = [x for x, n in counts.items() if lo < x <= hi and n >= OPENER_MIN_LINES]
-        best = max(cand, key=lambda x: (counts[x], -x)) if cand else None
-        if at_label >= OPENER_MIN_LINES and (best is None or at_label >= counts[best]):
-            at_labels += 1
-            at_roomy += int(not label_fills_cell(labels, k))
-        elif best is not None:
-            out[k] = float(best)
-    # Labels that stand at their columns' starts on two columns or more, one of them with room
-    # beside it in its cell, or on three or more: a left-aligned header, whose other labels are
-    # kept too (labels that fill their cells stand at their starts centred too, as a Calc
-    # header's narrow 提出時期 and 説明 do: ``labels.label_fills_cell``).
-    if at_labels >= 3 or (at_labels >= 2 and at_roomy):
-        return {}
-    # Starts must keep the labels' order.
-    ks = sorted(out)
-    for a, b in itertools.pairwise(ks):
-        if out[b] <= out[a]:
-            del out[b]
-    return out
-
-
 def _initial_starts(  # type: ignore[no-untyped-def]
     header: Header | None, prev_starts: list[float] | None, segs, hx, settings, running=None
 ):
@@ -327,7 +289,7 @@ def _initial_starts(  # type: ignore[no-untyped-def]
     if header is not None:
         known = {k: float(x0) for k, (x0, _) in header.labels.items()}
         known[0] = 0.0
-        known.update(_starts_from_openers(header, segs))
+        known.update(starts_from_openers(header, _cell_openers(segs)))
         ks = sorted(known)
         starts = []
         for k in range(N_COLS):
@@ -414,17 +376,17 @@ def _fit_starts(
     """Column starts re-estimated from the pieces that open a cell there, and the mean
     distance of those pieces from their column's start (how well the columns fit)."""
     cost = 0.0
-    # Columns keep at least half their first estimated width (a sparse column such as 提出時期
-    # must not be swallowed by its neighbour).
+    # Columns keep at least half their first estimated width (a sparse column: 提出時期).
     gaps = [max(1.0, (b - a) / 2) for a, b in itertools.pairwise(starts)]
     for _ in range(4):
         got: dict[int, list[float]] = {}
-        for line, al in zip(segs, aligned, strict=True):
-            for c, x in _openings(line, _assign(line, starts, settings, al)):
-                got.setdefault(c, []).append(x)
+        cols = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
+        for c, x in (o for line, cs in zip(segs, cols, strict=True) for o in _openings(line, cs)):
+            got.setdefault(c, []).append(x)
         starts = [statistics.median(got[k]) if got.get(k) else starts[k] for k in range(N_COLS)]
         for k in range(1, N_COLS):
             starts[k] = max(starts[k], starts[k - 1] + gaps[k - 1])
+        starts[1] = max(starts[0] + 1, item_start(starts[1], segs, cols))  # 項目 over sub-columns
         n = sum(len(v) for v in got.values())
         cost = sum(abs(x - starts[k]) for k, v in got.items() for x in v) / max(n, 1)
     return starts, cost
@@ -439,6 +401,7 @@ def _local_columns(
     first = [_assign(line, starts, settings, al) for line, al in zip(segs, aligned, strict=True)]
     opened = [_openings(line, cols) for line, cols in zip(segs, first, strict=True)]
     local = windowed_starts(opened, starts, settings.layout_local_window)
+    local = held_item_starts(local, starts, segs, first)
     return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
