@@ -23,7 +23,7 @@ pages or more (``素案`` alone on one page could be two wrapped lines' tails).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -112,21 +112,18 @@ def _glued_at(line: str, glyph: str) -> list[tuple[int, int]]:
 
 
 def _missing_glyph(
-    pages: list[list[str]], page: list[tuple[int, int]], word: str, lone: Lone, glyph: str
+    pages: list[list[str]], page: list[tuple[int, int]], order: str, lone: Lone, glyph: str
 ) -> GluedGlyph | None:
-    """The one line of ``page`` between the lone glyphs before and after ``glyph`` in the word's
-    order on the page (``lone``: glyph → (page, line), running in the word's order or the
-    reverse) on which ``glyph`` is glued (``_glued_at``), or None."""
+    """The one line of ``page`` between the lone glyphs before and after ``glyph`` in ``order``
+    (the word as the page prints it, or its reverse; ``lone``: glyph → (page, line)) on which
+    ``glyph`` is glued (``_glued_at``), or None."""
     rank = {at: r for r, at in enumerate(page)}
-    placed = sorted(lone, key=lambda g: rank[lone[g]])
-    at = [word.index(g) for g in placed]
-    order = word if at == sorted(at) else word[::-1]
     before = [g for g in order[: order.index(glyph)] if g in lone]
     after = [g for g in order[order.index(glyph) + 1 :] if g in lone]
     lo = rank[lone[before[-1]]] + 1 if before else 0
     hi = rank[lone[after[0]]] if after else len(page)
     hits = [
-        GluedGlyph(word, p, i, a, b)
+        GluedGlyph(order, p, i, a, b)
         for p, i in page[lo:hi]
         if _key(pages[p][i]) != glyph
         for a, b in _glued_at(pages[p][i], glyph)
@@ -134,41 +131,66 @@ def _missing_glyph(
     return hits[0] if len(hits) == 1 else None
 
 
-def spread_words(pages: list[list[str]]) -> tuple[dict[str, set[tuple[int, int]]], list[GluedGlyph]]:
+def _pieces(
+    pages: list[list[str]], page: list[tuple[int, int]], glyphs: str
+) -> dict[str, list[tuple[int, int]]]:
+    """Each glyph of ``glyphs`` → the lines of ``page`` standing alone with it: lines holding
+    only glyphs of the word, each once, fewer than all (pdfminer boxes two: ``扱注``)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for p, i in page:
+        key = _key(pages[p][i]).upper()
+        if 0 < len(key) < len(glyphs) and len(set(key)) == len(key) and all(c in glyphs for c in key):
+            if len(key) == 1 and not _LETTER.match(key):
+                continue
+            for c in key:
+                out.setdefault(c, []).append((p, i))
+    return out
+
+
+@dataclass
+class Spread:
+    """What ``spread_words`` found: the words' lone lines, the glyphs glued to cells' lines found
+    and cut, and the glyphs found nowhere apart ((word, page, glyph): noted, left in place)."""
+
+    places: dict[str, set[tuple[int, int]]]
+    glued: list[GluedGlyph]
+    unfound: list[tuple[str, int, str]]
+
+
+def spread_words(pages: list[list[str]]) -> Spread:
     """The watermark words of ``WATERMARK_WORDS`` printed a glyph a line in a text's ``pages``
     (lists of lines), with the (page, line) of each lone glyph, and the glyphs glued to a cell's
-    line found on the pages that miss some (see the module notes).  Empty when none."""
+    line found on the pages that miss one (see the module notes).  Empty when none."""
     found: dict[str, set[tuple[int, int]]] = {}
     glued: dict[str, list[GluedGlyph]] = {}
+    unfound: dict[str, list[tuple[str, int, str]]] = {}
     spread_on: Counter[str] = Counter()
-    for page in _printed_pages(pages):
-        singles: dict[str, list[tuple[int, int]]] = {}
-        for p, i in page:
-            key = _key(pages[p][i])
-            if _LETTER.match(key):
-                singles.setdefault(key.upper(), []).append((p, i))
+    for n, page in enumerate(_printed_pages(pages)):
+        rank = {at: r for r, at in enumerate(page)}
         for word in WATERMARK_WORDS:
             glyphs = word.upper()
             if len(glyphs) < 2 or len(set(glyphs)) != len(glyphs):
                 continue
-            lone = {g: singles[g][0] for g in glyphs if len(singles.get(g, ())) == 1}
-            if len(lone) == len(glyphs):
-                found.setdefault(word, set()).update(lone.values())
-                spread_on[word] += 1
+            pieces = _pieces(pages, page, glyphs)
+            if len(pieces) < max(2, len(glyphs) - 1) or any(len(at) > 1 for at in pieces.values()):
                 continue
-            if len(lone) < max(2, len(glyphs) - 1) or any(len(singles.get(g, ())) > 1 for g in glyphs):
+            lone = {g: at[0] for g, at in pieces.items()}
+            placed = sorted(lone, key=lambda g: (rank[lone[g]], _key(pages[lone[g][0]][lone[g][1]]).find(g)))
+            at = [glyphs.index(g) for g in placed]
+            if len(lone) < len(glyphs) and at not in (sorted(at), sorted(at, reverse=True)):
                 continue
-            rank = {at: r for r, at in enumerate(page)}
-            placed = sorted(lone, key=lambda g: rank[lone[g]])
-            if not _in_order(placed, glyphs):
-                continue
-            cuts = [_missing_glyph(pages, page, glyphs, lone, g) for g in glyphs if g not in lone]
-            if all(cuts):
-                found.setdefault(word, set()).update(lone.values())
-                glued.setdefault(word, []).extend(c for c in cuts if c is not None)
-                spread_on[word] += 1
+            order = glyphs if at == sorted(at) else glyphs[::-1]
+            for g in (g for g in glyphs if g not in lone):
+                cut = _missing_glyph(pages, page, order, lone, g)
+                if cut is None:
+                    unfound.setdefault(word, []).append((word, n + 1, g))
+                else:
+                    glued.setdefault(word, []).append(replace(cut, word=word))
+            found.setdefault(word, set()).update(lone.values())
+            spread_on[word] += 1
     keep = {w for w in found if len(w) >= MIN_GLYPHS or spread_on[w] >= MIN_PAGES_SHORT}
-    return (
+    return Spread(
         {w: places for w, places in found.items() if w in keep},
         [c for w in keep for c in glued.get(w, [])],
+        [u for w in keep for u in unfound.get(w, [])],
     )

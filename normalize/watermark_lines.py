@@ -96,6 +96,10 @@ SPREAD_NOTE = (
     "{n} lines holding one glyph each of the watermark 「{word}」 (printed turned over each page, a glyph"
     " a line) were read as page furniture and left out"
 )
+UNFOUND_NOTE = (
+    "the glyph 「{glyph}」 of the watermark 「{word}」 on page {page} stands on no line of its own nor"
+    " at one cell line's edge alone: it may be glued inside a cell's text, left as it is"
+)
 GLUED_NOTE = "watermark 「{word}」 glued to a cell's line on page {page} cut out: 「{left}|{right}」"
 _GLUED = regex.compile(
     r"^watermark 「(?P<word>[^」]+)」 glued to a cell's line on page \d+ cut out: "
@@ -173,7 +177,7 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
             out[word] = set(places)
     for word, places in spelled_words(pages).items():
         out.setdefault(word, places)
-    for word, places in spread_words(pages)[0].items():
+    for word, places in spread_words(pages).places.items():
         out.setdefault(word, places)
     return out
 
@@ -241,9 +245,15 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
     if not words:
         out = "\f".join("\n".join(lines) for lines in pages)
         return (out, notes) if notes else (text, [])
-    spread, glyphs = spread_words(pages)
-    for cut in (c for c in glyphs if spread.get(c.word) == words.get(c.word)):
+    found = spread_words(pages)
+    spread = found.places
+    for cut in (c for c in found.glued if spread.get(c.word) == words.get(c.word)):
         notes.append(_cut_glyph(pages, cut, blank))
+    notes += [
+        UNFOUND_NOTE.format(word=w, page=p, glyph=g)
+        for w, p, g in found.unfound
+        if spread.get(w) == words.get(w)
+    ]
     for word, places in words.items():
         for p, i in places:
             pages[p][i] = " " * len(pages[p][i]) if blank else "\0"
@@ -264,8 +274,8 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
 
 def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph]:
     """Copies of a word of ``WATERMARK_WORDS`` (``SET_APART_MIN_CHARS`` or more, none of ``taken``)
-    that never stands alone but on each of at least ``MIN_SET_APART`` printed pages stands once
-    beside a cell's line, set apart by spaces on both sides (PyMuPDF's sorted text of a turned
+    that never stands alone but on each of at least ``MIN_SET_APART`` printed pages (a text of one
+    page: on it) stands once beside a cell's line, set apart by spaces on both sides (PyMuPDF's sorted text of a turned
     「取扱注意」: ``③対象となる本人の範囲  取扱注意``), and nowhere else in the text: where to cut them."""
     page_of = label_pages(pages[0]) if len(pages) == 1 else None
     out: list[GluedGlyph] = []
@@ -281,7 +291,8 @@ def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph
         ]
         anywhere = sum(ln.count(word) for lines in pages for ln in lines)
         on = [page_of[c.line] if page_of else c.page for c in copies]
-        if len(copies) == anywhere >= MIN_SET_APART and len(set(on)) == len(on):
+        printed = max(page_of) + 1 if page_of else len(pages)
+        if len(copies) == anywhere >= min(MIN_SET_APART, printed) and len(set(on)) == len(on):
             out.extend(copies)
     return out
 
