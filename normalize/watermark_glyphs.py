@@ -34,6 +34,9 @@ _LETTER = regex.compile(r"^\p{L}$")
 # A spread word of fewer characters must be spread on this many pages.
 MIN_GLYPHS = 3
 MIN_PAGES_SHORT = 2
+# A page missing one glyph of the word (glued to a cell's line) is read only for a word this long
+# (three of its glyphs alone, in order): two lone kanji of 部外秘 are too often a table's own.
+MIN_GLUED_WORD = 4
 # A label row printed a label a line (PyMuPDF, pypdfium2): at least this many label lines in a row.
 MIN_LABEL_LINES = 3
 
@@ -172,7 +175,8 @@ def spread_words(pages: list[list[str]]) -> Spread:
             if len(glyphs) < 2 or len(set(glyphs)) != len(glyphs):
                 continue
             pieces = _pieces(pages, page, glyphs)
-            if len(pieces) < max(2, len(glyphs) - 1) or any(len(at) > 1 for at in pieces.values()):
+            least = len(glyphs) if len(glyphs) < MIN_GLUED_WORD else len(glyphs) - 1
+            if len(pieces) < least or any(len(at) > 1 for at in pieces.values()):
                 continue
             lone = {g: at[0] for g, at in pieces.items()}
             placed = sorted(lone, key=lambda g: (rank[lone[g]], _key(pages[lone[g][0]][lone[g][1]]).find(g)))

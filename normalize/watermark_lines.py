@@ -257,7 +257,7 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
     for word, places in words.items():
         for p, i in places:
             pages[p][i] = " " * len(pages[p][i]) if blank else "\0"
-        said = SPREAD_NOTE if spread.get(word) == places else LINES_NOTE
+        said = SPREAD_NOTE if spread.get(word) == places and not word.isascii() else LINES_NOTE
         notes.append(said.format(n=len(places), word=word))
         seen = {p for p, _ in places}
         for p, lines in enumerate(pages):
@@ -275,8 +275,9 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
 def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph]:
     """Copies of a word of ``WATERMARK_WORDS`` (``SET_APART_MIN_CHARS`` or more, none of ``taken``)
     that never stands alone but on each of at least ``MIN_SET_APART`` printed pages (a text of one
-    page: on it) stands once beside a cell's line, set apart by spaces on both sides (PyMuPDF's sorted text of a turned
-    「取扱注意」: ``③対象となる本人の範囲  取扱注意``), and nowhere else in the text: where to cut them."""
+    page: on it) stands once beside a cell's line, set apart by spaces on both sides (PyMuPDF's
+    sorted text of a turned 「取扱注意」: ``③対象となる本人の範囲  取扱注意``), and nowhere else in the
+    text: where to cut them."""
     page_of = label_pages(pages[0]) if len(pages) == 1 else None
     out: list[GluedGlyph] = []
     for word in WATERMARK_WORDS - taken:
