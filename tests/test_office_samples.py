@@ -120,6 +120,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pdfjs68",
         "heldout-splitrows69",
         "heldout-grouprows69",
+        "heldout-furniture70",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
