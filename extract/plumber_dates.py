@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.normalize.dates import DATE_ANNEX
+from piatable.normalize.dates import DATE_ANNEX, WEEKDAY_ALONE
 
 _DIGIT = "[0-9０-９]"
 # A date's start as a 変更日 cell prints it: 2022年4月1日, 2023/1/16, 令和4年10月1日, R4.10.1 (or
@@ -85,4 +85,4 @@ _DATE_PIECE = regex.compile(
 def is_date_piece(frag: str) -> bool:
     """True for a wrapped date's later line (``年4月1``, ``年12月``, ``1日``, ``日``, ``05/01``; a
     piece ending with 日 may carry the date's annex: ``1日（水）``, ``日付``)."""
-    return bool(_DATE_PIECE.match(frag))
+    return bool(_DATE_PIECE.match(frag) or WEEKDAY_ALONE.match(frag))

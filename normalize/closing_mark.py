@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.vocabulary import TIMING_AT_END, is_page_number, is_table_start
+from piatable.vocabulary import ATTACHMENT_LABEL, TIMING_AT_END, is_page_number, is_table_start
 
 from .dates import DATE_AT_START, DATE_HEAD, is_date_line
 
@@ -35,7 +35,10 @@ QUANTITY_END = regex.compile(
 )
 # A note of the document: ``※``, ``※１``, ``（注）``, ``注１）``, ``＊`` opening a line.
 NOTE_OPENING = regex.compile(r"^[ \t\u3000]*(?:※|[（(]注[0-9０-９]*[）)]|注[0-9０-９]*[）):：]|＊|\*(?!\*))")
-CLOSING_NOTE = "the closing mark 以上 printed after the table (the text's last line) was left out of the rows"
+CLOSING_NOTE = (
+    "the closing mark 以上 printed after the table (the text's last line, or right above an attachment"
+    " printed after the table) was left out of the rows"
+)
 
 
 def _content(line: str) -> str:
@@ -86,6 +89,8 @@ def drop_closing_mark(text: str) -> tuple[str, bool]:
             None,
         )
     if at is None:
+        at = _mark_before_attachment(lines)
+    if at is None:
         return text, False
     feeds = "\f" * lines[at].count("\f")
     # The line goes with the blank line before it (a box of its own in boxed text).
@@ -97,6 +102,21 @@ def drop_closing_mark(text: str) -> tuple[str, bool]:
         else:
             lines.append(feeds)
     return "\n".join(lines), True
+
+
+def _mark_before_attachment(lines: list[str]) -> int | None:
+    """The line ``以上`` closing the table right above an attachment printed after it (a
+    ``（別紙）委託先一覧`` heading and its own table: set XXXI t12, whose row-ordered texts read the
+    mark into the last explanation, unwarned): the first such line whose line before it is no
+    quantity it completes (blank lines aside), or None."""
+    content = [i for i, ln in enumerate(lines) if _content(ln)]
+    for r in range(1, len(content) - 1):
+        i = content[r]
+        if not CLOSING_MARK.match(_content(lines[i])) or QUANTITY_END.search(_content(lines[content[r - 1]])):
+            continue
+        if ATTACHMENT_LABEL.match(_content(lines[content[r + 1]])):
+            return i
+    return None
 
 
 # Notes quote at most this many characters of the text left out.

@@ -60,7 +60,10 @@ _JAPANESE = (
 # its weekday in brackets (``令和5年6月1日（木）``, ``(木)``, ``（木曜日）``) or 付 (``2022年4月1日付``).
 # Set XXI t07 / t13 (Calc): read as other text, it cut the date from its tail in flattened text
 # and put every right row of the PDFs in doubt (branch datecell60).
-_WEEKDAY = r"\s*[（(]\s*[月火水木金土日](?:\s*曜日?)?\s*[）)]"
+# A weekday after a date (``(火)``, ``（水曜日）``), a holiday's (``（祝）``, ``（月・祝）``).
+_WEEKDAY = r"\s*[（(]\s*(?:[月火水木金土日](?:\s*曜日?)?(?:\s*[・･]\s*祝日?)?|祝日?)\s*[）)]"
+# A weekday (or holiday) alone: a wrapped date's last piece under its day.
+WEEKDAY_ALONE = regex.compile(rf"^{_WEEKDAY}\s*$")
 DATE_ANNEX = rf"(?:{_WEEKDAY}|\s*付け?)"
 # What a 変更日 cell may print on a line above its date (``第４版`` / ``2022年4月1日付``, ``No.3``,
 # ``第2回``, ``改訂3``, ``Ver.2``), which the text readers put before the date, glued to it

@@ -254,6 +254,10 @@ def joined_furniture(lines: list[str]) -> tuple[set[int], set[int], list[str], i
     def opens_text(k: int) -> bool:
         # The first page's copy stands before the table's first line: only page numbers and
         # other short lines above it (a cell's line never opens the text).
+        # Or it stands above the table's first label row beside the page's number, whatever is
+        # printed above it (a viewer's warnings, a cover: set XXXI t11's pdf.js text).
+        if labels and k < min(labels) and beside(k):
+            return True
         return rank[k] <= OPENING_LINES and all(
             j in numbers or could_be_head(lines[j]) for j in printed[: rank[k]]
         )

@@ -46,6 +46,7 @@ from piatable.vocabulary import (
 )
 
 from .chars import display_width
+from .watermark_glyphs import GluedGlyph, label_pages, spread_words
 
 # A watermark is a short word: at most this display width (full width 2), spaces aside
 # (「複製禁止」 8, 「DRAFT」 5; a longer lone line is a cell's wrapped line).
@@ -56,6 +57,9 @@ MIN_PAGES = 3
 # line's share of its page's lines within this much.
 GENERIC_MAX_CHARS = 2
 SAME_PLACE_SHARE = 0.25
+# A watermark word glued beside cells' lines with no lone copy: this long, on this many pages.
+SET_APART_MIN_CHARS = 3
+MIN_SET_APART = 2
 _LABEL_CHARS = frozenset("".join(LABELS))
 _KANA = regex.compile(r"[\p{Hiragana}ー]+")
 # Characters of the line on each side of a glued copy named in the note (the row's witness).
@@ -87,6 +91,14 @@ _SPACES = regex.compile(r"[\s　]+")
 LINES_NOTE = (
     "{n} lines holding only the watermark 「{word}」 (printed once per page over the table) were read"
     " as page furniture and left out"
+)
+SPREAD_NOTE = (
+    "{n} lines holding one glyph each of the watermark 「{word}」 (printed turned over each page, a glyph"
+    " a line) were read as page furniture and left out"
+)
+UNFOUND_NOTE = (
+    "the glyph 「{glyph}」 of the watermark 「{word}」 on page {page} stands on no line of its own nor"
+    " at one cell line's edge alone: it may be glued inside a cell's text, left as it is"
 )
 GLUED_NOTE = "watermark 「{word}」 glued to a cell's line on page {page} cut out: 「{left}|{right}」"
 _GLUED = regex.compile(
@@ -153,8 +165,8 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
                 lone.setdefault(key, []).append((p, i))
     count = _page_count(pages)
     out: dict[str, set[tuple[int, int]]] = {}
-    # A text without form feeds: its pages told apart at its label rows (``_label_pages``).
-    page_of = _label_pages(pages[0]) if len(pages) == 1 else None
+    # A text without form feeds: its pages told apart at its label rows (``watermark_glyphs.label_pages``).
+    page_of = label_pages(pages[0]) if len(pages) == 1 else None
     count = max(count, page_of[-1] + 1) if page_of else count
     for word, places in lone.items():
         on_pages = [page_of[i] if page_of else p for p, i in places]
@@ -165,35 +177,8 @@ def watermark_words(pages: list[list[str]]) -> dict[str, set[tuple[int, int]]]:
             out[word] = set(places)
     for word, places in spelled_words(pages).items():
         out.setdefault(word, places)
-    return out
-
-
-# A label row printed a label a line (PyMuPDF, pypdfium2): at least this many label lines in a row.
-MIN_LABEL_LINES = 3
-
-
-def _label_pages(lines: list[str]) -> list[int]:
-    """For a text without form feeds, the printed page of each line as told by the label rows
-    repeated at each page's head (a row of labels on one line, or ``MIN_LABEL_LINES`` lines of
-    labels in a row): the count of label rows opened before the line (a watermark printed before
-    a page's label row is that page's, a text's lines before the first label row the first's).
-    session 67's t03: PyMuPDF and pypdf texts of a Writer export with the watermark 「公表用」 print
-    it alone once per page with no form feed; one page read so held it twice and kept it."""
-    opens: list[int] = []
-    run = 0
-    for i, ln in enumerate(lines):
-        if is_header_line(ln):
-            opens.append(i)
-            run = 0
-            continue
-        run = run + 1 if ln.strip() and is_label_piece(_key(ln)) else 0
-        if run == MIN_LABEL_LINES:
-            opens.append(i - MIN_LABEL_LINES + 1)
-    out, page = [], 0
-    for i in range(len(lines)):
-        while page < len(opens) and opens[page] <= i:
-            page += 1
-        out.append(max(page - 1, 0))
+    for word, places in spread_words(pages).places.items():
+        out.setdefault(word, places)
     return out
 
 
@@ -256,13 +241,24 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
     when it has none)."""
     pages = [page.split("\n") for page in text.split("\f")]
     words = watermark_words(pages)
+    notes: list[str] = [_cut_glyph(pages, cut, blank) for cut in set_apart_copies(pages, set(words))]
     if not words:
-        return text, []
-    notes: list[str] = []
+        out = "\f".join("\n".join(lines) for lines in pages)
+        return (out, notes) if notes else (text, [])
+    found = spread_words(pages)
+    spread = found.places
+    for cut in (c for c in found.glued if spread.get(c.word) == words.get(c.word)):
+        notes.append(_cut_glyph(pages, cut, blank))
+    notes += [
+        UNFOUND_NOTE.format(word=w, page=p, glyph=g)
+        for w, p, g in found.unfound
+        if spread.get(w) == words.get(w)
+    ]
     for word, places in words.items():
         for p, i in places:
             pages[p][i] = " " * len(pages[p][i]) if blank else "\0"
-        notes.append(LINES_NOTE.format(n=len(places), word=word))
+        said = SPREAD_NOTE if spread.get(word) == places and not word.isascii() else LINES_NOTE
+        notes.append(said.format(n=len(places), word=word))
         seen = {p for p, _ in places}
         for p, lines in enumerate(pages):
             if p in seen and len(pages) > 1:
@@ -274,6 +270,44 @@ def strip_watermark_lines(text: str, blank: bool = False) -> tuple[str, list[str
             notes.append(GLUED_NOTE.format(word=word, page=p + 1, left=left, right=right))
     out = "\f".join("\n".join(ln for ln in lines if ln != "\0") for lines in pages)
     return out, notes
+
+
+def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph]:
+    """Copies of a word of ``WATERMARK_WORDS`` (``SET_APART_MIN_CHARS`` or more, none of ``taken``)
+    that never stands alone but on each of at least ``MIN_SET_APART`` printed pages (a text of one
+    page: on it) stands once beside a cell's line, set apart by spaces on both sides (PyMuPDF's
+    sorted text of a turned 「取扱注意」: ``③対象となる本人の範囲  取扱注意``), and nowhere else in the
+    text: where to cut them."""
+    page_of = label_pages(pages[0]) if len(pages) == 1 else None
+    out: list[GluedGlyph] = []
+    for word in WATERMARK_WORDS - taken:
+        if len(word) < SET_APART_MIN_CHARS or not any(word in ln for lines in pages for ln in lines):
+            continue
+        apart = regex.compile(rf"(?<!\S){regex.escape(word)}(?!\S)")
+        copies = [
+            GluedGlyph(word, p, i, *m.span())
+            for p, lines in enumerate(pages)
+            for i, ln in enumerate(lines)
+            for m in apart.finditer(ln)
+        ]
+        anywhere = sum(ln.count(word) for lines in pages for ln in lines)
+        on = [page_of[c.line] if page_of else c.page for c in copies]
+        printed = max(page_of) + 1 if page_of else len(pages)
+        if len(copies) == anywhere >= min(MIN_SET_APART, printed) and len(set(on)) == len(on):
+            out.extend(copies)
+    return out
+
+
+def _cut_glyph(pages: list[list[str]], cut: GluedGlyph, blank: bool) -> str:
+    """Cut a spread watermark's glyph out of a cell's line (spaces of its display width in its
+    place with ``blank``: ``-layout`` text keeps its columns); the note saying so."""
+    line = pages[cut.page][cut.line]
+    glyph = line[cut.start : cut.end]
+    gap = " " * display_width(glyph) if blank else ""
+    pages[cut.page][cut.line] = line[: cut.start] + gap + line[cut.end :]
+    left, right = _key(line[: cut.start])[-CONTEXT_CHARS:], _key(line[cut.end :])[:CONTEXT_CHARS]
+    named = glyph if glyph == cut.word else f"{glyph}（{cut.word}）"
+    return GLUED_NOTE.format(word=named, page=cut.page + 1, left=left, right=right)
 
 
 def _cell_texts(row: RawRow) -> list[tuple[str, str]]:

@@ -298,6 +298,8 @@ SET_NAMES = (
     "heldout-splitrows69",
     "office-grouprows69",
     "heldout-grouprows69",
+    "office-furniture70",
+    "heldout-furniture70",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs
