@@ -33,8 +33,8 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import pymupdf as fitz
 import make_office_samples as office
+import pymupdf as fitz
 from make_pdfs import GOTHIC
 
 SETS = {"office-furniture70": False, "heldout-furniture70": True}
