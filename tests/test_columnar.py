@@ -299,7 +299,9 @@ def test_column_ordered_rows_are_warned_one_by_one_not_all_alike():
     in_order = [any("whole in row order" in e for e in r.evidence) for r in got]
     for r, w, o in zip(got, warned, in_order, strict=True):
         if not w:
-            assert 0.9 <= r.confidence if o else 0.5 <= r.confidence < 0.9
+            # quiet70's weight_reader_text (1.1) keeps a text row with no other evidence under
+            # 0.9 (XXXI: 92.1% of rows at 0.9 or more were right); in row order still highest.
+            assert 0.85 <= r.confidence if o else 0.5 <= r.confidence < 0.85
     assert all("column_order" not in r.flags for r in got)
     assert all(any("column_order" in e for e in r.evidence) for r in got)
 

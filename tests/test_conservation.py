@@ -717,6 +717,8 @@ NOW_PARTIAL_BY_GUESSED_ROWS = (
     "office-boxes49/b49-writer-v6-pdfminer",
     "office-boxes49/b49-writer-v6-pdftotext",
     *(f"heldout-honest56/hh56-block-writer-{t}" for t in ("pdftotext-raw", "pypdf+nl", "pypdfium2+nl")),
+    # quiet70's weight_reader_text: its rows now under 0.5 more than half (lead70's merge).
+    "heldout-honest56/hh56-block-writer-pymupdf+nl",
     *(f"office-honest55/h55-bk-calc-zeimu-{t}" for t in ("pdfminer", "pdftotext-raw", "pymupdf")),
     *(f"office-honest55/h55-bk-calc-zeimu-{t}" for t in ("pypdf", "pypdfium2")),
     "heldout-honest55/hh55-bk-calc-jidou_teate-pdftotext",

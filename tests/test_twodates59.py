@@ -41,7 +41,14 @@ def _read(case: str) -> tuple[list[dict], list[dict], str]:
         "xx58-t14-pdftotext-layout",
         "xx58-t14-pymupdf-sort",
         "xx58-t14-pdfplumber-layout",
-        "xx58-t14-pypdfium2",
+        pytest.param(
+            "xx58-t14-pypdfium2",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="calcorder70 splits an ASCII date off the cell after it (R8.4.18 ＩＤと…): the "
+                "earlier date of the listing is read apart; the row's date stays the later (lead70)",
+            ),
+        ),
     ],
 )
 def test_a_cell_listing_two_dates_is_one_row_of_the_later_date(case):
