@@ -23,7 +23,7 @@ import numpy as np
 
 from piatable.extract.ocr.ink import binarize, ruling_ink
 from piatable.extract.ocr.render import iter_images
-from piatable.extract.ocr.rulings import find_rulings
+from piatable.extract.ocr.rulings import page_rulings
 from piatable.extract.ocr.two_up import two_up_halves
 from piatable.pipeline import extract_document
 from piatable.settings import OcrSettings, Settings
@@ -44,15 +44,7 @@ def _input(case: str) -> Path:
 def _rulings(gray: np.ndarray, glyph: float, faint: bool) -> tuple[int, int]:
     s = OcrSettings()
     ink = binarize(gray)
-    r = find_rulings(
-        ink,
-        glyph,
-        s.ruling_kernel_em,
-        s.min_ruling_em,
-        s.min_vertical_em,
-        s.text_stroke_share,
-        ruling_ink(gray, ink, glyph) if faint else None,
-    )
+    r = page_rulings(gray, ink, glyph, s, faint)
     return len(r.horizontal), len(r.vertical)
 
 

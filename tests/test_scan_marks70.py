@@ -21,8 +21,8 @@ from PIL import Image
 from piatable.extract.ocr.circled_digits import reread_circled, ring_inside
 from piatable.extract.ocr.engine import TsvWord
 from piatable.extract.ocr.folds import drop_folds
-from piatable.extract.ocr.ink import binarize, glyph_height, paper_tone, ruling_ink
-from piatable.extract.ocr.rulings import find_rulings
+from piatable.extract.ocr.ink import binarize, glyph_height, paper_tone
+from piatable.extract.ocr.rulings import page_rulings
 from piatable.extract.ocr.show_through import drop_show_through
 from piatable.settings import OcrSettings
 
@@ -40,15 +40,7 @@ def _rulings(gray: np.ndarray, dpi: float):
     s = OcrSettings()
     ink = binarize(gray)
     glyph = glyph_height(ink, dpi)
-    rul = find_rulings(
-        ink,
-        glyph,
-        s.ruling_kernel_em,
-        s.min_ruling_em,
-        s.min_vertical_em,
-        s.text_stroke_share,
-        ruling_ink(gray, ink, glyph),
-    )
+    rul = page_rulings(gray, ink, glyph, s)
     return rul, ink, glyph, max(s.min_ruling_em, s.min_vertical_em) * glyph
 
 

@@ -33,14 +33,14 @@ from .dotted_rulings import add_dotted_rulings
 from .engine import TsvWord, check_tesseract, join_japanese
 from .faint_pages import readable
 from .folds import drop_folds
-from .ink import binarize, erase, glyph_height, paper_tone, ruling_ink
+from .ink import binarize, erase, glyph_height, paper_tone
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
 from .page_doubts import LOW_RES_GLYPH_PX, MIN_SOURCE_GLYPH_PX
 from .page_scan import PageScan
 from .render import iter_images, pdf_images
-from .rulings import close_edges, find_rulings, mark_underlined, split_underlines
+from .rulings import close_edges, mark_underlined, page_rulings, split_underlines
 from .shaded_cells import unshade_page
 from .show_through import drop_show_through
 from .square_brackets import page_votes
@@ -108,15 +108,7 @@ def scan_image(
             ink = binarize(gray)
         else:
             angle = 0.0
-    rulings = find_rulings(
-        ink,
-        glyph,
-        settings.ruling_kernel_em,
-        settings.min_ruling_em,
-        settings.min_vertical_em,
-        settings.text_stroke_share,
-        ruling_ink(gray, ink, glyph),
-    )
+    rulings = page_rulings(gray, ink, glyph, settings)
     folds = drop_folds(rulings, ink, glyph, max(settings.min_ruling_em, settings.min_vertical_em) * glyph)
     shown = drop_show_through(rulings, gray, paper_tone(gray))
     add_dotted_rulings(gray, rulings, glyph, settings.merge_em * glyph, settings.min_cell_em * glyph)

@@ -14,6 +14,8 @@ import numpy as np
 from piatable.models import Word
 from piatable.settings import OcrSettings
 
+from .ink import ruling_ink
+
 
 def line_masks(ink: np.ndarray, kernel: int) -> tuple[np.ndarray, np.ndarray]:
     """Horizontal and vertical stroke masks: the ink opened with long thin kernels."""
@@ -79,6 +81,24 @@ def find_rulings(
         vmask[v[1] : v[3], v[0] : v[2]] = 0
     mask = cv2.bitwise_or(hmask, vmask)
     return Rulings(horizontal, vertical, mask)
+
+
+def page_rulings(
+    gray: np.ndarray, ink: np.ndarray, glyph: float, settings: OcrSettings, faint: bool = True
+) -> Rulings:
+    """A scan page's rulings as the reader finds them (``pages.py``): ``find_rulings`` with the
+    settings' kernel, least lengths and text-stroke share, grey hairlines too (``ink.ruling_ink``
+    of ``gray``, the page's grey pixels) unless ``faint`` is False.  ``ink``: ``binarize(gray)``;
+    ``glyph``: the glyph height in pixels."""
+    return find_rulings(
+        ink,
+        glyph,
+        settings.ruling_kernel_em,
+        settings.min_ruling_em,
+        settings.min_vertical_em,
+        settings.text_stroke_share,
+        ruling_ink(gray, ink, glyph) if faint else None,
+    )
 
 
 def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
