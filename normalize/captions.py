@@ -19,6 +19,14 @@ A second kind is the table's own caption, a number and a name (``表１　変更
 a Writer table with a caption, whose PyMuPDF and pypdfium2 texts left it in no row): it opens
 with 表 and a number, its name speaks of the changes (``CAPTION_WORDS``) or of a list (一覧), and
 it is one short line (``CAPTION_MAX_CHARS``).  No cell paragraph of the samples' truth opens so.
+
+A third kind numbers the parts of a table printed as two tables (（その１） / （その２）, 【表２】,
+（続き）, 別添２, 2/3): a line holding nothing else, right above a column-label row.  Between two
+tables (set XXXII u10: two tables side by side, whose row-ordered texts print （その２） after the
+left table's last cell) the reader glued it to the last row's explanation, unwarned
+(``委託先の変更⏎（その２）``).  Such a line (``is_part_caption``) followed by a label row
+(``vocabulary.is_label_piece``, the next line with text) is taken out of the rows and named in the
+note as the others are; anywhere else it is left as it is (a cell may say （続き）).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import CellLine, RawRow
+from piatable.vocabulary import is_label_piece
 
 from .closing_mark import NOTE_OPENING
 
@@ -48,6 +57,38 @@ _TABLE_CAPTION = regex.compile(
 )
 _TABLE_CAPTION_WORDS = regex.compile(r"一覧")
 CAPTION_NOTE = "a caption printed with the table's title was kept out of the rows: {}"
+PART_NOTE = (
+    "the numbers of a table's parts, each printed above its column-label row, were kept out of the rows: {}"
+)
+# A part of the table's number, a line of its own: （その２）, 【表２】, （続き）, 別添２, ２／３.
+_PART_CAPTION = regex.compile(
+    r"^[ \t\u3000]*[（(【［\[〔<＜]?[ \t\u3000]*"
+    r"(?:その[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,2}"
+    r"|表[ \t\u3000]*[0-9０-９]{1,2}(?:[-－‐][0-9０-９]{1,2})?"
+    r"|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[ \t\u3000]*表"
+    r"|続[ \t\u3000]*き|つづき"
+    r"|別[ \t\u3000]*添[ \t\u3000]*[0-9０-９]{1,2}"
+    r"|[0-9０-９]{1,2}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,2})"
+    r"[ \t\u3000]*[）)】］\]〕>＞]?[ \t\u3000]*$"
+)
+
+
+def is_part_caption(text: str) -> bool:
+    """Whether a printed line is nothing but a table part's number (``_PART_CAPTION``)."""
+    return bool(_PART_CAPTION.match(text))
+
+
+def part_captions(raw: list[CellLine]) -> set[int]:
+    """The ids of the lines of ``raw`` that number a table's part right above its label row: a
+    part caption (``is_part_caption``) whose next line with text is a label row or a piece of one."""
+    out: set[int] = set()
+    for k, cl in enumerate(raw):
+        if not is_part_caption(cl.text):
+            continue
+        nxt = next((n for n in raw[k + 1 :] if n.text.strip()), None)
+        if nxt is not None and is_label_piece(nxt.text):
+            out.add(id(cl))
+    return out
 
 
 def is_caption(text: str) -> bool:
@@ -68,6 +109,13 @@ def quote_captions(texts: list[str]) -> str:
     return "、".join(f"「{''.join(t.split())}」" for t in texts)
 
 
+def _part_lines(raw: list[CellLine]) -> set[tuple[int | None, str]]:
+    """(line number, text) of each part caption of ``raw`` (``part_captions``): the region's
+    lines may be copies of the text's (their pages counted afresh), the same printed line."""
+    ids = part_captions(raw)
+    return {(cl.line_no, cl.text) for cl in raw if id(cl) in ids}
+
+
 def cut_captions(
     rows: list[RawRow], region: list[CellLine], raw: list[CellLine], start: int, after_title: list[CellLine]
 ) -> tuple[list[CellLine], list[CellLine], list[str]]:
@@ -76,17 +124,26 @@ def cut_captions(
     in ``raw``): the region and those lines without them, and the notes naming them (also the
     captions among the ``CAPTION_NEAR_LINES`` lines of ``raw`` before ``start``, which no row
     holds).  Nothing changes when there is no caption."""
+    parts = _part_lines(raw)
+
+    def caption(cl: CellLine) -> bool:
+        return is_caption(cl.text) or (cl.line_no, cl.text) in parts
+
     near = raw[max(0, start - CAPTION_NEAR_LINES) : start]
-    found = [cl.text for cl in near if is_caption(cl.text) and all(cl is not a for a in after_title)]
-    found += [cl.text for cl in after_title if is_caption(cl.text)]
-    found += [cl.text for cl in region if is_caption(cl.text)]
+    found = [cl.text for cl in near if caption(cl) and all(cl is not a for a in after_title)]
+    found += [cl.text for cl in after_title if caption(cl)]
+    found += [cl.text for cl in region if caption(cl)]
     if not found:
         return list(region), list(after_title), []
     for row in rows:
         for key, cells in row.cells.items():
-            if any(is_caption(cl.text) for cl in cells):
-                row.cells[key] = [cl for cl in cells if not is_caption(cl.text)]
+            if any(caption(cl) for cl in cells):
+                row.cells[key] = [cl for cl in cells if not caption(cl)]
                 row.set_pages()
-    kept = [cl for cl in region if not is_caption(cl.text)]
-    title = [cl for cl in after_title if not is_caption(cl.text)]
-    return kept, title, [CAPTION_NOTE.format(quote_captions(list(dict.fromkeys(found))))]
+    kept = [cl for cl in region if not caption(cl)]
+    title = [cl for cl in after_title if not caption(cl)]
+    named = list(dict.fromkeys(found))
+    numbers = [t for t in named if is_part_caption(t) and not is_caption(t)]
+    others = [t for t in named if t not in numbers]
+    notes = [CAPTION_NOTE.format(quote_captions(others))] if others else []
+    return kept, title, notes + ([PART_NOTE.format(quote_captions(numbers))] if numbers else [])

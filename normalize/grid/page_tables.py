@@ -28,6 +28,7 @@ from piatable.models import PageWords
 from piatable.settings import GridSettings
 from piatable.vocabulary import is_title
 
+from ..captions import is_part_caption
 from .labels import find_header
 from .lines import Line, ems, words_to_lines
 from .ruled import page_words
@@ -75,7 +76,7 @@ def table_cuts(page: PageWords, hx: float, hy: float, settings: GridSettings) ->
         return []
     lines = words_to_lines(words, hx, hy, settings, plain)
     ocr = page.source == "ocr"
-    if not ocr and not any(is_title(ln.text.strip()) for ln in lines):
+    if not ocr and not any(_titles(ln.text.strip()) for ln in lines):
         return []
     header = find_header(lines, hx, hy, settings)
     if header is None:
@@ -95,6 +96,12 @@ def table_cuts(page: PageWords, hx: float, hy: float, settings: GridSettings) ->
         below = nxt.bottom
 
 
+def _titles(text: str) -> bool:
+    """A line that heads a table above its label row: its title, or the number of a table's part
+    (（その２）, 【表２】: ``captions.is_part_caption``; two tables stacked on one page)."""
+    return is_title(text) or is_part_caption(text)
+
+
 def _title_above(lines: list[Line], top: float, hy: float, any_text: bool = False) -> Line | None:
     """The lowest title line ending above ``top`` and within ``TITLE_ABOVE_LABELS_EM`` lines of
     it (``any_text``: the lowest line there, whatever it says)."""
@@ -103,7 +110,7 @@ def _title_above(lines: list[Line], top: float, hy: float, any_text: bool = Fals
         for ln in lines
         if ln.bottom <= top + hy / 4
         and top - ln.bottom <= TITLE_ABOVE_LABELS_EM * hy
-        and (any_text or is_title(ln.text.strip()))
+        and (any_text or _titles(ln.text.strip()))
     ]
     return max(near, key=lambda ln: ln.top) if near else None
 

@@ -19,6 +19,15 @@ break is then joined as a row split at a page break is (``row_continued``).
 
 Shapes: ``PageWords`` in, ``PageWords`` out (page units, top-down).  Only text-layer PDF pages and
 OCR pages are split; text and layout pages are not (their readers see no rulings).
+
+Two tables side by side (set XXXII u10: （その１） and （その２）, each a whole six-column table, nested
+in a borderless 1×2 layout table in Writer, or two blocks of one Calc sheet with a narrow blank
+column between) leave a narrower gutter: the layout table's cell padding, about one glyph height
+(u10: 5.3 pt at 6.5 pt glyphs; read as one page, the right table's 6 records were lost with only a
+word count said).  A gutter of at least ``NARROW_GUTTER_EM`` counts when every block holds a label
+row of its own naming the same columns as the first block's (two label rows side by side: two
+tables; a single table's columns split by a gap print one label row between them, never two
+whole ones).  Its note says two tables (``TABLES_NOTE``), each read as a page of its own.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from itertools import pairwise
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
+from piatable.vocabulary import LABELS
 
 from .labels import find_header
 from .lines import ems, words_to_lines
@@ -39,6 +49,8 @@ GUTTER_ZONE = (0.2, 0.8)
 # The least width of a gutter, in glyph heights: Writer's default column gap is 1.25 cm (35 pt,
 # three 10-pt glyphs); the gap between two cells of one table row is a ruling (no gap).
 MIN_GUTTER_EM = 1.5
+# ... or this many when each block repeats the first block's label row (two tables side by side).
+NARROW_GUTTER_EM = 0.3
 # A block right of a gutter is a table of its own with at least this many column labels ...
 MIN_BLOCK_LABELS = 4
 # ... or, its label row not repeated, with vertical rulings at the first block's column offsets,
@@ -53,6 +65,18 @@ HALVES_NOTE = (
     "page {page}: the table is printed in {n} side-by-side blocks (a page in columns); read left "
     "block first, then the next, as pages of one table"
 )
+TABLES_NOTE = (
+    "page {page}: {n} amendment tables are printed side by side, each with its own column-label"
+    " row{captions}; read left table first, then the next"
+)
+UNPARTED_NOTE = (
+    "page {page}: a second amendment table is printed beside the first, its column-label row right"
+    " of the first's, but no blank gutter parts them (their rulings or text meet): it was not read"
+    " as a table of its own; its rows may be missing or cut at the first table's columns"
+)
+# A table's caption (（その２）, 【表２】) is the lowest line within this many line heights above its
+# label row: named in the note, it stays out of the cells as a title does.
+CAPTION_ABOVE_EM = 3.0
 
 
 def split_side_halves(pages: list[PageWords], settings: GridSettings) -> tuple[list[PageWords], list[str]]:
@@ -65,12 +89,18 @@ def split_side_halves(pages: list[PageWords], settings: GridSettings) -> tuple[l
     out: list[PageWords] = []
     notes: list[str] = []
     for page in pages:
-        cuts = gutters(page, hx, hy, settings) if page.source in SPLIT_SOURCES else []
+        cuts, captions = gutters(page, hx, hy, settings) if page.source in SPLIT_SOURCES else ([], None)
         if not cuts:
             out.append(page)
+            if page.source in SPLIT_SOURCES and _table_beside(page, hx, hy, settings):
+                notes.append(UNPARTED_NOTE.format(page=page.page))
             continue
         out.extend(_cut(page, cuts))
-        notes.append(HALVES_NOTE.format(page=page.page, n=len(cuts) + 1))
+        if captions is None:
+            notes.append(HALVES_NOTE.format(page=page.page, n=len(cuts) + 1))
+            continue
+        named = " (captions " + "、".join(f"「{c}」" for c in captions) + ")" if any(captions) else ""
+        notes.append(TABLES_NOTE.format(page=page.page, n=len(cuts) + 1, captions=named))
     return out, notes
 
 
@@ -82,9 +112,9 @@ def _upright(r: tuple[float, float, float, float]) -> bool:
     return abs(r[2] - r[0]) <= FLAT_RULING and abs(r[3] - r[1]) > FLAT_RULING
 
 
-def _blank_runs(page: PageWords, ink: list[Word], hy: float) -> list[tuple[float, float]]:
+def _blank_runs(page: PageWords, ink: list[Word], hy: float, least_em: float) -> list[tuple[float, float]]:
     """The (x0, x1) runs of the middle ``GUTTER_ZONE`` of the page that no ink word and no
-    horizontal ruling crosses within the table's height, at least ``MIN_GUTTER_EM`` wide."""
+    horizontal ruling crosses within the table's height, at least ``least_em`` glyph heights wide."""
     flat = [r for r in page.rulings if _flat(r)]
     top = min((min(r[1], r[3]) for r in flat), default=float("-inf")) - hy
     bottom = max((max(r[1], r[3]) for r in flat), default=float("inf")) + hy
@@ -95,45 +125,88 @@ def _blank_runs(page: PageWords, ink: list[Word], hy: float) -> list[tuple[float
     runs: list[tuple[float, float]] = []
     x = lo
     for a, b in spans:
-        if a > x and a - x >= MIN_GUTTER_EM * hy:
+        if a > x and a - x >= least_em * hy:
             runs.append((x, a))
         x = max(x, b)
-    if hi - x >= MIN_GUTTER_EM * hy:
+    if hi - x >= least_em * hy:
         runs.append((x, hi))
     # A run touching the zone's edge is a margin or a blank column's side, not a gutter between
     # blocks: each side of a gutter holds ink.
     return [(a, b) for a, b in runs if a > lo and b < hi]
 
 
-def gutters(page: PageWords, hx: float, hy: float, settings: GridSettings) -> list[float]:
+def gutters(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> tuple[list[float], list[str] | None]:
     """The x (page units) of the middle of each gutter between side-by-side table blocks of
-    ``page``, left to right; empty for a page whose table is one block."""
+    ``page``, left to right (empty for a page whose table is one block), and, when the gutters
+    are narrow ones between tables of their own (every block repeating the first one's label
+    row), each table's caption (``""`` for none); None for a wide gutter (a page in columns,
+    its label row repeated or not)."""
     words, has_ink, plain = page_words(page.words)
     if not has_ink:
-        return []
+        return [], None
     ink = [w for w in words if w.text.strip()]
-    runs = _blank_runs(page, ink, hy)
-    if not runs:
-        return []
-    cuts = [(a + b) / 2 for a, b in runs]
-    edges = [float("-inf"), *cuts, float("inf")]
-    blocks = [[w for w in words if lo <= (w.x0 + w.x1) / 2 < hi] for lo, hi in pairwise(edges)]
-    if any(not any(w.text.strip() for w in b) for b in blocks):
-        return []
-    labelled = [_labels(b, hx, hy, settings, plain) >= MIN_BLOCK_LABELS for b in blocks]
-    if not labelled[0]:
-        return []
-    columns = [_columns(page, edges[k], edges[k + 1]) for k in range(len(blocks))]
-    for k in range(1, len(blocks)):
-        if not labelled[k] and not _same_columns(columns[0], columns[k], hy):
-            return []
-    return cuts
+    for least, twins_only in ((MIN_GUTTER_EM, False), (NARROW_GUTTER_EM, True)):
+        runs = _blank_runs(page, ink, hy, least)
+        if not runs:
+            continue
+        cuts = [(a + b) / 2 for a, b in runs]
+        edges = [float("-inf"), *cuts, float("inf")]
+        blocks = [[w for w in words if lo <= (w.x0 + w.x1) / 2 < hi] for lo, hi in pairwise(edges)]
+        if any(not any(w.text.strip() for w in b) for b in blocks):
+            continue  # (a block of blank words only)
+        heads = [_header(b, hx, hy, settings, plain) for b in blocks]
+        labels = [h[0] for h in heads]
+        twins = len(labels[0]) >= MIN_BLOCK_LABELS and all(k == labels[0] for k in labels[1:])
+        if twins_only and twins:
+            return cuts, [h[1] for h in heads]
+        if twins_only or len(labels[0]) < MIN_BLOCK_LABELS:
+            continue
+        columns = [_columns(page, edges[k], edges[k + 1]) for k in range(len(blocks))]
+        if all(
+            len(labels[k]) >= MIN_BLOCK_LABELS or _same_columns(columns[0], columns[k], hy)
+            for k in range(1, len(blocks))
+        ):
+            return cuts, None
+    return [], None
 
 
-def _labels(words: list[Word], hx: float, hy: float, settings: GridSettings, plain: bool) -> int:
+def _table_beside(page: PageWords, hx: float, hy: float, settings: GridSettings) -> bool:
+    """Whether ``page`` prints a second label row of at least ``MIN_BLOCK_LABELS`` labels right of
+    its first one and level with it (within two lines): a table beside the table.  Asked only of
+    pages printing the 変更日 label twice or more."""
+    words, _, plain = page_words(page.words)
+    if "".join(w.text for w in words).count(LABELS[0]) < 2:
+        return False
     lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(lines, hx, hy, settings)
-    return 0 if header is None else len(header.labels)
+    if header is None:
+        return False
+    right = max(x1 for _, x1 in header.labels.values())
+    beside = [w for w in words if w.x0 > right + hx / 2]
+    other = find_header(words_to_lines(beside, hx, hy, settings, plain), hx, hy, settings) if beside else None
+    if other is not None and abs(other.top - header.top) > 2 * hy:
+        other = None
+    return other is not None and len(other.labels) >= MIN_BLOCK_LABELS
+
+
+def _header(
+    words: list[Word], hx: float, hy: float, settings: GridSettings, plain: bool
+) -> tuple[list[int], str]:
+    """The columns (``vocabulary.LABELS`` indices) whose labels the block's label row prints, and
+    the block's caption: the lowest line within ``CAPTION_ABOVE_EM`` lines above it (spaces out)."""
+    lines = words_to_lines(words, hx, hy, settings, plain)
+    header = find_header(lines, hx, hy, settings)
+    if header is None:
+        return [], ""
+    above = [
+        ln
+        for ln in lines
+        if ln.bottom <= header.top + hy / 4 and header.top - ln.bottom <= CAPTION_ABOVE_EM * hy
+    ]
+    caption = "".join(max(above, key=lambda ln: ln.top).text.split()) if above else ""
+    return sorted(header.labels), caption
 
 
 def _columns(page: PageWords, lo: float, hi: float) -> list[float]:

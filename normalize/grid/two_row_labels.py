@@ -17,10 +17,14 @@ The rows of a page next to its label row that are the header's other row are bla
   label row is never a body row (the label row heads the table on its page);
 - under the label row: rows whose every cell with text holds a label or a piece of one (two
   cells, 変更前の記載 / 変更後の記載, fewer than the three ``is_header_row`` asks), or the
-  labels of the columns a spanning 項目 heads (大項目 / 中項目・小項目: set XXIX t09).
+  labels of the columns a spanning 項目 heads (大項目 / 中項目・小項目: set XXIX t09), or, in the
+  項目 column alone, one such label per sub-column with a word before 項目 (評価書の項目 / 細目:
+  set XXXII u01, whose PDF made two extra empty rows of it, one per page's label row).
 """
 
 from __future__ import annotations
+
+import regex
 
 from piatable.vocabulary import ITEM_OPENING, ITEM_PART_LABEL_ROW, TIMING, TIMING_WORD
 
@@ -28,6 +32,7 @@ from ..chars import without_whitespace
 from ..dates import DATE_LINE
 from .common import PageRows, cell_text
 from .labels import is_header_row, is_label_cell
+from .lines import Line
 
 # The upper row of a two-row header holds spanning labels (変更箇所, 変更内容, 記載内容): a cell
 # with more characters (whitespace aside) than this is a body cell's text.
@@ -57,6 +62,22 @@ def _item_part_cell(text: str) -> bool:
     return bool(ITEM_PART_LABEL_ROW.match(without_whitespace(text)))
 
 
+# The labels of a sub-label row's sub-columns, two or more, each maybe with a word before 項目
+# (評価書の項目 | 細目, 様式の項目 | 細目, 項目名 | 細目): the 項目 cell's text (its lines joined: a
+# narrow sub-column wraps 評価書の / 項目).
+_NAMED_ITEM_PART = r"(?:[\p{Han}\p{Katakana}ー]{1,4}の?)?(?:[大中小]?項目|細目)名?"
+_NAMED_ITEM_PARTS = regex.compile(rf"^(?:{_NAMED_ITEM_PART})[・／/、]?(?:{_NAMED_ITEM_PART})+$")
+# The field of the column a spanning 項目 label heads.
+ITEM_COLUMN = 1
+
+
+def _item_part_row(cells: dict[int, list[Line]]) -> bool:
+    """A sub-label row under a spanning 項目: text in the 項目 column alone, the labels of two
+    sub-columns or more (``_NAMED_ITEM_PARTS``)."""
+    others = any(ln.text.strip() for c, v in cells.items() if c != ITEM_COLUMN for ln in v)
+    return not others and bool(_NAMED_ITEM_PARTS.match(without_whitespace(cell_text(cells.get(ITEM_COLUMN)))))
+
+
 def _texts(cells: dict) -> list[str]:
     return [t for t in (cell_text(v) for _, v in sorted(cells.items())) if t.strip()]
 
@@ -77,7 +98,9 @@ def blank_label_band(pr: PageRows) -> list[str]:
     r = h + 1
     while r < len(pr.rows):
         texts = _texts(pr.rows[r])
-        if not texts or not all(is_label_cell(t) or _item_part_cell(t) for t in texts):
+        if not texts:
+            break
+        if not all(is_label_cell(t) or _item_part_cell(t) for t in texts) and not _item_part_row(pr.rows[r]):
             break
         taken += texts
         pr.rows[r] = {}
