@@ -37,7 +37,7 @@ from itertools import pairwise
 
 from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
-from piatable.vocabulary import LABELS
+from piatable.vocabulary import LABELS, is_title
 
 from .labels import find_header
 from .lines import ems, words_to_lines
@@ -74,9 +74,10 @@ UNPARTED_NOTE = (
     " of the first's, but no blank gutter parts them (their rulings or text meet): it was not read"
     " as a table of its own; its rows may be missing or cut at the first table's columns"
 )
-# A table's caption (（その２）, 【表２】) is the lowest line within this many line heights above its
-# label row: named in the note, it stays out of the cells as a title does.
-CAPTION_ABOVE_EM = 3.0
+# A table's caption (（その２）, 【表２】) is the lowest line (not a title) within this many line
+# heights above its label row (Calc's caption row may be a tall one): named in the note, it stays
+# out of the cells as a title does.
+CAPTION_ABOVE_EM = 6.0
 
 
 def split_side_halves(pages: list[PageWords], settings: GridSettings) -> tuple[list[PageWords], list[str]]:
@@ -195,7 +196,8 @@ def _header(
     words: list[Word], hx: float, hy: float, settings: GridSettings, plain: bool
 ) -> tuple[list[int], str]:
     """The columns (``vocabulary.LABELS`` indices) whose labels the block's label row prints, and
-    the block's caption: the lowest line within ``CAPTION_ABOVE_EM`` lines above it (spaces out)."""
+    the block's caption: the lowest line within ``CAPTION_ABOVE_EM`` lines above it, not a title
+    (spaces out)."""
     lines = words_to_lines(words, hx, hy, settings, plain)
     header = find_header(lines, hx, hy, settings)
     if header is None:
@@ -203,7 +205,9 @@ def _header(
     above = [
         ln
         for ln in lines
-        if ln.bottom <= header.top + hy / 4 and header.top - ln.bottom <= CAPTION_ABOVE_EM * hy
+        if ln.bottom <= header.top + hy / 4
+        and header.top - ln.bottom <= CAPTION_ABOVE_EM * hy
+        and not is_title(ln.text.strip())
     ]
     caption = "".join(max(above, key=lambda ln: ln.top).text.split()) if above else ""
     return sorted(header.labels), caption

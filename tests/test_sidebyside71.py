@@ -1,0 +1,126 @@
+"""Two amendment tables side by side or stacked on one page, and a 項目 sub-label row (branch
+sidebyside71, set XXXII u10 / u01): samples/office-sidebyside71 (tools/make_sidebyside71_samples.py,
+LibreOffice Writer and Calc).  The PDF reads both side-by-side tables, left first, their captions
+named in the note (normalize/grid/side_halves.py); a part caption above a label row (（その２）,
+【表２】) is no cell's text in row-ordered texts (normalize/captions.py); a sub-label row
+(評価書の項目 / 細目) is the label row's, no record (normalize/grid/two_row_labels.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import piatable.normalize.grid.side_halves as side_halves
+from piatable.models import CellLine
+from piatable.normalize.captions import is_part_caption, part_captions
+from piatable.normalize.grid.two_row_labels import _item_part_row
+from piatable.pipeline import extract_document
+
+SET = Path(__file__).resolve().parent.parent / "samples" / "office-sidebyside71"
+FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
+
+
+def _squash(v: str | None) -> str:
+    return "".join((v or "").split())
+
+
+def _expected(case: str) -> list[dict]:
+    return json.loads((SET / case / "expected" / "records.json").read_text("utf-8"))
+
+
+def _all_right(result, expected: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    assert len(result.records) == len(expected)
+    for got, want in zip(result.records, expected, strict=True):
+        for f in FIELDS:
+            assert _squash(getattr(got, f)) == _squash(want[f]), (f, got.item)
+
+
+@pytest.mark.parametrize("case", ["sb71-w-side-2", "sb71-c-side-3"])
+def test_two_tables_side_by_side_read_left_then_right(case: str) -> None:
+    """Writer's 1×2 layout table and Calc's two blocks with a narrow blank column: every row of
+    both tables, left table first; the note names two tables and their captions."""
+    result = extract_document(SET / case / "input.pdf")
+    _all_right(result, _expected(case))
+    note = next(n for n in result.notes if "amendment tables are printed side by side" in n)
+    assert "（その１）" in note and "（その２）" in note
+    assert result.status == "success"
+
+
+def test_table_beside_without_a_gutter_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When no gutter parts the tables (here: a narrow one refused), the note says a second table
+    stands beside the first and was not read as one; the input is partial."""
+    monkeypatch.setattr(side_halves, "NARROW_GUTTER_EM", 50.0)
+    result = extract_document(SET / "sb71-w-side-2" / "input.pdf")
+    assert any("a second amendment table is printed beside the first" in n for n in result.notes)
+    assert result.status == "partial"
+    assert len(result.records) < len(_expected("sb71-w-side-2"))
+
+
+@pytest.mark.parametrize("tool", ["pypdf", "pdftotext-raw", "pymupdf"])
+def test_part_caption_between_tables_is_no_cell_text(tool: str) -> None:
+    """Row-ordered texts print 【表２】 after the left table's last cell: no cell keeps it, a note
+    names the parts' numbers."""
+    case = "sb71-w-side-1"
+    result = extract_document(SET / f"{case}-{tool}" / "input.txt")
+    assert not any("表２" in (getattr(r, f) or "") for r in result.records for f in FIELDS)
+    assert any("numbers of a table's parts" in n and "【表２】" in n for n in result.notes)
+    assert len(result.records) == len(_expected(case))
+
+
+def test_stacked_tables_under_a_part_caption() -> None:
+    """Two tables one under the other, the second under 【表２】 alone (no title): each read in its
+    own columns, the caption in no cell."""
+    case = "sb71-w-stack-5"
+    result = extract_document(SET / case / "input.pdf")
+    expected = _expected(case)
+    assert len(result.records) == len(expected)
+    for got, want in zip(result.records, expected, strict=True):
+        assert _squash(got.item) == _squash(want["item"])
+        assert _squash(got.explanation) == _squash(want["explanation"])
+
+
+@pytest.mark.parametrize("case", ["sb71-w-sub-7", "sb71-c-sub-8"])
+def test_sub_label_row_is_no_record(case: str) -> None:
+    """項目 over two ruled columns under a sub-label row (評価書の項目 / 細目, 様式の項目 / 細目) on
+    each page: no record of the sub-labels, the note quotes them."""
+    result = extract_document(SET / case / "input.pdf")
+    assert len(result.records) == len(_expected(case))
+    assert not any(_squash(r.item).endswith("細目") for r in result.records)
+    assert any("printed as two rows" in n and "細目" in n for n in result.notes)
+
+
+def test_part_caption_shapes() -> None:
+    for text in ("（その２）", "【表２】", "（続き）", "別添２", "表 2", "（２／３）", "〔その1〕", "第２表"):
+        assert is_part_caption(text), text
+    for text in ("（その他）", "表２の項", "委託先の変更（その２）", "別添２のとおり", "続きは次頁"):
+        assert not is_part_caption(text), text
+
+
+def test_part_caption_only_above_a_label_row() -> None:
+    """（続き） above the column labels is a caption; the same words ending a cell are not."""
+    lines = [
+        CellLine(t, 1, k) for k, t in enumerate(["委託先の変更", "（続き）", "変更日 項目 変更前の記載"])
+    ]
+    assert part_captions(lines) == {id(lines[1])}
+    cell = [CellLine(t, 1, k) for k, t in enumerate(["委託先の変更", "（続き）", "Ｒ４.３.８"])]
+    assert part_captions(cell) == set()
+
+
+def test_item_part_row_shapes() -> None:
+    def row(item: list[str], **others: list[str]):  # type: ignore[no-untyped-def]
+        cells = {1: [_Line(t) for t in item]}
+        cells.update({int(k[1:]): [_Line(t) for t in v] for k, v in others.items()})
+        return cells
+
+    assert _item_part_row(row(["評価書の", "項目", "細目"]))
+    assert _item_part_row(row(["大項目", "小項目"]))
+    assert not _item_part_row(row(["記録項目"]))  # one label: an item
+    assert not _item_part_row(row(["評価書の項目", "細目"], c0=["令和5年4月1日"]))  # a dated row
+    assert not _item_part_row(row(["Ⅰ基本情報", "１．特定個人情報ファイル名"]))
+
+
+class _Line:
+    def __init__(self, text: str) -> None:
+        self.text = text
