@@ -21,7 +21,7 @@ with 表 and a number, its name speaks of the changes (``CAPTION_WORDS``) or of 
 it is one short line (``CAPTION_MAX_CHARS``).  No cell paragraph of the samples' truth opens so.
 
 A third kind numbers the parts of a table printed as two tables (（その１） / （その２）, 【表２】,
-（続き）, 別添２, 2/3): a line holding nothing else, right above a column-label row.  Between two
+（続き）, （２／３）): a line holding nothing else, right above a column-label row.  Between two
 tables (set XXXII u10: two tables side by side, whose row-ordered texts print （その２） after the
 left table's last cell) the reader glued it to the last row's explanation, unwarned
 (``委託先の変更⏎（その２）``).  Such a line (``is_part_caption``) followed by a label row
@@ -60,16 +60,18 @@ CAPTION_NOTE = "a caption printed with the table's title was kept out of the row
 PART_NOTE = (
     "the numbers of a table's parts, each printed above its column-label row, were kept out of the rows: {}"
 )
-# A part of the table's number, a line of its own: （その２）, 【表２】, （続き）, 別添２, ２／３.
+# A part of the table's number, a line of its own: （その２）, 【表２】, （続き）, 第２表, （２／３）
+# (not （別添２）: a title's first line where the title is printed over two).
 _PART_CAPTION = regex.compile(
     r"^[ \t\u3000]*[（(【［\[〔<＜]?[ \t\u3000]*"
     r"(?:その[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,2}"
     r"|表[ \t\u3000]*[0-9０-９]{1,2}(?:[-－‐][0-9０-９]{1,2})?"
     r"|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[ \t\u3000]*表"
     r"|続[ \t\u3000]*き|つづき"
-    r"|別[ \t\u3000]*添[ \t\u3000]*[0-9０-９]{1,2}"
-    r"|[0-9０-９]{1,2}[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,2})"
-    r"[ \t\u3000]*[）)】］\]〕>＞]?[ \t\u3000]*$"
+    r")[ \t\u3000]*[）)】］\]〕>＞]?[ \t\u3000]*$"
+    # ... or a count of parts in brackets (（２／３）; bare, ``1/3`` is a page number or a date's piece)
+    r"|^[ \t\u3000]*[（(〔][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[/／]"
+    r"[ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[）)〕][ \t\u3000]*$"
 )
 
 

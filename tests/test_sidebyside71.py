@@ -37,14 +37,15 @@ def _all_right(result, expected: list[dict]) -> None:  # type: ignore[no-untyped
             assert _squash(getattr(got, f)) == _squash(want[f]), (f, got.item)
 
 
-@pytest.mark.parametrize("case", ["sb71-w-side-2", "sb71-c-side-3"])
+@pytest.mark.parametrize("case", ["sb71-w-side-1", "sb71-w-side-2", "sb71-c-side-3", "sb71-c-side-4"])
 def test_two_tables_side_by_side_read_left_then_right(case: str) -> None:
-    """Writer's 1×2 layout table and Calc's two blocks with a narrow blank column: every row of
+    """Writer's 1×2 layout table and Calc's two blocks with a blank column between: every row of
     both tables, left table first; the note names two tables and their captions."""
     result = extract_document(SET / case / "input.pdf")
     _all_right(result, _expected(case))
     note = next(n for n in result.notes if "amendment tables are printed side by side" in n)
-    assert "（その１）" in note and "（その２）" in note
+    captions = json.loads((SET / "cases.json").read_text("utf-8"))[case]["captions"]
+    assert all(f"「{c}」" in note for c in captions)
     assert result.status == "success"
 
 
@@ -62,7 +63,7 @@ def test_table_beside_without_a_gutter_is_named(monkeypatch: pytest.MonkeyPatch)
 def test_part_caption_between_tables_is_no_cell_text(tool: str) -> None:
     """Row-ordered texts print 【表２】 after the left table's last cell: no cell keeps it, a note
     names the parts' numbers."""
-    case = "sb71-w-side-1"
+    case = "sb71-w-side-1"  # 【表１】 / 【表２】
     result = extract_document(SET / f"{case}-{tool}" / "input.txt")
     assert not any("表２" in (getattr(r, f) or "") for r in result.records for f in FIELDS)
     assert any("numbers of a table's parts" in n and "【表２】" in n for n in result.notes)
@@ -70,7 +71,7 @@ def test_part_caption_between_tables_is_no_cell_text(tool: str) -> None:
 
 
 def test_stacked_tables_under_a_part_caption() -> None:
-    """Two tables one under the other, the second under 【表２】 alone (no title): each read in its
+    """Two tables one under the other, the second under （続き） alone (no title): each read in its
     own columns, the caption in no cell."""
     case = "sb71-w-stack-5"
     result = extract_document(SET / case / "input.pdf")
@@ -92,9 +93,18 @@ def test_sub_label_row_is_no_record(case: str) -> None:
 
 
 def test_part_caption_shapes() -> None:
-    for text in ("（その２）", "【表２】", "（続き）", "別添２", "表 2", "（２／３）", "〔その1〕", "第２表"):
+    for text in ("（その２）", "【表２】", "（続き）", "表 2", "（２／３）", "〔その1〕", "第２表"):
         assert is_part_caption(text), text
-    for text in ("（その他）", "表２の項", "委託先の変更（その２）", "別添２のとおり", "続きは次頁"):
+    # (a title's first line, a page number, a date's piece: no part's number)
+    for text in (
+        "（その他）",
+        "表２の項",
+        "委託先の変更（その２）",
+        "（別添２）",
+        "1/3",
+        "4/01",
+        "続きは次頁",
+    ):
         assert not is_part_caption(text), text
 
 

@@ -61,7 +61,7 @@ SHORT_ROW_CHARS = 140
 # Writer's cell padding (cm) in the layout table: the gutter between the side-by-side tables.
 PADDINGS = {False: (0.05, 0.1, 0.19), True: (0.08, 0.15)}
 # Calc's blank column between side-by-side tables (character widths).
-GAP_CHARS = {False: (1.0, 2.0), True: (1.5,)}
+GAP_CHARS = {False: (0.6, 1.5), True: (1.5,)}
 # Column shares (変更日, 項目, 変更前, 変更後, 提出時期, 説明).
 SHARES = (0.12, 0.22, 0.22, 0.22, 0.07, 0.15)
 LANDSCAPE_CM, PORTRAIT_CM = (29.7, 21.0), (21.0, 29.7)
@@ -85,11 +85,12 @@ def _look(name: str, kind: str, heldout: bool) -> dict:
             for r in pool
             if sum(len(r[k]) for k in ("item", "before", "after", "explanation")) <= SHORT_ROW_CHARS
         ]
-        tables = []
-        for _ in range(2):
-            n = rng.randint(*ROWS_PER_TABLE)
-            start = rng.randrange(len(short) - n + 1)
-            tables.append(printed_rows(short[start : start + n], style))
+        # One run of the pool cut in two: the tables share no row (a row printed in both would
+        # be a duplicate the reader rightly flags).
+        n1, n2 = rng.randint(*ROWS_PER_TABLE), rng.randint(*ROWS_PER_TABLE)
+        start = rng.randrange(len(short) - n1 - n2 + 1)
+        run = printed_rows(short[start : start + n1 + n2], style)
+        tables = [run[:n1], run[n1:]]
     return {
         "kind": kind,
         "tables": tables,

@@ -39,6 +39,7 @@ from piatable.models import PageWords, Word
 from piatable.settings import GridSettings
 from piatable.vocabulary import LABELS, is_title
 
+from ..captions import is_part_caption
 from .labels import find_header
 from .lines import ems, words_to_lines
 from .ruled import page_words
@@ -141,9 +142,10 @@ def gutters(
 ) -> tuple[list[float], list[str] | None]:
     """The x (page units) of the middle of each gutter between side-by-side table blocks of
     ``page``, left to right (empty for a page whose table is one block), and, when the gutters
-    are narrow ones between tables of their own (every block repeating the first one's label
-    row), each table's caption (``""`` for none); None for a wide gutter (a page in columns,
-    its label row repeated or not)."""
+    are gutters between tables of their own, each table's caption (``""`` for none): a narrow
+    gutter with every block repeating the first one's label row, or a wide one whose blocks also
+    print each a part caption above it (（その２）, 【表２】: ``captions.is_part_caption``).  None
+    for a page in columns (a wide gutter, its label row repeated or not)."""
     words, has_ink, plain = page_words(page.words)
     if not has_ink:
         return [], None
@@ -160,8 +162,9 @@ def gutters(
         heads = [_header(b, hx, hy, settings, plain) for b in blocks]
         labels = [h[0] for h in heads]
         twins = len(labels[0]) >= MIN_BLOCK_LABELS and all(k == labels[0] for k in labels[1:])
-        if twins_only and twins:
-            return cuts, [h[1] for h in heads]
+        captions = [h[1] for h in heads]
+        if twins and (twins_only or all(is_part_caption(c) for c in captions)):
+            return cuts, captions
         if twins_only or len(labels[0]) < MIN_BLOCK_LABELS:
             continue
         columns = [_columns(page, edges[k], edges[k + 1]) for k in range(len(blocks))]
