@@ -15,7 +15,7 @@ import pytest
 import piatable.normalize.grid.side_halves as side_halves
 from piatable.models import CellLine
 from piatable.normalize.captions import is_part_caption, part_captions
-from piatable.normalize.grid.two_row_labels import _item_part_row
+from piatable.normalize.grid.two_row_labels import _item_part_row, blank_label_band
 from piatable.pipeline import extract_document
 
 SET = Path(__file__).resolve().parent.parent / "samples" / "office-sidebyside71"
@@ -129,6 +129,25 @@ def test_item_part_row_shapes() -> None:
     assert not _item_part_row(row(["記録項目"]))  # one label: an item
     assert not _item_part_row(row(["評価書の項目", "細目"], c0=["令和5年4月1日"]))  # a dated row
     assert not _item_part_row(row(["Ⅰ基本情報", "１．特定個人情報ファイル名"]))
+
+
+def test_sub_label_row_of_a_text_read_by_places() -> None:
+    """-layout text knows no sub-columns: 評価書の項目 read as the item, 細目 as the before, on the
+    page's first row under its label row (read apart): blanked and returned for the note, the
+    body row kept; not on a page that printed no label row."""
+    from types import SimpleNamespace
+
+    def rows():  # type: ignore[no-untyped-def]
+        return [
+            {1: [_Line("評価書の項目")], 2: [_Line("細目")]},
+            {0: [_Line("令和元年9月22日")], 1: [_Line("Ⅰ基本情報")], 2: [_Line("児童手当システム")]},
+        ]
+
+    pr = SimpleNamespace(rows=rows(), lines=[], header_seen=True)
+    assert blank_label_band(pr) == ["評価書の項目", "細目"]
+    assert pr.rows[0] == {} and pr.rows[1]
+    unlabelled = SimpleNamespace(rows=rows(), lines=[], header_seen=False)
+    assert blank_label_band(unlabelled) == [] and unlabelled.rows[0]
 
 
 class _Line:

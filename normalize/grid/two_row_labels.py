@@ -63,19 +63,23 @@ def _item_part_cell(text: str) -> bool:
 
 
 # The labels of a sub-label row's sub-columns, two or more, each maybe with a word before 項目
-# (評価書の項目 | 細目, 様式の項目 | 細目, 項目名 | 細目): the 項目 cell's text (its lines joined: a
-# narrow sub-column wraps 評価書の / 項目).
+# (評価書の項目 | 細目, 様式の項目 | 細目, 項目名 | 細目), joined in column order: the 項目 cell's text on
+# a ruled page (its lines joined: a narrow sub-column wraps 評価書の / 項目), or the cells' of a text
+# read by places, which knows no sub-columns (評価書の項目 read as the item, 細目 as the before).
 _NAMED_ITEM_PART = r"(?:[\p{Han}\p{Katakana}ー]{1,4}の?)?(?:[大中小]?項目|細目)名?"
-_NAMED_ITEM_PARTS = regex.compile(rf"^(?:{_NAMED_ITEM_PART})[・／/、]?(?:{_NAMED_ITEM_PART})+$")
-# The field of the column a spanning 項目 label heads.
-ITEM_COLUMN = 1
+_NAMED_ITEM_PARTS = regex.compile(rf"^(?:{_NAMED_ITEM_PART})(?:[・／/、]?(?:{_NAMED_ITEM_PART}))+$")
+_NAMED_ITEM_CELL = regex.compile(rf"^(?:{_NAMED_ITEM_PART})(?:[・／/、]?(?:{_NAMED_ITEM_PART}))*$")
 
 
 def _item_part_row(cells: dict[int, list[Line]]) -> bool:
-    """A sub-label row under a spanning 項目: text in the 項目 column alone, the labels of two
-    sub-columns or more (``_NAMED_ITEM_PARTS``)."""
-    others = any(ln.text.strip() for c, v in cells.items() if c != ITEM_COLUMN for ln in v)
-    return not others and bool(_NAMED_ITEM_PARTS.match(without_whitespace(cell_text(cells.get(ITEM_COLUMN)))))
+    """A sub-label row under a spanning 項目: every cell with text made of sub-column labels
+    (``_NAMED_ITEM_CELL``), two labels or more in all (``_NAMED_ITEM_PARTS``)."""
+    texts = [without_whitespace(t) for t in _texts(cells)]
+    return (
+        bool(texts)
+        and all(_NAMED_ITEM_CELL.match(t) for t in texts)
+        and bool(_NAMED_ITEM_PARTS.match("".join(texts)))
+    )
 
 
 def _texts(cells: dict) -> list[str]:
@@ -88,7 +92,8 @@ def blank_label_band(pr: PageRows) -> list[str]:
     removed, so that the page's row spans keep their indices."""
     h = next((r for r, cells in enumerate(pr.rows) if _texts(cells) and is_header_row(cells)), None)
     if h is None:
-        return []
+        # The label row read apart (text read by places): its sub-label row heads the rows.
+        return _blank_item_part_rows(pr) if pr.header_seen else []
     taken: list[str] = []
     above = [r for r in range(h) if _texts(pr.rows[r])]
     if above and all(all(_upper_label_cell(t) for t in _texts(pr.rows[r])) for r in above):
@@ -105,6 +110,24 @@ def blank_label_band(pr: PageRows) -> list[str]:
         taken += texts
         pr.rows[r] = {}
         r += 1
+    return taken
+
+
+def _blank_item_part_rows(pr: PageRows) -> list[str]:
+    """Blank (in place) the page's first rows with text that are a sub-label row
+    (``_item_part_row``), their lines taken out of the page's lines too (the label row's, none
+    left over); their texts."""
+    taken: list[str] = []
+    for r, cells in enumerate(pr.rows):
+        texts = _texts(cells)
+        if not texts:
+            continue
+        if not _item_part_row(cells):
+            break
+        taken += texts
+        gone = {id(ln) for v in cells.values() for ln in v}
+        pr.lines = [ln for ln in pr.lines if id(ln) not in gone]
+        pr.rows[r] = {}
     return taken
 
 
