@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -227,19 +228,34 @@ def write_ocr(target: Path) -> None:
     save_scans(ocr, scans, len(scans))
 
 
-def build_scans(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) -> None:
+def jpeg_scanner(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
+    """``scan``'s greyscale JPEG of the PDF's first page as ``folder / input.jpg``; the file
+    written (``back``, the next case's PDF, unused: ``build_scans``' scanner signature)."""
+    target = folder / "input.jpg"
+    scan(pdf, target, look)
+    return target
+
+
+def build_scans(
+    root: Path,
+    name: str,
+    made_cases: list[tuple[mos.Case, dict]],
+    scanner: Callable[[Path, Path, dict, Path], Path] = jpeg_scanner,
+) -> None:
     """Folder ``root`` made anew from ``made_cases`` (a case and its look, as ``case_of`` gives):
-    each case's scan, truth, tesseract read, and the set's ``cases.json``."""
+    each case's scan (``scanner(pdf, folder, look, back)`` writes it and gives its path;
+    ``back`` is the next case's PDF, for a page showing through), truth, tesseract read, and
+    the set's ``cases.json``."""
     with tempfile.TemporaryDirectory() as tmp:
         made = mos.render([c for c, _ in made_cases], Path(tmp))
         if root.exists():
             shutil.rmtree(root)
         manifest = {}
-        for case, look in made_cases:
+        names = [c.name for c, _ in made_cases]
+        for k, (case, look) in enumerate(made_cases):
             _, pdf, expected = made[case.name]
             folder = root / case.name
-            target = folder / "input.jpg"
-            scan(pdf, target, look)
+            target = scanner(pdf, folder, look, made[names[(k + 1) % len(names)]][1])
             write_ocr(target)
             mos.write_json(folder / "expected" / "records.json", expected)
             manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected)}

@@ -18,7 +18,6 @@ poppler, tesseract and the fonts (fc-list :lang=ja); CI only reads the committed
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -73,9 +72,9 @@ def set_cases(name: str) -> list[tuple[mos.Case, dict]]:
     return out
 
 
-def scan(pdf: Path, folder: Path, look: dict) -> Path:
+def scan(pdf: Path, folder: Path, look: dict, back: Path | None = None) -> Path:
     """The PDF's first page rendered grey at ``look['dpi']``, turned and saved as ``look`` says;
-    the file written (``input.*``)."""
+    the file written (``input.*``; ``back`` unused: ``make_ocr40_samples.build_scans``' scanner)."""
     with tempfile.TemporaryDirectory() as tmp:
         stem = Path(tmp) / "page"
         dpi = str(look["dpi"])
@@ -103,30 +102,11 @@ def scan(pdf: Path, folder: Path, look: dict) -> Path:
     return target
 
 
-def build(root: Path, name: str) -> None:
-    """Folder ``root`` made anew: each case's scan, truth, tesseract read and ``cases.json``."""
-    made_cases = set_cases(name)
-    with tempfile.TemporaryDirectory() as tmp:
-        made = mos.render([c for c, _ in made_cases], Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest = {}
-        for case, look in made_cases:
-            _, pdf, expected = made[case.name]
-            target = scan(pdf, root / case.name, look)
-            m40.write_ocr(target)
-            mos.write_json(root / case.name / "expected" / "records.json", expected)
-            manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected)}
-            print(
-                f"{name}/{case.name}: {len(expected)} rows, {target.stat().st_size // 1024} KB",
-                file=sys.stderr,
-            )
-        mos.write_manifest(root, manifest)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    return mos.build_named(argv, __doc__, SETS, lambda name: build(SETS[name], name))
+    return mos.build_named(
+        argv, __doc__, SETS, lambda name: m40.build_scans(SETS[name], name, set_cases(name), scan)
+    )
 
 
 if __name__ == "__main__":

@@ -213,37 +213,17 @@ def scan70(pdf: Path, back: Path, target: Path, look: dict) -> None:
     )
 
 
-def build(root: Path, name: str, made_cases: list[tuple[mos.Case, dict]]) -> None:
-    """Folder ``root`` made anew: each case's scan, truth, tesseract read and ``cases.json``
-    (the page showing through is the next case's)."""
-    import shutil
-
-    with tempfile.TemporaryDirectory() as tmp:
-        made = mos.render([c for c, _ in made_cases], Path(tmp))
-        if root.exists():
-            shutil.rmtree(root)
-        manifest = {}
-        names = [c.name for c, _ in made_cases]
-        for k, (case, look) in enumerate(made_cases):
-            _, pdf, expected = made[case.name]
-            back = made[names[(k + 1) % len(names)]][1]
-            folder = root / case.name
-            target = folder / "input.jpg"
-            scan70(pdf, back, target, look)
-            m40.write_ocr(target)
-            mos.write_json(folder / "expected" / "records.json", expected)
-            manifest[case.name] = mos.settings_of(case) | look | {"rows": len(expected)}
-            print(
-                f"{name}/{case.name}: {len(expected)} rows, {target.stat().st_size // 1024} KB",
-                file=sys.stderr,
-            )
-        mos.write_manifest(root, manifest)
+def scanner70(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
+    """``scan70``'s JPEG as ``folder / input.jpg`` (``make_ocr40_samples.build_scans``' scanner)."""
+    target = folder / "input.jpg"
+    scan70(pdf, back, target, look)
+    return target
 
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
     for name in mos.set_arguments(argv, __doc__, SETS).set:
-        build(SETS[name], name, set_cases(name.startswith("heldout")))
+        m40.build_scans(SETS[name], name, set_cases(name.startswith("heldout")), scanner70)
     return 0
 
 

@@ -39,6 +39,7 @@ from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
 from .page_doubts import LOW_RES_GLYPH_PX, MIN_SOURCE_GLYPH_PX
 from .page_scan import PageScan
+from .pepper import drop_pepper
 from .render import iter_images, pdf_images
 from .rulings import close_edges, mark_underlined, page_rulings, split_underlines
 from .shaded_cells import unshade_page
@@ -72,6 +73,8 @@ def scan_image(
     if softened and glyph > JOINED_GLYPH_RATIO * scanned_glyph:
         glyph = scanned_glyph
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph, dpi, page)
+    gray, ink, peppered = drop_pepper(gray, ink, glyph, settings.pepper_min_per_em2, page)
+    lit += peppered
     gray, unshaded = unshade_page(gray, glyph, page)
     if unshaded:
         ink = binarize(gray)

@@ -42,6 +42,9 @@ class ColumnMove:
     # The role whose label was not read, given to the one ruled column without a label
     # (``with_lost_label``); None when all six labels were read.
     placed: int | None = None
+    # What told the order: "labels" (the label row), or "cells" (the columns' dates and
+    # 事前/事後, its labels not read: ``content_order``).
+    read_by: str = "labels"
 
     def shifts(self) -> list[float]:
         """Per printed column, how far its contents move (page units)."""
@@ -55,6 +58,11 @@ class ColumnMove:
     def note(self) -> str:
         """The note that says the columns were read by their labels."""
         printed = " | ".join(LABELS[r] for r in self.roles)
+        if self.read_by == "cells":
+            return (
+                f"the table prints its columns in another order ({printed}): told by the columns' "
+                "dates and 事前/事後 (its column labels not read), each read as such"
+            )
         note = f"the table prints its columns in another order ({printed}): each was read by its label"
         if self.placed is not None:
             note += f", {LABELS[self.placed]} (its label not read) as the one ruled column left without one"

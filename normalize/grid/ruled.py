@@ -20,6 +20,7 @@ from .between_rulings import lines_after_foot, lines_between_tables, reads_as_a_
 from .column_order import ColumnMove, moved_page, page_move
 from .columns import bounds_from_gaps, bounds_from_labels, continues_columns, shifted_columns
 from .common import N_COLS, PageRows, covered_length, is_furniture
+from .content_order import content_move
 from .hrule_table import full_width_rules
 from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
@@ -177,7 +178,7 @@ def page_rows(
             )
         return made
 
-    move = page_move(header, move, vxs, body, hx, settings)
+    move = page_move(header, move, vxs, body, hx, settings) or content_move(header, vxs, body)
     if move is not None:
         res = page_rows(moved_page(page, move, hx, settings), prev_bounds, hx, hy, settings, align)
         if res is not None:

@@ -371,6 +371,11 @@ class OcrSettings:
     # note.  Height alone is no test: tesseract gives some characters inside a word (the 3 of
     # 03-1234) a flat box.
     speck_max_em: float = 0.3
+    # A page strewn with lone dots of ink (salt-and-pepper noise: at least this many per glyph
+    # square of the page) has them erased before it is read (extract/ocr/pepper.py).  Clean
+    # scans, JPEG ringing and dithered faxes of the samples and set XXXII hold at most 0.003;
+    # set XXXII's u11 (0.3% of its pixels turned black) 0.27.
+    pepper_min_per_em2: float = 0.02
     # A date or timing cell (six-column grids) whose text breaks its column's grammar is read a
     # second time with tesseract held to the column's alphabet (strips.reread_broken_cells).
     reread_cells: bool = True
