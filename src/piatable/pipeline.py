@@ -24,8 +24,8 @@ from piatable.extract.mended_text_flags import flag_mended_rows
 from piatable.extract.pdf import read_pdf
 from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.text import read_text_pages
-from piatable.extract.text_page_order import text_in_page_order
 from piatable.extract.text_decoding import read_text_file
+from piatable.extract.text_page_order import text_in_page_order
 from piatable.models import DocumentResult, RawRow, Reading
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_page_text, grid_without_furniture
@@ -178,8 +178,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
     text, page_order = text_in_page_order(text)  # pages fed out of order put back (a note)
-    reading = read_text_pages(path, text)
-    reading.notes[:0] = page_order
+    (reading := read_text_pages(path, text)).notes[:0] = page_order
     printed, marks = PrintedTimings(), MarkColumns()  # 提出時期 printed as 事後提出, ■事前, or as marks
     timing_words(reading, text, printed)
     faulty = faulty_text_pages(text)  # pages taken from a broken text layer
