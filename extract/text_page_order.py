@@ -33,6 +33,7 @@ from piatable.normalize.dates import DATE, is_date_line, parse_date
 from piatable.normalize.page_edges import page_mark_of
 from piatable.normalize.page_furniture import _lines
 from piatable.normalize.page_order import (
+    MIN_LABELS,
     UNDECIDED_NOTE,
     PageSigns,
     choose_order,
@@ -40,7 +41,7 @@ from piatable.normalize.page_order import (
     is_label_row,
     page_number_of,
 )
-from piatable.vocabulary import is_label_piece, is_title
+from piatable.vocabulary import is_label_piece, is_title, label_count
 
 from .plumber_dates import unglue_dates
 from .text import is_layout_text, text_to_pages
@@ -59,6 +60,8 @@ EDGE_LINES = 2
 DATE_COLUMN_SLACK_CELLS = 4
 # A wrapped 変更日 date prints over at most this many lines (``令和７`` / ``年１０`` / ``月２６`` / ``日``).
 DATE_LINES = 4
+# Column labels printed a line each (PyMuPDF) stand within this many lines.
+STACKED_LABEL_LINES = 8
 # What a line of a wrapped date prints alone: an era's name, digits, 元, 年月日, separators.
 _DATE_CHARS = regex.compile(r"(?:令和|平成|昭和|[RH])?[元0-9０-９年月日/／.．\-－]+")
 
@@ -100,7 +103,7 @@ def _split(text: str) -> _Split | None:
     lines; the text before the first is the head).  None without two table pages."""
     if "\f" in text:
         pages = text.split("\f")
-        labelled = [k for k, p in enumerate(pages) if any(is_label_row(ln) for ln in p.split("\n"))]
+        labelled = [k for k, p in enumerate(pages) if _label_rows(p.split("\n"))]
         if len(labelled) < 2:
             return None
         a, b = labelled[0], labelled[-1]
@@ -108,7 +111,7 @@ def _split(text: str) -> _Split | None:
         tail = "".join("\f" + p for p in pages[b + 1 :])
         return _Split(head, pages[a : b + 1], tail, "\f")
     lines = text.split("\n")
-    starts = [_block_start(lines, k) for k, ln in enumerate(lines) if is_label_row(ln)]
+    starts = [_block_start(lines, k) for k in _label_rows(lines)]
     starts = sorted(set(starts))
     if len(starts) < 2:
         return None
@@ -116,6 +119,20 @@ def _split(text: str) -> _Split | None:
     cuts = [*starts, len(lines)]
     pages = ["\n".join(lines[a:b]) for a, b in pairwise(cuts)]
     return _Split("\n".join(lines[: starts[0]]) + ("\n" if starts[0] else ""), pages, "", "\n")
+
+
+def _label_rows(lines: list[str]) -> list[int]:
+    """The lines opening a column-label row: a label row on one line, or its labels a line each
+    (PyMuPDF's ``変更日`` / ``項目`` / ``変更前の記載`` …: ``MIN_LABELS`` of them within
+    ``STACKED_LABEL_LINES`` lines)."""
+    alone = [label_count(ln) == 1 and len(ln.split()) == 1 for ln in lines]
+    out = []
+    for k, ln in enumerate(lines):
+        if is_label_row(ln):
+            out.append(k)
+        elif alone[k] and not (k and alone[k - 1]) and sum(alone[k : k + STACKED_LABEL_LINES]) >= MIN_LABELS:
+            out.append(k)
+    return out
 
 
 def _block_start(lines: list[str], label: int) -> int:
@@ -162,7 +179,7 @@ def _signs(split: _Split, layout: bool) -> list[PageSigns]:
         for ln in [*_edge(lines, top=True), *_edge(lines, top=False)]:
             if (mark := page_mark_of(ln)) and (n := page_number_of(mark)) is not None:
                 number = n
-        label = next((j for j, ln in enumerate(lines) if is_label_row(ln)), None)
+        label = next(iter(_label_rows(lines)), None)
         title = label is not None and any("変更箇所" in ln.replace(" ", "") for ln in lines[:label])
         body = "\n".join(lines[(label if label is not None else -1) + 1 :])
         dates = (
