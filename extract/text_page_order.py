@@ -17,8 +17,9 @@ note: 44 rows wrong unwarned).  The text shows its pages as the PDF does:
 table whose dates run newest first, or which is not sorted by date, stays as it is).  Pages
 moved are joined in their new order with the text's own page breaks; a note says so in the
 words of the PDF route's note.  When the signs speak against the file's order and no order
-fits, the pages stay and a note says so.  Text before the table's first page and after its last
-page stays where it is.
+fits, or when the title stands on a later page with no other sign, the pages stay, a note says
+so and the rows at the page breaks are flagged ``row_split_guess`` (``doubt_rows_at_breaks``).
+Text before the table's first page and after its last page stays where it is.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from itertools import pairwise
 
 import regex
 
-from piatable.models import PageWords
+from piatable.models import PageWords, Record
+from piatable.normalize.confidence import add_late_flags
 from piatable.normalize.dates import DATE, is_date_line, parse_date
 from piatable.normalize.page_edges import page_mark_of
 from piatable.normalize.page_furniture import _lines
@@ -41,6 +43,7 @@ from piatable.normalize.page_order import (
     is_label_row,
     page_number_of,
 )
+from piatable.settings import QualitySettings
 from piatable.vocabulary import is_label_piece, is_title, label_count
 
 from .plumber_dates import unglue_dates
@@ -87,6 +90,10 @@ def text_in_page_order(text: str) -> tuple[str, list[str]]:
     layout = is_layout_text(text)
     signs = _signs(split, layout)
     order, why = choose_order(signs)
+    titled = [k for k, sign in enumerate(signs) if sign.title]
+    if order is None and not why and titled and titled[0]:
+        # The title on a later page alone (too few signs to move anything): said, pages kept.
+        why = f"the table's title is printed on page {titled[0] + 1} of {len(signs)}"
     if order is None:
         return text, [UNDECIDED_NOTE.format(why=why)] if why else []
     if order == list(range(len(split.pages))):
@@ -95,6 +102,19 @@ def text_in_page_order(text: str) -> tuple[str, list[str]]:
     note = TEXT_REORDER_NOTE.format(order=", ".join(str(k + 1) for k in order), breaks=breaks, why=why)
     moved = split.sep.join(split.pages[k] for k in order)
     return split.head + moved + split.tail, [note]
+
+
+def doubt_rows_at_breaks(records: list[Record], notes: list[str], quality: QualitySettings) -> None:
+    """When the notes say the pages' order stayed in doubt (``UNDECIDED_NOTE``), the rows at each
+    page break (the last row of a page and the first of the next, a row over a break) get
+    ``row_split_guess``: a row cut at a page's foot may have been joined to the wrong page's top.
+    Rows between the breaks keep their confidence."""
+    if not any(n.startswith(UNDECIDED_NOTE[:40]) for n in notes):
+        return
+    for a, b in pairwise(records):
+        if a.page_start != a.page_end or (a.page_end is not None and b.page_start != a.page_end):
+            add_late_flags(a, {"row_split_guess"}, quality)
+            add_late_flags(b, {"row_split_guess"}, quality)
 
 
 def _split(text: str) -> _Split | None:

@@ -25,7 +25,7 @@ from piatable.extract.pdf import read_pdf
 from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
-from piatable.extract.text_page_order import text_in_page_order
+from piatable.extract.text_page_order import doubt_rows_at_breaks, text_in_page_order
 from piatable.models import DocumentResult, RawRow, Reading
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_page_text, grid_without_furniture
@@ -233,6 +233,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     result.notes += flag_mended_rows(result.records, reading, settings.quality)
+    doubt_rows_at_breaks(result.records, result.notes, settings.quality)  # page order in doubt
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # The text shows the table (all on one line?) and its rows are lost: read again, only then.
         if shown := shown_not_read_note(read_text_file(path)):
