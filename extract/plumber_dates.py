@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import regex
 
-from piatable.normalize.chars import display_width
-from piatable.normalize.dates import DATE_ANNEX, WEEKDAY_ALONE, is_date_line, parse_date
+from piatable.normalize.dates import DATE_ANNEX, WEEKDAY_ALONE
+from piatable.normalize.glued_dates import wrapped_cuts
 
 _DIGIT = "[0-9０-９]"
 # A date's start as a 変更日 cell prints it: 2022年4月1日, 2023/1/16, 令和4年10月1日, R4.10.1 (or
@@ -100,54 +100,3 @@ def is_date_piece(frag: str) -> bool:
     """True for a wrapped date's later line (``年4月1``, ``１年１``, ``年12月``, ``1日``, ``日``, ``05/01``; a
     piece ending with 日 may carry the date's annex: ``1日（水）``, ``日付``)."""
     return bool(_DATE_PIECE.match(frag) or WEEKDAY_ALONE.match(frag))
-
-
-# A narrow 変更日 column's date: its first piece (an era and a digit at least, or a western year's
-# digits), each piece's characters, and the lines it runs over at most.
-_WRAP_HEAD = regex.compile(
-    r"^(?:令和|平成|昭和|[RH])[元0-9０-９][元0-9０-９年月日/.．]*|^[0-9０-９]{3,4}[0-9０-９年月日/.．]*"
-)
-_WRAP_PIECE = regex.compile(r"^[元0-9０-９年月日/.．]+")
-WRAP_LINES = 4
-
-
-def wrapped_cuts(firsts: list[str]) -> list[int] | None:
-    """Where a date wrapped over the first two to ``WRAP_LINES`` of ``firsts`` (each line's first
-    fragment) ends on each of its lines, when the lines' openings make one valid date only so cut
-    (module doc): the cuts whose pieces above the last are as wide as the first (within a
-    half-width character), else None (a date printed whole on its first line, a fragment that is
-    no date's start, or two cuts alike good: left as it is)."""
-    head = _WRAP_HEAD.match(firsts[0]) if firsts else None
-    if head is None or is_date_line(head.group()):
-        return None
-    found: list[tuple[int, list[int]]] = []  # (width faults, cuts)
-
-    def walk(k: int, text: str, cuts: list[int], width: int) -> None:
-        if k == len(firsts) or k == WRAP_LINES:
-            return
-        run = (_WRAP_HEAD if k == 0 else _WRAP_PIECE).match(firsts[k])
-        for cut in range(1, len(run.group()) + 1) if run else ():
-            piece = firsts[k][:cut]
-            joined, now = text + piece, [*cuts, cut]
-            if k and is_date_line(joined) and parse_date(joined) and _whole(joined):
-                w = width or display_width(firsts[0][: now[0]])
-                faults = sum(abs(display_width(firsts[j][:c]) - w) > 1 for j, c in enumerate(now[:-1]))
-                # (A date's digits are of one width: ``4/1`` + ``５．``, not ``4/1５``.)
-                mixed = bool(regex.search("[0-9]", joined)) and bool(regex.search("[０-９]", joined))
-                found.append((faults + mixed, now))
-            else:
-                walk(k + 1, joined, now, width)
-
-    walk(0, "", [], 0)
-    if not found:
-        return None
-    best = min(f for f, _ in found)
-    good = [c for f, c in found if f == best]
-    return good[0] if len(good) == 1 else None
-
-
-def _whole(date: str) -> bool:
-    """A date printed to its day: ``…日``, or three numbers without 年月 (``2024/4/1``, ``R6.4.1``)."""
-    if regex.search("[年月]", date):
-        return date.endswith("日")
-    return len(regex.findall(r"[0-9０-９元]+", date)) >= 3

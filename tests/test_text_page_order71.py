@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from piatable.extract.plumber_dates import is_date_piece, wrapped_cuts
+from piatable.extract.plumber_dates import is_date_piece
 from piatable.extract.text_page_order import text_in_page_order
+from piatable.normalize.glued_dates import wrapped_cuts
 
 LABELS = "変更日 項目 変更前の記載 変更後の記載 提出時期 提出時期に係る説明"
 TITLE = "（別添２）変更箇所"
@@ -112,3 +113,19 @@ def test_a_whole_date_an_ambiguous_cut_or_no_date_is_left_alone(firsts):
 
 def test_a_years_tail_digit_and_its_month_is_a_date_piece():
     assert is_date_piece("１年１") and is_date_piece("０年９") and is_date_piece("年１０")
+
+
+def test_a_wrapped_date_glued_to_the_item_in_a_line_of_columns_gets_a_space_after_each_piece():
+    from piatable.normalize.glued_dates import unglue_dates
+
+    text = "\n".join(
+        [
+            "     平成３Ⅵ評価実施手続           評価書の記載内容は適切である    事後 対象人数の時点修正（",
+            "     １年１３．第三者点検           との意見を得た。             評価書の再評価に伴う",
+            "     月２日③結果                                          もの）",
+        ]
+    )
+    out, n = unglue_dates(text)
+    assert n == 3
+    assert [ln.split()[0] for ln in out.split("\n")] == ["平成３", "１年１", "月２日"]
+    assert out.split("\n")[1].split()[1] == "３．第三者点検"
