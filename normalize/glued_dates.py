@@ -67,34 +67,46 @@ def _first_word(line: str) -> str:
     return words[0] if words else ""
 
 
-# A narrow 変更日 column's date: its first piece (an era and a digit at least, or a western year's
-# digits), each piece's characters, and the lines it runs over at most.
+# A narrow 変更日 column's date: its first piece, an era and its year's digits or a western year's
+# digits (with the separator after them), no 年 (a first line printing 年 is read by the rules
+# above and by ``extract/plumber_dates``'s); each later piece's characters; the lines it runs over.
 _WRAP_HEAD = regex.compile(
-    r"^(?:令和|平成|昭和|[RH])[元0-9０-９][元0-9０-９年月日/.．]*|^[0-9０-９]{3,4}[0-9０-９年月日/.．]*"
+    r"^(?:(?:令和|平成|昭和|[RH])([元0-9０-９]{1,2})|([0-9０-９]{2,4}[/.．／]?))(?![年月日0-9０-９])"
 )
-_WRAP_PIECE = regex.compile(r"^[元0-9０-９年月日/.．]+")
+_WRAP_PIECE = regex.compile(r"^[元0-9０-９年月日/.．／]+")
 WRAP_LINES = 4
+# A piece that is an item's numbering (``３．``, ``1.``); what follows a date's last piece only
+# in its own cell (an annex ``（金）``, ``付``, a closing bracket, ``号``, a particle: ``1日から``).
+_NUMBERING = regex.compile(r"^[0-9０-９][．.、]")
+_AFTER_DATE = regex.compile(r"^[（(）)］\]」』号付、。，,をにのはがとまかよ]")
 
 
 def wrapped_cuts(firsts: list[str]) -> list[int] | None:
     """Where a date wrapped over the first two to ``WRAP_LINES`` of ``firsts`` (each line's first
     fragment) ends on each of its lines, when the lines' openings make one valid date only so cut
-    (module doc): the cuts whose pieces above the last are as wide as the first (within a
-    half-width character), else None (a date printed whole on its first line, a fragment that is
-    no date's start, or two cuts alike good: left as it is)."""
+    (module doc): the one cut whose pieces above the last are as wide as the first (within a
+    half-width character) and whose digits are of one width, no piece an item's numbering
+    (``３．``) nor cut from its annex (``1日（金）``); else None (a date printed whole on its first
+    line, a fragment that is no date's start, no such cut, or two: left as it is)."""
     head = _WRAP_HEAD.match(firsts[0]) if firsts else None
-    if head is None or is_date_line(head.group()):
+    if head is None:
         return None
+    # The first line's cuts: after the era and a digit at least, or after the year's digits.
+    heads = range(head.start(1) + 1, head.end() + 1) if head.group(1) else range(head.end(), head.end() + 1)
     found: list[tuple[int, list[int]]] = []  # (width faults, cuts)
 
     def walk(k: int, text: str, cuts: list[int], width: int) -> None:
         if k == len(firsts) or k == WRAP_LINES:
             return
-        run = (_WRAP_HEAD if k == 0 else _WRAP_PIECE).match(firsts[k])
-        for cut in range(1, len(run.group()) + 1) if run else ():
+        run = _WRAP_PIECE.match(firsts[k])
+        for cut in heads if k == 0 else range(1, len(run.group()) + 1) if run else ():
             piece = firsts[k][:cut]
             joined, now = text + piece, [*cuts, cut]
+            if _NUMBERING.match(firsts[k][cut - 1 :]):
+                continue  # an item's numbering (``３．``) is no piece of the date
             if k and is_date_line(joined) and parse_date(joined) and _whole(joined):
+                if _AFTER_DATE.match(firsts[k][cut:]):
+                    continue  # the date goes on in its own cell: no item glued to it
                 w = width or display_width(firsts[0][: now[0]])
                 faults = sum(abs(display_width(firsts[j][:c]) - w) > 1 for j, c in enumerate(now[:-1]))
                 # (A date's digits are of one width: ``4/1`` + ``５．``, not ``4/1５``.)
@@ -104,10 +116,7 @@ def wrapped_cuts(firsts: list[str]) -> list[int] | None:
                 walk(k + 1, joined, now, width)
 
     walk(0, "", [], 0)
-    if not found:
-        return None
-    best = min(f for f, _ in found)
-    good = [c for f, c in found if f == best]
+    good = [c for f, c in found if f == 0]
     return good[0] if len(good) == 1 else None
 
 
