@@ -29,17 +29,16 @@ from itertools import pairwise
 
 import regex
 
-from piatable.models import PageWords, Record
+from piatable.models import Record
 from piatable.normalize.confidence import add_late_flags
 from piatable.normalize.dates import DATE, is_date_line, parse_date
 from piatable.normalize.page_edges import page_mark_of
-from piatable.normalize.page_furniture import _lines
 from piatable.normalize.page_order import (
+    LABEL_KEYS,
     MIN_LABELS,
     UNDECIDED_NOTE,
     PageSigns,
     choose_order,
-    column_dates,
     is_label_row,
     page_number_of,
 )
@@ -47,7 +46,7 @@ from piatable.settings import QualitySettings
 from piatable.vocabulary import is_label_piece, is_title, label_count
 
 from .plumber_dates import unglue_dates
-from .text import is_layout_text, text_to_pages
+from .text import is_layout_text
 
 # The note of pages moved: the PDF route's words (``page_order.REORDER_NOTE``) for a text's pages.
 TEXT_REORDER_NOTE = (
@@ -61,12 +60,15 @@ EDGE_LINES = 2
 # A layout line's first piece is a 変更日 date when it starts within this many character cells of
 # the leftmost such date (the item column starts further right).
 DATE_COLUMN_SLACK_CELLS = 4
-# A wrapped 変更日 date prints over at most this many lines (``令和７`` / ``年１０`` / ``月２６`` / ``日``).
-DATE_LINES = 4
+# A wrapped 変更日 date prints over at most this many lines (``令和７`` / ``年１０`` / ``月２６`` / ``日``;
+# Writer's narrowest a character or two a line: ``令`` / ``和`` / ``元`` / ``年`` / ``10`` / ``月1``).
+DATE_LINES = 10
+# Columns of a layout line stand apart by two spaces or more.
+_SEGMENT_GAP = regex.compile(r"\s{2,}")
 # Column labels printed a line each (PyMuPDF) stand within this many lines.
 STACKED_LABEL_LINES = 8
 # What a line of a wrapped date prints alone: an era's name, digits, 元, 年月日, separators.
-_DATE_CHARS = regex.compile(r"(?:令和|平成|昭和|[RH])?[元0-9０-９年月日/／.．\-－]+")
+_DATE_CHARS = regex.compile(r"[令和平成昭RH元0-9０-９年月日/／.．\-－]+")
 
 
 @dataclass(slots=True)
@@ -168,7 +170,9 @@ def _block_start(lines: list[str], label: int) -> int:
 
 def _in_header(line: str) -> bool:
     t = line.strip()
-    return not t or is_title(t) or "変更箇所" in t.replace(" ", "") or is_label_piece(t)
+    # (A label wrapped a character or two a line in a narrow column: ``変`` / ``更`` / ``日``.)
+    stacked = len(t) <= 2 and any(t in label for label in LABEL_KEYS)
+    return not t or is_title(t) or "変更箇所" in t.replace(" ", "") or is_label_piece(t) or stacked
 
 
 def _with_page_numbers(lines: list[str], starts: list[int]) -> list[int]:
@@ -202,19 +206,21 @@ def _signs(split: _Split, layout: bool) -> list[PageSigns]:
         label = next(iter(_label_rows(lines)), None)
         title = label is not None and any("変更箇所" in ln.replace(" ", "") for ln in lines[:label])
         body = "\n".join(lines[(label if label is not None else -1) + 1 :])
-        dates = (
-            _layout_dates(text_to_pages(body, layout=True)[0]) if layout else _alone_dates(body.split("\n"))
-        )
+        dates = _layout_dates(body.split("\n")) if layout else _alone_dates(body.split("\n"))
         out.append(PageSigns(number, title, dates))
     return out
 
 
-def _layout_dates(page: PageWords) -> list[str]:
-    """The dates of a layout page's 変更日 column, top to bottom (``page_order.column_dates``,
-    those starting in the leftmost column's cells)."""
-    found = column_dates([ln for ln in _lines([w for w in page.words if w.text.strip()]) if ln])
-    left = min((x for _, x, _ in found), default=0.0)
-    return [iso for _, x, iso in found if x - left <= DATE_COLUMN_SLACK_CELLS]
+def _layout_dates(lines: list[str]) -> list[str]:
+    """The dates of a layout page's 変更日 column (its first column), top to bottom: the first
+    segments of the lines that print one within ``DATE_COLUMN_SLACK_CELLS`` of the column's left
+    edge (lines of the other columns only, printed between a wrapped date's lines, passed over),
+    read as ``_dates_of`` reads them."""
+    full = [ln for ln in lines if ln.strip()]
+    left = min((len(ln) - len(ln.lstrip()) for ln in full), default=0)
+    column = [ln for ln in full if len(ln) - len(ln.lstrip()) <= left + DATE_COLUMN_SLACK_CELLS]
+    # A date printed with font-run spaces (``令和 4 年 1 月 4``) is its line's first segment.
+    return _dates_of([_alone_or(_SEGMENT_GAP.split(ln.strip())[0], ln.split()[0]) for ln in column])
 
 
 def _alone_dates(lines: list[str]) -> list[str]:
@@ -223,6 +229,18 @@ def _alone_dates(lines: list[str]) -> list[str]:
     date inside a before / after cell shares its line with text and is not taken)."""
     # Each line's first fragment, a date glued to the item beside it cut off (pdfplumber's).
     firsts = [f[0] if f else "" for f in unglue_dates([ln.split() for ln in lines])]
+    return _dates_of([_alone_or(ln, first) for ln, first in zip(lines, firsts, strict=True)])
+
+
+def _alone_or(text: str, first: str) -> str:
+    """``text`` when it prints date characters alone (spaces aside), else ``first``."""
+    return text if _DATE_CHARS.fullmatch("".join(text.split())) else first
+
+
+def _dates_of(firsts: list[str]) -> list[str]:
+    """The dates (ISO) the lines' first words print, whole or a wrapped date's pieces over up to
+    ``DATE_LINES`` lines of date characters alone (Writer's narrow column: ``令`` / ``和`` / ``元``
+    / ``年`` / ``10`` / ``月1`` / ``日``)."""
     texts = ["".join(t.split()) for t in firsts]
     out: list[str] = []
     k = 0
