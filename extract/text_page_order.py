@@ -219,8 +219,11 @@ def _layout_dates(lines: list[str]) -> list[str]:
     full = [ln for ln in lines if ln.strip()]
     left = min((len(ln) - len(ln.lstrip()) for ln in full), default=0)
     column = [ln for ln in full if len(ln) - len(ln.lstrip()) <= left + DATE_COLUMN_SLACK_CELLS]
-    # A date printed with font-run spaces (``令和 4 年 1 月 4``) is its line's first segment.
-    return _dates_of([_alone_or(_SEGMENT_GAP.split(ln.strip())[0], ln.split()[0]) for ln in column])
+    # A date printed with font-run spaces (``令和 4 年 1 月 4``) is its line's first segment; a
+    # date's pieces glued to the item (pdfplumber's layout text) are cut off as in its plain text.
+    segments = [_SEGMENT_GAP.split(ln.strip())[0] for ln in column]
+    firsts = [f[0] if f else "" for f in unglue_dates([seg.split() for seg in segments])]
+    return _dates_of([_alone_or(seg, first) for seg, first in zip(segments, firsts, strict=True)])
 
 
 def _alone_dates(lines: list[str]) -> list[str]:
