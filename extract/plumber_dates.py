@@ -12,7 +12,14 @@ beside it, so the two print as one fragment, line after line of a wrapped date:
   ``月1日``) followed by more text;
 - a date's start without its day glued to any text, over a line opening with the date's rest
   alone (``令和2年10システムによる情報連携`` / ``月1日 ②法令上の根拠``: Calc's narrow 変更日 beside
-  an item's wrapped line, office-plumber52).
+  an item's wrapped line, office-plumber52);
+- a date wrapped over two to four lines of a column so narrow that each line holds a few
+  characters, every piece glued to the item's line beside it (``平成３Ⅵ評価実施手続`` /
+  ``１年１３．第三者点検`` / ``月２日③結果``; ``令和７Ⅱ…`` / ``年１０概要`` / ``月２６３．…`` / ``日・使用``:
+  set XXXII u04, 1 row read for 20): the cuts that make the pieces one valid date, the
+  pieces above the last as wide as the first (the column's width; ``wrapped_cuts``).  The item's
+  numbering glued after a piece (``１年１`` + ``３．``) is told from the date by the date's
+  validity (no 13th month) and the column's width (``月２６`` + ``３．``, not ``月２`` + ``６３．``).
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import regex
 
 from piatable.normalize.dates import DATE_ANNEX, WEEKDAY_ALONE
+from piatable.normalize.glued_dates import wrapped_cuts
 
 _DIGIT = "[0-9０-９]"
 # A date's start as a 変更日 cell prints it: 2022年4月1日, 2023/1/16, 令和4年10月1日, R4.10.1 (or
@@ -44,13 +52,19 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
     module's docstring); other lines as they are."""
     out: list[list[str]] = []
     open_date = False  # the line above cut or printed a date without its day
+    planned: dict[int, int] = {}  # a narrow column's date pieces: line → cut (``wrapped_cuts``)
     for li, frags in enumerate(lines):
         if not frags:
             out.append(frags)
             continue
-        first, cut = frags[0], None
+        first, cut = frags[0], planned.pop(li, None)
         start = _DATE_START.match(first)
-        if start and 0 < start.end() < len(first) and _SECTION.match(first[start.end() :]):
+        if cut is None and not open_date and (cuts := wrapped_cuts([f[0] if f else "" for f in lines[li:]])):
+            planned.update({li + k: c for k, c in enumerate(cuts) if k})
+            cut = cuts[0]
+        if cut is not None:
+            pass
+        elif start and 0 < start.end() < len(first) and _SECTION.match(first[start.end() :]):
             cut = start.end()
         elif start and 0 < start.end() < len(first) and _WITHOUT_DAY.search(start.group()):
             below = lines[li + 1] if li + 1 < len(lines) else []
@@ -60,7 +74,7 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
             rest = _DATE_REST.match(first)
             if rest and rest.end() < len(first):
                 cut = rest.end()
-        if cut is not None:
+        if cut is not None and cut < len(first):
             frags = [first[:cut], first[cut:], *frags[1:]]
         head = frags[0]
         open_date = bool(_DATE_START.fullmatch(head)) and bool(_WITHOUT_DAY.search(head))
@@ -76,13 +90,13 @@ def unglue_dates(lines: list[list[str]]) -> list[list[str]]:
 # line that put a piece in 変更日 (plumber_text).
 _SEP = "[/.／．]"
 _DATE_PIECE = regex.compile(
-    rf"^(?:年{_DIGIT}{{0,2}}(?:月(?:{_DIGIT}{{1,2}}日?)?)?|{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日?)?"
+    rf"^(?:{_DIGIT}{{0,2}}年{_DIGIT}{{0,2}}(?:月(?:{_DIGIT}{{1,2}}日?)?)?|{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日?)?"
     rf"|月(?:{_DIGIT}{{1,2}}日?)?|{_DIGIT}{{1,2}}日?|日|{_DIGIT}{{1,2}}/(?:{_DIGIT}{{1,2}})?"
     rf"|{_SEP}{_DIGIT}{{1,2}}(?:{_SEP}{_DIGIT}{{1,2}})?)(?:(?<=日){DATE_ANNEX})?$"
 )
 
 
 def is_date_piece(frag: str) -> bool:
-    """True for a wrapped date's later line (``年4月1``, ``年12月``, ``1日``, ``日``, ``05/01``; a
+    """True for a wrapped date's later line (``年4月1``, ``１年１``, ``年12月``, ``1日``, ``日``, ``05/01``; a
     piece ending with 日 may carry the date's annex: ``1日（水）``, ``日付``)."""
     return bool(_DATE_PIECE.match(frag) or WEEKDAY_ALONE.match(frag))

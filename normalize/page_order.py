@@ -63,8 +63,8 @@ _DATE_CHARS = regex.compile(rf"^\s*(?:{ERA_PATTERN})?[0-9０-９元年月日{DAT
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
 # A 変更日 cell's date wrapped by a narrow column goes on over at most this many lines below
-# its first (``令和元年`` / ``７月３`` / ``日``).
-DATE_WRAP_LINES = 2
+# its first (``令和元年`` / ``７月３`` / ``日``; ``令和７`` / ``年１０`` / ``月２６`` / ``日``).
+DATE_WRAP_LINES = 3
 # … looked for among this many lines below it (the other columns' wrapped lines come between).
 DATE_WRAP_WINDOW = 8
 # The title stands above the label row within this share of the page's height from its top.
@@ -84,7 +84,7 @@ UNDECIDED_NOTE = (
 
 
 @dataclass(slots=True)
-class _PageSigns:
+class PageSigns:
     """What a page shows of its place: its printed number, its title, its 変更日 dates (ISO,
     top to bottom)."""
 
@@ -111,7 +111,7 @@ def restore_page_order(reading: Reading, notes: list[str]) -> list[PageWords]:
     if len(pages) < 2:
         return pages
     signs = [_signs(p) for p in pages]
-    order, why = _choose(signs)
+    order, why = choose_order(signs)
     if order is None:
         if why:
             notes.append(UNDECIDED_NOTE.format(why=why))
@@ -136,7 +136,7 @@ def _renumber(page: PageWords, n: int) -> None:
         u.word.page = n
 
 
-def _choose(signs: list[_PageSigns]) -> tuple[list[int] | None, str]:
+def choose_order(signs: list[PageSigns]) -> tuple[list[int] | None, str]:
     """The order to read the pages in (indexes) and why; (None, why) when the file's order
     shows faults and no order is clean; (None, "") when nothing speaks against it."""
     n = len(signs)
@@ -155,15 +155,15 @@ def _choose(signs: list[_PageSigns]) -> tuple[list[int] | None, str]:
         candidates.append(sorted(by_date, key=lambda k: not signs[k].title))  # (stable)
     for order in candidates:
         if _faults(order, signs, rising) == 0:
-            return order, _reasons(given, signs, rising)
+            return order, file_order_doubts(given, signs, rising)
     # Undecided: said only when the title stands on a later page (dates stepping back are a table
     # not sorted by date as often as pages out of order; a first row read without its date, a
     # misread: office-header53's h53-flat said so on pages in order).
-    strong = _faults(given, [_PageSigns(None, s.title, []) for s in signs], rising)
-    return None, _reasons(given, signs, rising) if strong else ""
+    strong = _faults(given, [PageSigns(None, s.title, []) for s in signs], rising)
+    return None, file_order_doubts(given, signs, rising) if strong else ""
 
 
-def _direction(signs: list[_PageSigns]) -> bool:
+def _direction(signs: list[PageSigns]) -> bool:
     """True when the table's dates run forward within its pages (as many steps forward as back:
     forward, the common case)."""
     up = down = 0
@@ -174,7 +174,7 @@ def _direction(signs: list[_PageSigns]) -> bool:
     return up >= down
 
 
-def _faults(order: list[int], signs: list[_PageSigns], rising: bool) -> int:
+def _faults(order: list[int], signs: list[PageSigns], rising: bool) -> int:
     """The faults of reading the pages in ``order``: ``TITLE_FAULT`` when a page printing the
     title is not first, one for each step between pages against the dates' direction."""
     out = TITLE_FAULT if any(signs[k].title for k in order[1:]) and not signs[order[0]].title else 0
@@ -186,7 +186,7 @@ def _faults(order: list[int], signs: list[_PageSigns], rising: bool) -> int:
     return out
 
 
-def _reasons(given: list[int], signs: list[_PageSigns], rising: bool) -> str:
+def file_order_doubts(given: list[int], signs: list[PageSigns], rising: bool) -> str:
     """Why the file's order is in doubt, in words."""
     out: list[str] = []
     titled = [k for k in given if signs[k].title]
@@ -203,28 +203,28 @@ def _reasons(given: list[int], signs: list[_PageSigns], rising: bool) -> str:
     return "; ".join(out)
 
 
-def _signs(page: PageWords) -> _PageSigns:
+def _signs(page: PageWords) -> PageSigns:
     number = None
     for line, _ in _edge_lines(page):
         for piece in _pieces(line):
             mark = page_mark_of(_text(piece))
-            if mark and (n := _mark_number(mark)) is not None:
+            if mark and (n := page_number_of(mark)) is not None:
                 number = n
     lines = [ln for ln in _lines([w for w in page.words if w.text.strip()]) if ln]
     texts = [" ".join(_text(p) for p in _pieces(ln)) for ln in lines]
-    header = next((k for k, t in enumerate(texts) if _is_label_row(t)), None)
+    header = next((k for k, t in enumerate(texts) if is_label_row(t)), None)
     title = header is not None and any(
         "変更箇所" in texts[k].replace(" ", "") and lines[k][0].top <= TITLE_BAND * page.height
         for k in range(header)
     )
     body = lines[(header if header is not None else -1) + 1 :]
-    dates = _column_dates(body)
+    dates = column_dates(body)
     # (A page whose label row was not read: its first row unknown, never taken as continued.)
     opens = header is not None and _opens_continued(page, body, dates, lines[header][-1].bottom)
-    return _PageSigns(number, title, [iso for _, _, iso in dates], opens)
+    return PageSigns(number, title, [iso for _, _, iso in dates], opens)
 
 
-def _is_label_row(text: str) -> bool:
+def is_label_row(text: str) -> bool:
     """A line printing ``MIN_LABELS`` of the column labels, glued or apart (``変更日項目``)."""
     flat = "".join(text.split())
     return label_count(text) >= MIN_LABELS or sum(k in flat for k in LABEL_KEYS) >= MIN_LABELS
@@ -259,7 +259,7 @@ def _opens_continued(
     )
 
 
-def _mark_number(mark: str) -> int | None:
+def page_number_of(mark: str) -> int | None:
     """The page's own number in a printed page mark (``2/3`` → 2, ``- 2 -`` → 2, ``P.2`` → 2)."""
     import unicodedata
 
@@ -272,7 +272,7 @@ def _mark_number(mark: str) -> int | None:
     return int(digits) if digits else None
 
 
-def _column_dates(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
+def column_dates(lines: list[list[Word]]) -> list[tuple[float, float, str]]:
     """The dates of the page's 変更日 column, top to bottom, as (line middle, left edge, ISO
     date): the dates opening a line's first piece (OCR glues the item's first line to it), or a
     date's first part there that the first pieces of the next lines, in the same column, complete

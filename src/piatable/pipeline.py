@@ -25,6 +25,7 @@ from piatable.extract.pdf import read_pdf
 from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
+from piatable.extract.text_page_order import doubt_rows_at_breaks, text_in_page_order
 from piatable.models import DocumentResult, RawRow, Reading
 from piatable.normalize.ascii_numerals import keep_printed_letters
 from piatable.normalize.closing_text import cut_page_text, grid_without_furniture
@@ -176,7 +177,8 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     text = read_text_file(path)  # read and decoded once, for both readers
     if (tables := cell_tables_of(text, path.suffix)) is not None:
         return _cell_table_document(tables, text, source, settings)
-    reading = read_text_pages(path, text)
+    text, page_order = text_in_page_order(text)  # pages fed out of order put back (a note)
+    (reading := read_text_pages(path, text)).notes[:0] = page_order
     printed, marks = PrintedTimings(), MarkColumns()  # 提出時期 printed as 事後提出, ■事前, or as marks
     timing_words(reading, text, printed)
     faulty = faulty_text_pages(text)  # pages taken from a broken text layer
@@ -231,6 +233,7 @@ def _text_document(path: Path, source: str, settings: Settings) -> DocumentResul
     if reading.ascii_numerals:
         keep_printed_letters(result.records, reading.ascii_numerals)
     result.notes += flag_mended_rows(result.records, reading, settings.quality)
+    doubt_rows_at_breaks(result.records, result.notes, settings.quality)  # page order in doubt
     if not result.records and not any(n.startswith(NOT_READ_NOTES) for n in result.notes):
         # The text shows the table (all on one line?) and its rows are lost: read again, only then.
         if shown := shown_not_read_note(read_text_file(path)):
