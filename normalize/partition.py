@@ -63,6 +63,7 @@ from .partition_lists import (
     sequence_cut,
     sequence_prev,
 )
+from .period_lines import period_ends_before, period_goes_on
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 from .wrap_conflicts import WrapCosts
@@ -101,6 +102,8 @@ MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
 # a cell's own spaces as a cell gap): office tuning -raw/pypdfium2 wrong cells 477/442/432 at 4/3/2.
 PIECE_JOIN_PENALTY = 2.0
+# A cut inside a period wrapped after its joiner (``…1日から`` / ``…31日まで``: period_lines).
+PERIOD_CUT_PENALTY = 6.0
 
 
 @dataclass(slots=True)
@@ -120,7 +123,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block shapes wrap_costs echo"
+        "block_item value_block shapes wrap_costs echo period_on period_end"
     ).split()
 )
 
@@ -170,7 +173,10 @@ class BlockScorer:
         else:
             self._width_free_facts(explanation, rejoin, tok)
         n, w = self.n, self.w
-        self.soft_i = [is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) for k in range(n - 1)]
+        self.soft_i = [
+            is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) and not self.period_end[k]
+            for k in range(n - 1)
+        ]
         self.brk_i = [0.0, *accumulate(self._break_cost(self.soft_i, item_width, True))]
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
@@ -200,7 +206,12 @@ class BlockScorer:
         self.lists = ListCuts(self.t, explanation)
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
-        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
+        self.period_on = [False] + [period_goes_on(self.t[k - 1], self.t[k]) for k in range(1, n)]
+        self.period_end = [period_ends_before(self.t[k], self.t[k + 1]) for k in range(n - 1)]
+        self.soft_b = [
+            is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) and not self.period_end[k]
+            for k in range(n - 1)
+        ]
         self.marker = [starts_paragraph(x) for x in self.t]
         self.spans = [
             (not self.marker[k + 1])
@@ -282,7 +293,9 @@ class BlockScorer:
                 continue
             c = 0.0
             closed = t[k][-1:] in SENTENCE_END or t[k][-1:] in CLOSERS
-            if not soft[k] and not marker[k + 1] and not closed:
+            if self.period_on[k + 1]:
+                pass  # a period wrapped after its joiner: one value's own break
+            elif not soft[k] and not marker[k + 1] and not closed:
                 if spans[k]:
                     c = SPLIT_WORD_BREAK_PENALTY
                 elif open_end[k] or not headings or heading_score(t[k + 1]) == 0:
@@ -340,6 +353,8 @@ class BlockScorer:
             cost += KINSOKU_START_PENALTY
         if BRACKET_HEADING.match(self.t[k - 1]) and not HEADING_OPENING.match(self.t[k]):
             cost += HEADING_ENDS_CELL_PENALTY
+        if self.period_on[k]:
+            cost += PERIOD_CUT_PENALTY
         if soft_left[k - 1]:
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
@@ -383,6 +398,8 @@ class BlockScorer:
         open alike."""
         s, t = self.s, self.key
         a, b = t[i], t[j]
+        if self.period_on[j]:
+            return 0.0  # a period's second date opens like its first: one value, not two
         if a[:1] != b[:1] or (a[:1] in BULLETS and not self.shapes.alike(i, j)):
             return 0.0
         common = len(common_prefix(a, b))
@@ -465,7 +482,7 @@ class BlockScorer:
             return [cost + closing_cost + self.shapes.cost(n, n)]
         body_over, brk_b, cut_b, after_body = self.body_over, self.brk_b, self.cut_b, self.after_body
         hit, tot, after_overlap = self.hit, self.tot, self.after_overlap
-        marker, clipped = self.marker, self.clipped
+        marker, clipped, period_on = self.marker, self.clipped, self.period_on
         balance, min_chars, opening_bonus = (
             s.balance_weight,
             s.shared_opening_min_chars,
@@ -502,7 +519,7 @@ class BlockScorer:
             cost += body_over[j] - bo_i + brk_b[j - 1] - bb_i
             cost += after_body[j]
             opening = 0.0
-            if b[:1] == head:
+            if b[:1] == head and not period_on[j]:
                 common = len(common_prefix(a, b))
                 if common >= min_chars or (common >= 2 and a == b):
                     opening = -opening_bonus

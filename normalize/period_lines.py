@@ -1,0 +1,59 @@
+"""A period printed over two lines of one cell (``平成30年12月1日から`` / ``平成30年12月31日まで``).
+
+An item naming a period (``②実施日・期間``, ``⑥保管期間``) prints its before and after values as
+``<date>から<date>まで`` (or ``<date>～<date>``).  A cell too narrow for the whole period wraps it
+after the joiner, and LibreOffice breaks before the second date even where the line had room for
+part of it (a number is never split), so the first line ends short.  Row-ordered text then holds
+four date lines in a row, and a reader that takes a short line ending a phrase, or a line opening
+with a date, for a cell's start cuts the period in two: before ``平成30年12月1日から``, after
+``平成30年12月31日まで`` and the next period (set XXXII u03 / u09, every row-ordered extractor,
+10 rows unwarned at 0.886–0.92).  A line ending with a date and a period's joiner goes on with
+the next line when that opens with a date, unless that line opens a period of its own
+(``…から`` after ``…から``: two open-ended values).  A line that is a date followed by まで
+closes a period: it ends a cell, it never runs on into the next one.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import DATE_ANNEX, PLAIN_DATE_PATTERN
+
+_SPACE = r"[\s\u3000]*"
+# What joins a period's two dates and may end the line the period wraps after.
+_JOINER = r"(?:から|より|[～〜~∼－\-‐―ー])"
+# The first date of a period and its joiner, at a line's end.
+_OPENS = regex.compile(rf"(?:{PLAIN_DATE_PATTERN})(?:{DATE_ANNEX})?{_SPACE}{_JOINER}{_SPACE}$")
+# A joiner of words (から / より) rather than a dash: a second period may open after it.
+_WORD_JOINER = regex.compile(rf"(?:から|より){_SPACE}$")
+# A line that opens with a date (a list's mark aside).
+_DATE_FIRST = regex.compile(rf"^[・\s\u3000]*(?:{PLAIN_DATE_PATTERN})")
+# A period's second date and its まで at a line's end.
+_CLOSES = regex.compile(rf"(?:{PLAIN_DATE_PATTERN})(?:{DATE_ANNEX})?{_SPACE}(?:まで|迄){_SPACE}$")
+
+
+def opens_period(text: str) -> bool:
+    """Whether ``text`` ends with a date and a period's joiner (``…1日から``, ``2023/4/1～``):
+    the period goes on on the next line."""
+    return _OPENS.search(text) is not None
+
+
+def closes_period(text: str) -> bool:
+    """Whether ``text`` ends with a date followed by まで (``平成30年12月31日まで``): the end of a
+    period, closed; no word of it runs on into the next line."""
+    return _CLOSES.search(text) is not None
+
+
+def period_goes_on(prev: str, line: str) -> bool:
+    """Whether ``line`` carries on the period ``prev`` opened (module notes): ``prev`` ends with a
+    date and a joiner, ``line`` opens with a date and, after a から / より, is not itself a
+    period's first date alone with its joiner.  A cut between the two would part one value."""
+    if not opens_period(prev) or not _DATE_FIRST.match(line):
+        return False
+    return not (_WORD_JOINER.search(prev) and opens_period(line) and not closes_period(line))
+
+
+def period_ends_before(prev: str, line: str) -> bool:
+    """Whether ``prev`` closes a period (``…31日まで``) and ``line`` opens with a date: a value
+    ends there and the next one begins, whatever the widths say (a full line is no wrap)."""
+    return closes_period(prev) and _DATE_FIRST.match(line) is not None
