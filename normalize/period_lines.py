@@ -45,12 +45,36 @@ def closes_period(text: str) -> bool:
 
 
 def period_goes_on(prev: str, line: str) -> bool:
-    """Whether ``line`` carries on the period ``prev`` opened (module notes): ``prev`` ends with a
-    date and a joiner, ``line`` opens with a date and, after a から / より, is not itself a
-    period's first date alone with its joiner.  A cut between the two would part one value."""
+    """Whether ``line`` carries on the period ``prev`` opened (module notes), or a date ``prev``
+    began: ``prev`` ends with a date and a joiner, ``line`` opens with a date and, after a から /
+    より, is not itself a period's first date alone with its joiner; or a date runs from
+    ``prev``'s end into ``line`` (``…から令和６`` / ``年１２月１６日まで``: a narrow cell wraps inside
+    a date, never between two cells).  A cut between the two would part one value."""
+    if date_torn(prev, line):
+        return True
     if not opens_period(prev) or not _DATE_FIRST.match(line):
         return False
     return not (_WORD_JOINER.search(prev) and opens_period(line) and not closes_period(line))
+
+
+# What a date may end a line with and open the next one with, torn between them.
+_TORN_END = regex.compile(r"[0-9０-９元年月/／.．]\s*$")
+_TORN_START = regex.compile(r"^\s*[0-9０-９年月日/／.．]")
+_DATE = regex.compile(PLAIN_DATE_PATTERN)
+
+
+def date_torn(prev: str, line: str) -> bool:
+    """Whether a date begins on ``prev`` and ends on ``line`` (each a printed line): a date of
+    ``prev + line`` that starts before the break and ends after it, past its first character."""
+    if not (_TORN_END.search(prev) and _TORN_START.match(line)):
+        return False
+    head, tail = prev.rstrip(), line.lstrip()
+    cut = len(head)
+    for m in _DATE.finditer(head[-16:] + tail[:16]):
+        start, end = m.start() + cut - len(head[-16:]), m.end() + cut - len(head[-16:])
+        if start < cut < end and end - cut >= 1:
+            return True
+    return False
 
 
 def period_ends_before(prev: str, line: str) -> bool:
