@@ -63,7 +63,7 @@ from .partition_lists import (
     sequence_cut,
     sequence_prev,
 )
-from .period_lines import period_ends_before, period_goes_on
+from .period_lines import PERIOD_CUT_PENALTY, period_breaks
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 from .wrap_conflicts import WrapCosts
@@ -102,8 +102,6 @@ MAX_OVER_WIDTH_ITEM_LINES = 2
 # Two pieces of one printed line (cells side by side, normalize.compound) kept in one cell (-raw prints
 # a cell's own spaces as a cell gap): office tuning -raw/pypdfium2 wrong cells 477/442/432 at 4/3/2.
 PIECE_JOIN_PENALTY = 2.0
-# A cut inside a period wrapped after its joiner (``…1日から`` / ``…31日まで``: period_lines).
-PERIOD_CUT_PENALTY = 6.0
 
 
 @dataclass(slots=True)
@@ -173,10 +171,7 @@ class BlockScorer:
         else:
             self._width_free_facts(explanation, rejoin, tok)
         n, w = self.n, self.w
-        self.soft_i = [
-            is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) and not self.period_end[k]
-            for k in range(n - 1)
-        ]
+        self.soft_i = [is_soft_break(lines[k], lines[k + 1], item_width, rejoin, tok) for k in range(n - 1)]
         self.brk_i = [0.0, *accumulate(self._break_cost(self.soft_i, item_width, True))]
         self.over_i = [0, *accumulate(int(x > item_width + WIDTH_TOLERANCE_UNITS) for x in w)]
         # The item's paragraphs for every prefix [0, i), built once (a prefix's paragraphs are the
@@ -206,12 +201,8 @@ class BlockScorer:
         self.lists = ListCuts(self.t, explanation)
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
-        self.period_on = [False] + [period_goes_on(self.t[k - 1], self.t[k]) for k in range(1, n)]
-        self.period_end = [period_ends_before(self.t[k], self.t[k + 1]) for k in range(n - 1)]
-        self.soft_b = [
-            is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) and not self.period_end[k]
-            for k in range(n - 1)
-        ]
+        self.period_on, self.period_end = period_breaks(self.t)
+        self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
         self.marker = [starts_paragraph(x) for x in self.t]
         self.spans = [
             (not self.marker[k + 1])
@@ -293,9 +284,7 @@ class BlockScorer:
                 continue
             c = 0.0
             closed = t[k][-1:] in SENTENCE_END or t[k][-1:] in CLOSERS
-            if self.period_on[k + 1]:
-                pass  # a period wrapped after its joiner: one value's own break
-            elif not soft[k] and not marker[k + 1] and not closed:
+            if not soft[k] and not marker[k + 1] and not closed and not self.period_on[k + 1]:  # (periods)
                 if spans[k]:
                     c = SPLIT_WORD_BREAK_PENALTY
                 elif open_end[k] or not headings or heading_score(t[k + 1]) == 0:
@@ -355,7 +344,7 @@ class BlockScorer:
             cost += HEADING_ENDS_CELL_PENALTY
         if self.period_on[k]:
             cost += PERIOD_CUT_PENALTY
-        if soft_left[k - 1]:
+        if soft_left[k - 1] and not self.period_end[k - 1]:  # (a closed period's line: no wrap)
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
 

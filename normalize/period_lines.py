@@ -15,10 +15,15 @@ closes a period: it ends a cell, it never runs on into the next one.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from .dates import DATE_ANNEX, PLAIN_DATE_PATTERN
 
+# A cut inside a period or a date wrapped over two lines (partition, singlepass): structural, as
+# the partition's kinsoku penalty, not tuned.
+PERIOD_CUT_PENALTY = 6.0
 _SPACE = r"[\s\u3000]*"
 # What joins a period's two dates and may end the line the period wraps after.
 _JOINER = r"(?:から|より|[～〜~∼－\-‐―ー])"
@@ -81,3 +86,11 @@ def period_ends_before(prev: str, line: str) -> bool:
     """Whether ``prev`` closes a period (``…31日まで``) and ``line`` opens with a date: a value
     ends there and the next one begins, whatever the widths say (a full line is no wrap)."""
     return closes_period(prev) and _DATE_FIRST.match(line) is not None
+
+
+def period_breaks(texts: list[str]) -> tuple[list[bool], list[bool]]:
+    """For the lines ``texts`` of a block: (whether each line carries on the period or date of the
+    line before, ``period_goes_on``, the first False; whether each break k, between lines k and
+    k + 1, follows a closed period before a date, ``period_ends_before``)."""
+    on = [False] + [period_goes_on(a, b) for a, b in pairwise(texts)]
+    return on, [period_ends_before(a, b) for a, b in pairwise(texts)]

@@ -123,6 +123,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-grouprows69",
         "heldout-calcorder70",
         "heldout-furniture70",
+        "heldout-roworder71",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -303,8 +303,8 @@ and choice items (`［○］紙`), the marks set in DejaVu Sans in the cases who
 the six fields as written.  Each case is the PDF and its row-ordered texts (pypdfium2,
 `pdftotext -raw`, pypdf, PyMuPDF).
 
-`samples/office-roworder71` (tuning); `samples/heldout-roworder71` (held out: measure on it, never
-tune on it): other tables, date styles, joiners, mark places, fonts and sizes.
+`samples/office-roworder71` (tuning); `samples/heldout-roworder71` (held out: measure on it,
+never tune on it): other tables, date styles, joiners, mark places, fonts and sizes.
 
     python tools/make_roworder71_samples.py
     python tools/eval_office.py samples/office-roworder71 samples/heldout-roworder71 --total
