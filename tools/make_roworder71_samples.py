@@ -12,10 +12,12 @@ after (u03, u09: 10 rows unwarned); printed a ※N set in a fallback font away f
 its box (``［ ］○ 紙``: 12 rows).  Each case is a table of 6–10 rows of the pool
 (``make_bikou55_samples._rows``) with two to four rows changed to: an 意見の聴取 period item whose
 before and after are periods (和暦 / 西暦 / slashed / ``R6.11.15``, full-width digits now and then,
-joined by から…まで, ～, － or 〜), a note mark ``※1`` / ``※２`` ending an item's last heading or an
+joined by から…まで, ～, － or 〜; half of them with the author's own line break after the joiner,
+the shape XXXII's wrap after it printed), a note mark ``※1`` / ``※２`` ending an item's last heading or an
 explanation, or opening a before / after paragraph, and a choice item (``［○］紙`` / ``［ ］…``).
-The marks are set in DejaVu Sans (the fallback LibreOffice takes for a font lacking them) in
-about half the cases.  Column widths vary (Calc: fitted from wider columns now and then).  The truth
+In about half the cases the table names a font this machine lacks (``Calibri``, ``ＭＳ 明朝``: a
+Windows-made file), and LibreOffice draws ※ and ○ in a fallback font of their own, as XXXII's
+were.  The 変更前 / 変更後 columns' widths vary (12–26% of the page's width).  The truth
 (``expected/records.json``) is the six fields as written.  ``office-roworder71`` (tuning) and
 ``heldout-roworder71`` (measure only, never tune on it) draw tables, date styles, joiners, marks,
 fonts and sizes from their own pools.
@@ -34,14 +36,13 @@ import make_extracol67_samples as x67
 import make_extracols62_samples as x62
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import convert, made_sets_main, stream_text
+from make_office_samples import made_sets_main
 
 SETS = {"office-roworder71": False, "heldout-roworder71": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf", "pymupdf")
 PROGRAMS = x67.PROGRAMS
 ROWS = (6, 10)
 TUNING_CASES, HELDOUT_CASES = 10, 6
-FALLBACK_FONT = "DejaVu Sans"
 FALLBACK_SHARE = 0.5
 MARKS = "※○"
 BROKEN_PERIOD_SHARE = 0.5
@@ -178,74 +179,30 @@ def _shares(look: dict) -> list[float]:
     return [body if c in (2, 3) else x62.FIELD_SHARES[c] * rest for c in look["columns"]]
 
 
-_MARK_RUN = re.compile(rf"※[0-9０-９]*|[{MARKS[1:]}]")
-
-
-def _runs(text: str) -> list[tuple[str, bool]]:
-    """``text`` cut into runs: (piece, whether it is a mark set in the fallback font)."""
-    out, at = [], 0
-    for m in _MARK_RUN.finditer(text):
-        if m.start() > at:
-            out.append((text[at : m.start()], False))
-        out.append((m.group(0), True))
-        at = m.end()
-    if at < len(text):
-        out.append((text[at:], False))
-    return out
-
-
 def _xlsx(path: Path, look: dict) -> None:
-    """``make_extracol67``'s sheet with the look's widths, the marks' runs in the fallback font."""
+    """``make_extracol67``'s sheet with the look's column widths."""
     from openpyxl import load_workbook
-    from openpyxl.cell.rich_text import CellRichText, TextBlock
-    from openpyxl.cell.text import InlineFont
     from openpyxl.utils import get_column_letter
 
     x67.write_xlsx(path, look)
-    wb = load_workbook(path, rich_text=True)
+    wb = load_workbook(path)
     ws = wb.active
     for j, w in enumerate(_shares(look), 1):
         ws.column_dimensions[get_column_letter(j)].width = round(w * x62.PAGE_CM[look["paper"]] / 0.19, 1)
-    if look.get("fallback_runs"):
-        base = InlineFont(rFont=look["font"], sz=look["size"])
-        fallback = InlineFont(rFont=FALLBACK_FONT, sz=look["size"])
-        for row in ws.iter_rows():
-            for c in row:
-                if isinstance(c.value, str) and _MARK_RUN.search(c.value):
-                    c.value = CellRichText(
-                        [TextBlock(fallback if mark else base, piece) for piece, mark in _runs(c.value)]
-                    )
     wb.save(path)
 
 
 def _docx(path: Path, look: dict) -> None:
-    """``make_extracol67``'s document with the look's widths, the marks' runs in the fallback
-    font."""
+    """``make_extracol67``'s document with the look's column widths."""
     from docx import Document
-    from docx.oxml.ns import qn
     from docx.shared import Cm
 
     x67.write_docx(path, look)
     doc = Document(path)
-    table = doc.tables[0]
-    widths = [w * 26.7 for w in _shares(look)]
-    for row in table.rows:
+    widths = [w * x62.PAGE_CM[look["paper"]] for w in _shares(look)]
+    for row in doc.tables[0].rows:
         for cell, w in zip(row.cells, widths, strict=True):
             cell.width = Cm(w)
-    if look.get("fallback_runs"):
-        for row in table.rows:
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    text = para.text
-                    if not _MARK_RUN.search(text):
-                        continue
-                    for run in list(para.runs):
-                        run._r.getparent().remove(run._r)
-                    for piece, mark in _runs(text):
-                        run = para.add_run(piece)
-                        if mark:
-                            run.font.name = FALLBACK_FONT
-                            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FALLBACK_FONT)
     doc.save(path)
 
 
@@ -254,22 +211,9 @@ def _plain(text: str) -> str:
 
 
 def _pdf(name: str, look: dict, work: Path) -> Path:
-    """The case's PDF by LibreOffice; SystemExit when a cell (marks aside, which a fallback font
-    prints out of their place) is not printed whole."""
-    src = work / f"{name}.{'docx' if look['maker'] == 'writer' else 'xlsx'}"
-    (_docx if look["maker"] == "writer" else _xlsx)(src, look)
-    convert([src], work)
-    pdf = work / f"{name}.pdf"
-    whole = _plain("".join(stream_text(pdf)))
-    missing = [
-        f"row {i} {key}"
-        for i, r in enumerate(look["rows"])
-        for key in x62.FIELDS
-        if _plain(str(r[key])) not in whole
-    ]
-    if missing:
-        raise SystemExit(f"{name}: not printed whole: {missing[:3]}")
-    return pdf
+    """The case's PDF by LibreOffice, its cells checked to print whole, marks aside (a fallback
+    font prints them out of their place)."""
+    return x67.printed_pdf(name, look, work, _xlsx, _docx, plain=_plain)
 
 
 def _cases(work: Path, heldout: bool):
