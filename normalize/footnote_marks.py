@@ -39,40 +39,42 @@ def _joined(lead: str, text: str, num: str) -> str:
     return f"{lead}{text}※{num}"
 
 
+def _mended(lines: list[str], k: int, out: list[str]) -> tuple[str, int] | None:
+    """The line a mark printed apart from its number at ``lines[k]`` makes with its number, and
+    how many lines it takes (one to three; a circled number alone on the line before, already in
+    ``out``, is taken from there); None when ``lines[k]`` holds no such mark."""
+    line = lines[k].rstrip()
+    if m := _MARK_AFTER.match(line):
+        return _joined("", m["text"], m["num"]), 1
+    if m := _MARK_FIRST.match(line):
+        return _joined(m["lead"], m["text"], m["num"]), 1
+    alone = _MARK_ALONE.match(line)
+    if not alone or k + 1 >= len(lines) or "※" in lines[k + 1]:
+        return None
+    nxt = lines[k + 1].strip()
+    if n := _NUMBER_LAST.match(nxt):
+        return _joined(alone["lead"], n["text"], n["num"]), 2
+    n = _NUMBER_ALONE.match(lines[k + 2]) if k + 2 < len(lines) else None
+    if not nxt or n is None:
+        return None
+    lead = alone["lead"]
+    if not lead and out and regex.fullmatch(rf"{_SP}*[①-⑳]{_SP}*", out[-1]):
+        lead = out.pop().strip()  # PyMuPDF: ``①`` / ``※`` / ``法令上の根拠`` / ``２``
+    return _joined(lead, nxt, n["num"]), 3
+
+
 def place_footnote_marks(text: str) -> tuple[str, int]:
     """(``text`` with each ※ printed away from its number put back before it, how many marks
     moved); the orders of the module notes, on one line or on two or three lines in a row."""
     if "※" not in text:
         return text, 0
-    lines = text.split("\n")
-    out: list[str] = []
-    moved = 0
-    k = 0
+    lines, out, moved, k = text.split("\n"), [], 0, 0
     while k < len(lines):
-        line = lines[k].rstrip()
-        if m := _MARK_AFTER.match(line):
-            out.append(_joined("", m["text"], m["num"]))
-            moved, k = moved + 1, k + 1
+        mended = _mended(lines, k, out)
+        if mended is None:
+            out.append(lines[k])
+            k += 1
             continue
-        if m := _MARK_FIRST.match(line):
-            out.append(_joined(m["lead"], m["text"], m["num"]))
-            moved, k = moved + 1, k + 1
-            continue
-        alone = _MARK_ALONE.match(line)
-        if alone and k + 1 < len(lines):
-            nxt = lines[k + 1].rstrip()
-            if (n := _NUMBER_LAST.match(nxt)) and "※" not in nxt:
-                out.append(_joined(alone["lead"], n["text"], n["num"]))
-                moved, k = moved + 1, k + 2
-                continue
-            after = lines[k + 2].rstrip() if k + 2 < len(lines) else ""
-            if nxt.strip() and "※" not in nxt and (n := _NUMBER_ALONE.match(after)):
-                lead = alone["lead"]
-                if not lead and out and regex.fullmatch(rf"{_SP}*[①-⑳]{_SP}*", out[-1]):
-                    lead = out.pop().strip()  # PyMuPDF: ``①`` / ``※`` / ``法令上の根拠`` / ``２``
-                out.append(_joined(lead, nxt.strip(), n["num"]))
-                moved, k = moved + 1, k + 3
-                continue
-        out.append(lines[k])
-        k += 1
+        out.append(mended[0])
+        moved, k = moved + 1, k + mended[1]
     return "\n".join(out), moved

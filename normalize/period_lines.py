@@ -66,6 +66,9 @@ def period_goes_on(prev: str, line: str) -> bool:
 _TORN_END = regex.compile(r"[0-9０-９元年月/／.．]\s*$")
 _TORN_START = regex.compile(r"^\s*[0-9０-９年月日/／.．]")
 _DATE = regex.compile(PLAIN_DATE_PATTERN)
+# A date written with 年 / 月 / 日 or slashes: not a telephone number's digits and dashes
+# (``０１２３－４５－６７００`` reads as a date by its shape alone).
+_DATE_WORD = regex.compile(r"[年月日/／]")
 
 
 def date_torn(prev: str, line: str) -> bool:
@@ -77,7 +80,7 @@ def date_torn(prev: str, line: str) -> bool:
     cut = len(head)
     for m in _DATE.finditer(head[-16:] + tail[:16]):
         start, end = m.start() + cut - len(head[-16:]), m.end() + cut - len(head[-16:])
-        if start < cut < end and end - cut >= 1:
+        if start < cut < end and _DATE_WORD.search(m.group(0)):
             return True
     return False
 
