@@ -31,6 +31,7 @@ from piatable.normalize.embedded_labels import EMBEDDED_LABELS_NOTE, split_embed
 from piatable.normalize.extra_cells import REMARKS_TEXT_NOTE, remark_label_of, strip_remark_label
 from piatable.normalize.extra_columns import strip_extra_labels, strip_extra_values
 from piatable.normalize.extra_layout import placed_wheres, set_aside_by_place
+from piatable.normalize.footnote_marks import place_footnote_marks
 from piatable.normalize.glued_copy import unglue_copy
 from piatable.normalize.glued_labels import GLUED_LABELS_NOTE, split_glued_labels
 from piatable.normalize.glued_page_marks import split_glued_page_marks
@@ -274,6 +275,9 @@ def _read_text_and_kind(
     tidy.text, marks = place_box_marks(tidy.text)
     if marks:
         tidy.notes.append(f"{marks} check-box marks printed away from their boxes were put back in them")
+    tidy.text, marks = place_footnote_marks(tidy.text)  # pypdfium2's …の根拠 ２※, pypdf's ※…の根拠 ２
+    if marks:
+        tidy.notes.append(f"{marks} note marks ※ printed away from their numbers were put back before them")
     tidy.text, hyphens = restore_dropped_hyphens(tidy.text)  # plain pdftotext's e-ラーニング
     tidy.notes += [HYPHENS_NOTE.format(n=hyphens)] if hyphens else []
     tidy.text, marks = drop_hyphenation_marks(tidy.text)  # pdfminer's Gnumeric ｅＬＴＡ-

@@ -16,9 +16,12 @@ import regex
 
 # An empty check box: brackets with nothing or a space between them.
 EMPTY_BOX = regex.compile(r"[［\[][ 　]?[］\]]")
-# A mark standing alone: a space (or the line's start) before it, a space or the line's end after
-# it (``○○`` placeholders and marks inside words are not stray).
-STRAY_MARK = regex.compile(r"(?:(?<=^)|(?<=[ 　]))[○〇◯●](?=[ 　]|$)")
+# A mark standing alone: a space, the line's start or a box's closing bracket before it (pypdfium2
+# prints ``［ ］○ 紙`` where the mark's font run follows the box's right away: set XXXII, 12 rows
+# unwarned), a space or the line's end after it (``○○`` placeholders and marks inside words are
+# not stray).
+STRAY_MARK = regex.compile(r"(?:(?<=^)|(?<=[ 　］\]]))[○〇◯●](?=[ 　]|$)")
+_WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _MARK_ALONE = regex.compile(r"^[ 　]*[○〇◯●](?:[ 　]+[○〇◯●])*[ 　]*$")
 
 
@@ -34,15 +37,22 @@ def _place_in_line(line: str) -> str | None:
     boxes = list(EMPTY_BOX.finditer(line))
     if not boxes:
         return None
-    strays = [m for m in STRAY_MARK.finditer(line) if m.start() > boxes[0].end()]
+    strays = [m for m in STRAY_MARK.finditer(line) if m.start() >= boxes[0].end()]
     if not strays or len(strays) != len(boxes):
         return None
     kept = line
     for m in reversed(strays):
-        a = m.start()
+        a, b = m.start(), m.end()
         while a > 0 and kept[a - 1] in " 　":
             a -= 1
-        kept = kept[:a] + kept[m.end() :]
+        c = b
+        while c < len(kept) and kept[c] in " 　":
+            c += 1
+        # Right after a box (``［ ］○ 紙``), or inside a word (``［ ］庁 ○ 内連携…``): the spaces
+        # around the mark are its font run's, not the line's.
+        if a == m.start() or (a > 0 and c < len(kept) and _WIDE.match(kept[a - 1]) and _WIDE.match(kept[c])):
+            b = c
+        kept = kept[:a] + kept[b:]
     return _fill(kept, [m.group(0) for m in strays])
 
 
@@ -84,6 +94,6 @@ def stray_box_mark(text: str) -> bool:
         if _MARK_ALONE.match(line):
             return True
         boxes = list(EMPTY_BOX.finditer(line))
-        if boxes and any(m.start() > boxes[0].end() for m in STRAY_MARK.finditer(line)):
+        if boxes and any(m.start() >= boxes[0].end() for m in STRAY_MARK.finditer(line)):
             return True
     return False

@@ -36,6 +36,7 @@ from piatable.models import CellLine
 from piatable.settings import RejoinSettings
 
 from .chars import NO_LINE_START, SENTENCE_END, display_width, starts_paragraph
+from .period_lines import closes_period
 from .phrase_openings import starts_mid_phrase
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, word_spans_break
@@ -172,7 +173,7 @@ def wrapped_cut_why(before: list[str], after: list[str]) -> str:
     if len(before) < 2 or len(after) < 2:
         return ""
     last = before[-1]
-    if starts_paragraph(last) or last[-1:] in _CELL_END or starts_paragraph(after[0]):
+    if starts_paragraph(last) or last[-1:] in _CELL_END or starts_paragraph(after[0]) or closes_period(last):
         return ""
     full = max(display_width(x) for x in (*before[:-1], *after[:-1]))
     return WRAPPED_CUT_WHY if display_width(last) >= full else ""

@@ -16,6 +16,11 @@ deleted blocks too, ``evidence.column_doubts``; narrowed there, they needed evid
   記載`` …): the label row read into the cell, letter-spaced or one character a line (a
   vertical label), which ``evidence.holds_labels`` (paragraph by paragraph) does not see.  No
   truth cell of the samples or of XXVIII holds such a pair.
+* ``column_guess`` on the after cell and the explanation when the explanation opens with a short
+  paragraph of a number and no kana (``第58項``, ``第２版``) before its reason: the after cell's
+  wrapped last line, or a remark, read into it (set XXXII u02 / u08, pypdfium2: ``…第２条の表`` |
+  ``第58項`` / ``委託契約の更新に伴う…`` at 0.53, unwarned; branch roworder71).  An explanation is a
+  reason, written with kana; no explanation of the samples' truth (121,072 rows) opens so.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ GLUED_TAIL = regex.compile(rf"(?<={_JA})(?<![の第])[ \u3000]?[0-9０-９]{{1,3
 # Two column labels as the label row prints them, next to each other.
 LABEL_PAIRS: tuple[str, ...] = tuple(a + b for a, b in pairwise(LABELS))
 TEXT_FIELDS = ("item", "before", "after", "explanation")
+# A short paragraph holding a number and no kana (``第58項``, ``第２版``): no reason's opening.
+NUMBER_PIECE = regex.compile(r"^(?=.*[0-9０-９])[^\p{Hiragana}\p{Katakana}]{1,8}$")
 
 
 def glued_tail_doubts(record: Record) -> list[Doubt]:
@@ -46,6 +53,10 @@ def glued_tail_doubts(record: Record) -> list[Doubt]:
         tail = explanation[-8:]
         why = f"the explanation ends in a number glued to its text ({tail}): another column's (通番, page)?"
         out.append(Doubt("column_guess", "explanation", why))
+    paras = [p for p in explanation.split("\n") if p.strip()]
+    if len(paras) >= 2 and NUMBER_PIECE.match("".join(paras[0].split())):
+        why = f"the explanation opens with {paras[0].strip()} before its reason: another cell's last line?"
+        out += [Doubt("column_guess", "after", why), Doubt("column_guess", "explanation", why)]
     for f in TEXT_FIELDS:
         squashed = "".join((getattr(record, f) or "").split())
         pair = next((p for p in LABEL_PAIRS if p in squashed), None)

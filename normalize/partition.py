@@ -63,6 +63,7 @@ from .partition_lists import (
     sequence_cut,
     sequence_prev,
 )
+from .period_lines import PERIOD_CUT_PENALTY, period_breaks
 from .rejoin import is_soft_break, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 from .wrap_conflicts import WrapCosts
@@ -120,7 +121,7 @@ _WIDTH_FREE = tuple(
         "t n w soft_b marker spans open_end same_line line_start brk_b over_b hit tot num cut_b "
         "body_over after_body after_overlap clipped closing last_above last_deletion "
         "addition_from empty_before_bonus empty_after_bonus shared_from key seq_prev box lists "
-        "block_item value_block shapes wrap_costs echo"
+        "block_item value_block shapes wrap_costs echo period_on period_end"
     ).split()
 )
 
@@ -200,6 +201,7 @@ class BlockScorer:
         self.lists = ListCuts(self.t, explanation)
         self.n = n = len(lines)
         self.w = [display_width(x) for x in self.t]
+        self.period_on, self.period_end = period_breaks(self.t)
         self.soft_b = [is_soft_break(lines[k], lines[k + 1], body_width, rejoin, tok) for k in range(n - 1)]
         self.marker = [starts_paragraph(x) for x in self.t]
         self.spans = [
@@ -282,7 +284,7 @@ class BlockScorer:
                 continue
             c = 0.0
             closed = t[k][-1:] in SENTENCE_END or t[k][-1:] in CLOSERS
-            if not soft[k] and not marker[k + 1] and not closed:
+            if not soft[k] and not marker[k + 1] and not closed and not self.period_on[k + 1]:  # (periods)
                 if spans[k]:
                     c = SPLIT_WORD_BREAK_PENALTY
                 elif open_end[k] or not headings or heading_score(t[k + 1]) == 0:
@@ -340,7 +342,9 @@ class BlockScorer:
             cost += KINSOKU_START_PENALTY
         if BRACKET_HEADING.match(self.t[k - 1]) and not HEADING_OPENING.match(self.t[k]):
             cost += HEADING_ENDS_CELL_PENALTY
-        if soft_left[k - 1]:
+        if self.period_on[k]:
+            cost += PERIOD_CUT_PENALTY
+        if soft_left[k - 1] and not self.period_end[k - 1]:  # (a closed period's line: no wrap)
             cost += self.s.split_word_penalty if self.spans[k - 1] else self.s.split_word_penalty * 0.6
         return cost
 
@@ -383,6 +387,8 @@ class BlockScorer:
         open alike."""
         s, t = self.s, self.key
         a, b = t[i], t[j]
+        if self.period_on[j]:
+            return 0.0  # a period's second date opens like its first: one value, not two
         if a[:1] != b[:1] or (a[:1] in BULLETS and not self.shapes.alike(i, j)):
             return 0.0
         common = len(common_prefix(a, b))
@@ -465,7 +471,7 @@ class BlockScorer:
             return [cost + closing_cost + self.shapes.cost(n, n)]
         body_over, brk_b, cut_b, after_body = self.body_over, self.brk_b, self.cut_b, self.after_body
         hit, tot, after_overlap = self.hit, self.tot, self.after_overlap
-        marker, clipped = self.marker, self.clipped
+        marker, clipped, period_on = self.marker, self.clipped, self.period_on
         balance, min_chars, opening_bonus = (
             s.balance_weight,
             s.shared_opening_min_chars,
@@ -502,7 +508,7 @@ class BlockScorer:
             cost += body_over[j] - bo_i + brk_b[j - 1] - bb_i
             cost += after_body[j]
             opening = 0.0
-            if b[:1] == head:
+            if b[:1] == head and not period_on[j]:
                 common = len(common_prefix(a, b))
                 if common >= min_chars or (common >= 2 and a == b):
                     opening = -opening_bonus

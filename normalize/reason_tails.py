@@ -63,6 +63,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES
 
 from .chars import BODY_MARKER, display_width
 from .page_lists import list_number
+from .period_lines import closes_period, period_goes_on
 from .tokenizer import Tokenizer, default_tokenizer, word_spans_break
 
 # How a reason ends: a change's word after …に伴う / …による / …のため / …を受け (``組織改正による
@@ -267,8 +268,10 @@ def mend_reason_run_on(row: RawRow, tok: Tokenizer | None = None) -> None:
         above = body[-k - 1].text.strip() if k < len(body) else "。"
         if not tail or _MID_PHRASE.match(tail) or not above or _OPEN_END.search(above):
             continue
-        if continues_a_list(tail, [cl.text for cl in body[:-k]]):
-            continue
+        if continues_a_list(tail, [cl.text for cl in body[:-k]]) or period_goes_on(above, body[-k].text):
+            continue  # (nor the second half of a period: ``2018/12/1 から`` / ``2018/12/31 まで``)
+        if closes_period(tail):
+            continue  # a period (``…から…まで``) is a value, never a reason's opening
         last, first = body[-1].text.strip(), expl[0].text.strip()
         if not (_cut_mid_phrase(last, first) or _inside_reason(tail, first, tok)):
             continue

@@ -68,6 +68,7 @@ from piatable.vocabulary import ATTACHMENT_OPENING_PATTERN, COVER_LABEL, EXPLANA
 from .block_lines import opens_block_body
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .passone import BEFORE_AFTER_CUT_WHY, ITEM_CUT_WHY
+from .period_lines import period_goes_on
 from .stream_cut_checks import stream_cut_doubts
 
 _WHITE = regex.compile(r"\s+")
@@ -255,9 +256,10 @@ def alike_doubts(record: Record) -> list[Doubt]:
         return []
     base = _alike(before, after)
     moves = []
-    if len(after) > 1:
+    # (Not the half of a period wrapped after its joiner: one value's lines, period_lines.)
+    if len(after) > 1 and not period_goes_on(after[0], after[1]):
         moves.append((_alike(before + after[:1], after[1:]), "the after cell's first paragraph"))
-    if len(before) > 1:
+    if len(before) > 1 and not period_goes_on(before[-2], before[-1]):
         moves.append((_alike(before[:-1], before[-1:] + after), "the before cell's last paragraph"))
     best = max(moves, default=None)
     if best is None or best[0] - base <= BEFORE_AFTER_ALIKE_GAIN:

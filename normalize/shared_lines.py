@@ -61,6 +61,7 @@ from .passone import (
     RUN_ON_WHY,
     runs_into_explanation,
 )
+from .period_lines import closes_period
 from .placeholder_cells import mend_placeholder_before
 from .reason_tails import mend_reason_run_on, mend_reason_tail, mend_value_tail
 from .rejoin import is_soft_break
@@ -346,7 +347,7 @@ def mend_explanation_head(row: RawRow, settings: Settings, tok: Tokenizer) -> No
         width = display_width(last.text.strip())
         if not (w_expl - slack <= width <= w_expl + RUN_ON_SLACK_UNITS):
             break
-        if not _opens_word_inside(last.text.strip(), first.text.strip()):
+        if not _opens_word_inside(last.text.strip(), first.text.strip()) or closes_period(last.text):
             break
         if not is_soft_break(last, first, w_expl, settings.rejoin, tok):
             break

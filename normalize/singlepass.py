@@ -35,6 +35,7 @@ from .chars import NO_LINE_START, display_width, starts_paragraph
 from .dates import is_date_line
 from .items import opens_item
 from .partition import PIECE_JOIN_PENALTY, BlockScorer, Partition, best_partition
+from .period_lines import PERIOD_CUT_PENALTY, period_goes_on
 from .rejoin import is_soft_break, opens_paragraph, same_printed_line
 from .tokenizer import Tokenizer, default_tokenizer
 
@@ -407,6 +408,8 @@ def split_row_scored(
             cost += LATE_START_COST
         if closed is not None and e > closed + 1:
             cost += CLOSED_AFTER_RUN_ON_PENALTY
+        if 0 < e < n and period_goes_on(lines[e - 1].text, lines[e].text):
+            cost += PERIOD_CUT_PENALTY  # the explanation would open inside a period (period_lines)
         if closing and post and e > 1 and ABOVE_ADDED.match("".join(post[-1].text.split())):
             # 上記を新規追加 points at the text above it in its own cell: the after cell's last
             # line, never an explanation's (a lone 新規追加 may be a one-line after cell).
