@@ -125,6 +125,8 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-furniture70",
         "heldout-sidebyside71",
         "heldout-roworder71",
+        "heldout-pageorder71",
+        "heldout-scan71",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
