@@ -25,10 +25,11 @@ from dataclasses import replace
 import regex
 
 from piatable.models import Word
-from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW
+from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW, ITEM_PART_LABELS
 
 from ..chars import display_width
 from .common import PageRows
+from .labels import Header
 from .lines import Line
 from .lost_lines import is_printed_date
 
@@ -42,7 +43,9 @@ MIN_EDGE_SHARE = 0.6
 # A heading under a section's (１．…, ①…, （１）…, リスク１…, 委託事項１…): not a 大項目.
 _LOWER_HEADING = regex.compile(r"^(?:[0-9０-９]+[．.]|[①-⑳]|[（(][0-9０-９]|リスク[0-9０-９]|委託事項)")
 # A sub-column's label read into the first item line under it (a label row the reader kept).
-_LEADING_LABEL = regex.compile(r"^(?:[大中小]項目|細目)(?=[ⅠⅡⅢⅣⅤⅥ])")
+_LEADING_LABEL = regex.compile(
+    rf"^(?:{'|'.join(sorted(ITEM_PART_LABELS, key=len, reverse=True))})(?=[ⅠⅡⅢⅣⅤⅥ])"
+)
 # A sub-column is at least this many units wide.
 MIN_SUB_WIDTH = 3.0
 # At least this many item cells open with a section (Ⅰ…Ⅵ) left of the item lines' median start
@@ -230,3 +233,33 @@ def doubt_stray_sub_items(res: PageRows, edges: list[float]) -> None:
 
 # A note of each page whose 項目 was read by sub-column.
 ITEM_PARTS_NOTE = "page {page}: the 項目 is printed over {n} sub-columns, each row's item read by sub-column"
+
+
+# A line this many line heights under the label row's bottom or nearer is the label row's own.
+SUB_LABEL_LINES = 1.5
+SUB_LABEL_NOTE = (
+    "page {page}: the labels of the 項目's sub-columns under the 項目 label read as the label"
+    " row's, not as a row: {texts}"
+)
+
+
+def sub_label_lines(lines: list[Line], header: Header | None, hy: float) -> list[Line]:
+    """The lines right under the label row (``header``; within ``SUB_LABEL_LINES`` line heights
+    ``hy`` of its bottom) whose every piece is a label of the 項目's sub-columns (評価書の項目 /
+    細目, 大項目 / 小項目, 項目 / 細項目: ``ITEM_PART_LABEL_ROW``): a header's lower row, never a
+    row (set XXXII u01: read as an extra row ``評価書の項目`` / ``細目``, or glued to the last row of
+    the page before).  [] without a header."""
+    if header is None:
+        return []
+    return [
+        ln
+        for ln in lines
+        if header.bottom - hy / 2 < ln.top <= header.bottom + SUB_LABEL_LINES * hy
+        and ln.text.split()
+        and all(ITEM_PART_LABEL_ROW.match(t) for t in ln.text.split())
+    ]
+
+
+def sub_label_note(page: int, lines: list[Line]) -> str:
+    """The note naming the sub-column label lines taken as the label row's."""
+    return SUB_LABEL_NOTE.format(page=page, texts=" / ".join(" ".join(ln.text.split()) for ln in lines))
