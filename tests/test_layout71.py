@@ -12,9 +12,11 @@ from types import SimpleNamespace
 
 import pytest
 
+from piatable.models import Record
 from piatable.normalize.grid.continued_rows import LISTING_REST_WHY, join_continued_rows
 from piatable.normalize.grid.displaced_closers import return_displaced_closers
 from piatable.normalize.grid.remark_column import split_remarks
+from piatable.normalize.item_tears import item_tear_doubts
 from piatable.normalize.watermark_lines import set_apart_copies
 from piatable.pipeline import read_document
 
@@ -136,3 +138,36 @@ def test_watermark_glued_before_a_heading_is_cut() -> None:
     assert [(c.word, c.line) for c in cuts] == [("複製禁止", 1)]
     page[1] = "          複製禁止の措置を講じる"
     assert set_apart_copies([page], set()) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "warned"),
+    [
+        ("Ⅱ特定個人情報ファイ３．特定個人情報の入手・使用\nルの概要⑤本人への明示", True),
+        ("Ⅱ特定個人情報ファイ５．特定個人情報の提供・移転（委ルの概要託に伴うものを除く。）\n提供先３", True),
+        ("Ⅳその他のリスク対 １．監査\n策②監査", True),
+        ("Ⅱ特定個人情報ファイルの概要\n３．特定個人情報の入手・使用\n⑤本人への明示", False),
+        ("Ⅱ特定個人情報ファイルの概要３．特定個人情報の入手・使用⑤本人への明示", False),
+        ("Ⅳ ８．人手を介在させる作業 人為的ミスが発生するリスクへの対策は十分か", False),
+    ],
+)
+def test_item_sub_columns_read_line_by_line_are_warned(item: str, warned: bool) -> None:
+    """pdfplumber layout / PyMuPDF sort: a narrow 大項目's wraps beside the 小項目's lines
+    (``Ⅱ特定個人情報ファイ３．…`` / ``ルの概要⑤…``) put column_guess on the item; a whole section
+    name, run together or not, does not."""
+    record = Record(
+        "x",
+        0,
+        1,
+        1,
+        None,
+        "",
+        item=item,
+        item_path=[],
+        before="前",
+        after="後",
+        timing="事後",
+        explanation="",
+    )
+    doubts = item_tear_doubts(record)
+    assert any(d.field == "item" and d.kind == "column_guess" for d in doubts) is warned
