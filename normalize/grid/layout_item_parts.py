@@ -260,6 +260,23 @@ def sub_label_lines(lines: list[Line], header: Header | None, hy: float) -> list
     ]
 
 
+def drop_sub_labels(res: PageRows, subs: list[Line]) -> None:
+    """Take the sub-label lines ``subs`` (``sub_label_lines``) out of the page's rows once the
+    rows are cut (they stay among the lines the rows are cut from: where they stand tells a
+    row's alignment, as the label row's lower line)."""
+    tops = {(ln.page, ln.top) for ln in subs}
+    if not tops:
+        return
+
+    def label(ln: Line) -> bool:
+        return (ln.page, ln.top) in tops and bool(ITEM_PART_LABEL_ROW.match("".join(ln.text.split())))
+
+    for row in res.rows:
+        for c, lines in list(row.items()):
+            row[c] = [ln for ln in lines if not label(ln)]
+    res.lines = [ln for ln in res.lines if not label(ln)]
+
+
 def sub_label_note(page: int, lines: list[Line]) -> str:
     """The note naming the sub-column label lines taken as the label row's."""
     return SUB_LABEL_NOTE.format(page=page, texts=" / ".join(" ".join(ln.text.split()) for ln in lines))

@@ -27,6 +27,7 @@ from .label_bounds import opens_under_labels
 from .label_openers import starts_from_openers
 from .labels import Header, find_header, is_label_line, with_label_tails
 from .layout_item_parts import (
+    drop_sub_labels,
     held_item_starts,
     item_part_edges,
     item_pieces,
@@ -466,7 +467,6 @@ def layout_page_rows(
             if (header is None or ln.top > header.bottom - hy / 2)
             and not is_furniture_at(all_lines, k)
             and (k in tails or not is_label_line(ln, hx, settings))
-            and ln not in subs
         ]
         if not body:
             continue
@@ -571,6 +571,7 @@ def layout_page_rows(
     mend_layout_rows(res.rows)
     res.lines = own_lines
     reread_items(res, item_part_edges(item_pieces(segs, line_cols_all)))
+    drop_sub_labels(res, subs)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why
