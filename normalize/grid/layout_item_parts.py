@@ -183,10 +183,15 @@ def join_item_parts(item: list[Line]) -> list[Line]:
     return rest + out
 
 
-def item_pieces(segs: list[list[Line]], line_cols: list[list[int]]) -> list[list[Line]]:
-    """Each printed line's pieces placed in the 項目 column (1), left to right."""
+def item_pieces(
+    segs: list[list[Line]], line_cols: list[list[int]], subs: list[Line] | None = None
+) -> list[list[Line]]:
+    """Each printed line's pieces placed in the 項目 column (1), left to right; the sub-label
+    lines ``subs`` (``sub_label_lines``) give none (their labels open at no item's edge)."""
+    tops = {(ln.page, ln.top) for ln in subs or []}
     return [
-        [p for p, c in zip(line, lc, strict=True) if c == 1] for line, lc in zip(segs, line_cols, strict=True)
+        [p for p, c in zip(line, lc, strict=True) if c == 1 and (p.page, p.top) not in tops]
+        for line, lc in zip(segs, line_cols, strict=True)
     ]
 
 

@@ -570,7 +570,7 @@ def layout_page_rows(
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     mend_layout_rows(res.rows)
     res.lines = own_lines
-    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all)))
+    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all, subs)))
     drop_sub_labels(res, subs)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
