@@ -171,3 +171,14 @@ def test_item_sub_columns_read_line_by_line_are_warned(item: str, warned: bool) 
     )
     doubts = item_tear_doubts(record)
     assert any(d.field == "item" and d.kind == "column_guess" for d in doubts) is warned
+
+
+def test_listing_check_with_no_cell_above() -> None:
+    """A row above with no 変更前 cell at all (pdfplumber text, office-furniture66): no doubt, no
+    error (a KeyError before)."""
+    above = _row("［○］紙", "［○］紙")
+    del above.cells[2]
+    below = _row("［○］庁内連携システム", "［○］その他", ["merged_cell_filled"])
+    rows = [above, below]
+    join_continued_rows(rows, layout=True)
+    assert below.doubt is None

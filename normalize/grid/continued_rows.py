@@ -114,7 +114,10 @@ def _listing_rest(row: GridRow, above: GridRow) -> str:
     listing alike; the text does not tell."""
     if "merged_cell_filled" not in row.flags or any(_own(row, above, c) for c in (*ANCHORS, EXPLANATION)):
         return ""
-    if all(_own(row, above, c) and _goes_on_listing(row.cells[c], above.cells[c]) for c in (BEFORE, AFTER)):
+    if all(
+        _own(row, above, c) and _goes_on_listing(row.cells[c], above.cells.get(c, []))
+        for c in (BEFORE, AFTER)
+    ):
         return LISTING_REST_WHY
     return ""
 
