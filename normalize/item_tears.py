@@ -39,6 +39,11 @@ warning (conf 0.88–0.93); these checks put ``column_guess`` on the item and th
   and after cells' like lines, side by side, both read into one (pdfplumber, office-datecell60);
 * ``kana rest``: a before or after paragraph ends with a sentence's end, a space and a short piece
   opening with kana (``…管理している。 う修正``): a wrapped line's rest of another cell (pdfplumber).
+* ``sub-columns interleaved``: two item lines each hold a heading opening after some text
+  (``Ⅱ特定個人情報ファイ３．特定個人情報の入手・使用`` / ``ルの概要⑤本人への明示``), the first
+  opening with a section, and the text before the two openings joined is a heading of the form
+  (``Ⅱ特定個人情報ファイルの概要``): a 項目 printed over two sub-columns read line by line, the
+  narrow 大項目's wraps beside the 小項目's lines (pdfplumber layout, PyMuPDF sort; set XXXII u01).
 """
 
 from __future__ import annotations
@@ -217,6 +222,41 @@ def _rest_doubts(record: Record, tokenizer: Tokenizer | None) -> list[Doubt]:
     return []
 
 
+# A heading's opening after text on an item line (``…ファイ３．特定…``, ``…概要⑤本人…``).
+_MID_HEADING = regex.compile(rf"(?<=\S)[ 　]*(?:[{_CIRCLED}]|[0-9０-９]{{1,2}}[．.])")
+_SECTION = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ]")
+# A section's name cut short by a wrap: the numeral and three characters or more, no space or
+# bracket (``Ⅱ特定個人情報ファイ``; not ``Ⅳ`` alone nor ``Ⅱ　特定… （``).
+_CUT_SECTION = regex.compile(r"^[ⅠⅡⅢⅣⅤⅥ][^\s　（(]{3,}$")
+# The longest rest of a section's name wrapped in a narrow 大項目 (``ルの概要``, ``イルの取扱いプロセ``).
+TAIL_MAX_CHARS = 16
+INTERLEAVED_WHY = (
+    "the item's lines each hold a heading after a piece of the section's name ({section!r}): the"
+    " 項目's sub-columns read line by line, their order in the item a guess"
+)
+
+
+def _interleaved_doubts(record: Record) -> list[Doubt]:
+    """``sub-columns interleaved`` of the module notes: an item line opening with a section whose
+    name stops short of a heading of the form before a heading's opening (``Ⅱ特定個人情報ファイ
+    ３．…``), while the section's rest (``ルの概要``) stands later in the item, on the next line's
+    head or set inside a line (``…（委ルの概要託に伴う…``)."""
+    item = record.item or ""
+    for line in item.split("\n"):
+        m = _MID_HEADING.search(line)
+        if m is None or not _SECTION.match(line):
+            continue
+        section = line[: m.start()].strip()
+        if not _CUT_SECTION.match(section) or is_form_heading(section):
+            continue
+        rest = "".join(item[item.index(line) + m.start() :].split())
+        for i in range(len(rest)):
+            for k in range(i + 1, min(i + TAIL_MAX_CHARS, len(rest)) + 1):
+                if is_form_heading(whole := section + rest[i:k]):
+                    return [Doubt("column_guess", "item", INTERLEAVED_WHY.format(section=whole))]
+    return []
+
+
 def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list[Doubt]:
     """Every check of the module notes on one record (text rows and PDFs alike: no truth row of
     the samples gives any of them)."""
@@ -228,4 +268,5 @@ def item_tear_doubts(record: Record, tokenizer: Tokenizer | None = None) -> list
         or _glued_sides_doubts(record)
         or _twin_line_doubts(record)
         or _before_mark_doubts(record)
+        or _interleaved_doubts(record)
     )

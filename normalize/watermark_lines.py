@@ -87,6 +87,8 @@ _FORM_WORDS = frozenset(
 # A line with a digit, punctuation or a bracket is a number, a date or a wrapped line's tail.
 _NOT_A_WORD = regex.compile(r"[\p{N}\p{P}\p{S}]")
 _SPACES = regex.compile(r"[\s　]+")
+# How a 項目 line's heading opens (①, ３．, Ⅱ, リスク２): a word glued before it is no cell's.
+_HEADING_OPENING = r"[①-⑳]|[0-9０-９]{1,2}[．.]|[ⅠⅡⅢⅣⅤⅥ]|リスク[0-9０-９]"
 
 LINES_NOTE = (
     "{n} lines holding only the watermark 「{word}」 (printed once per page over the table) were read"
@@ -276,14 +278,16 @@ def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph
     """Copies of a word of ``WATERMARK_WORDS`` (``SET_APART_MIN_CHARS`` or more, none of ``taken``)
     that never stands alone but on each of at least ``MIN_SET_APART`` printed pages (a text of one
     page: on it) stands once beside a cell's line, set apart by spaces on both sides (PyMuPDF's
-    sorted text of a turned 「取扱注意」: ``③対象となる本人の範囲  取扱注意``), and nowhere else in the
-    text: where to cut them."""
+    sorted text of a turned 「取扱注意」: ``③対象となる本人の範囲  取扱注意``; or on its left only,
+    before a 項目 line's heading, which no word precedes in its cell: pypdf's layout text of a
+    turned 「複製禁止」, ``複製禁止⑧使用方法``, set XXXII u03), and nowhere else in the text: where
+    to cut them."""
     page_of = label_pages(pages[0]) if len(pages) == 1 else None
     out: list[GluedGlyph] = []
     for word in WATERMARK_WORDS - taken:
         if len(word) < SET_APART_MIN_CHARS or not any(word in ln for lines in pages for ln in lines):
             continue
-        apart = regex.compile(rf"(?<!\S){regex.escape(word)}(?!\S)")
+        apart = regex.compile(rf"(?<!\S){regex.escape(word)}(?:(?!\S)|(?={_HEADING_OPENING}))")
         copies = [
             GluedGlyph(word, p, i, *m.span())
             for p, lines in enumerate(pages)
@@ -293,9 +297,18 @@ def set_apart_copies(pages: list[list[str]], taken: set[str]) -> list[GluedGlyph
         anywhere = sum(ln.count(word) for lines in pages for ln in lines)
         on = [page_of[c.line] if page_of else c.page for c in copies]
         printed = max(page_of) + 1 if page_of else len(pages)
-        if len(copies) == anywhere >= min(MIN_SET_APART, printed) and len(set(on)) == len(on):
+        # A copy before a heading stands in no cell's text: it alone tells.
+        before_heading = any(not ln_end(pages, c) for c in copies)
+        least = 1 if before_heading else min(MIN_SET_APART, printed)
+        if len(copies) == anywhere >= least and len(set(on)) == len(on):
             out.extend(copies)
     return out
+
+
+def ln_end(pages: list[list[str]], copy: GluedGlyph) -> bool:
+    """The copy ends its line or a space follows it (not a heading glued after it)."""
+    rest = pages[copy.page][copy.line][copy.end :]
+    return not rest or rest[0].isspace()
 
 
 def _cut_glyph(pages: list[list[str]], cut: GluedGlyph, blank: bool) -> str:

@@ -51,8 +51,15 @@ HELDOUT = {
 
 def _look(name: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-twocol70-{name}")
-    maker, over, sublabels, shares, widen, merged = (HELDOUT if heldout else TUNING)[name]
-    look = tc69.make_look(rng, heldout, (maker, 2, sublabels, shares, widen, merged), ROWS)
+    return spanned_look(rng, heldout, (HELDOUT if heldout else TUNING)[name], ROWS)
+
+
+def spanned_look(rng: random.Random, heldout: bool, spec: tuple, rows: tuple[int, int]) -> dict:
+    """A two-level case's look from ``spec`` (maker, the label over the sub-columns ("": the
+    sub-labels in the one label row), sub-labels, shares, item widening, 大項目 merged down)
+    (also make_layout71)."""
+    maker, over, sublabels, shares, widen, merged = spec
+    look = tc69.make_look(rng, heldout, (maker, 2, sublabels, shares, widen, merged), rows)
     out: dict = {}
     for key, value in look.items():  # the label over the sub-labels (none: one label row) after them
         out[key] = value

@@ -56,6 +56,11 @@ TORN_ABOVE_WHY = (
     "its own: the lower row's first lines may be the upper cell's rest (a record printed over two "
     "sheet rows)"
 )
+LISTING_REST_WHY = (
+    "the lower of two rows holds no 変更日, 項目, 提出時期 nor 説明 of its own and goes on with the"
+    " lists of the 変更前 and 変更後 above it: the rest of one record printed over two sheet rows,"
+    " or a change of its own under merged cells; kept apart"
+)
 _NAMES = {BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
 
 
@@ -82,6 +87,39 @@ def _stops_open(lines: list[Line]) -> bool:
     ``…の取扱いを``: no value or sentence ends so; ``…30日まで`` may)."""
     last = lines[-1].text.rstrip(" \u3000") if lines else ""
     return last[-1:] in _OPEN_ENDINGS
+
+
+# A list item's mark at a line's start: a check box (［○］, ［ ］), a bullet or a dash.
+_LIST_MARK = regex.compile(r"^\s*(［[^］]{0,2}］|[・●○■□◆◇－―])")
+
+
+def _list_mark(text: str) -> str:
+    """The mark the list item opens with, "" for a line that opens no list item."""
+    m = _LIST_MARK.match(text)
+    return m.group(1).replace("○", "").replace(" ", "").replace("\u3000", "") if m else ""
+
+
+def _goes_on_listing(lines: list[Line], above: list[Line]) -> bool:
+    """``lines`` open with a list item marked as the items of the cell ``above`` are."""
+    mark = _list_mark(lines[0].text) if lines else ""
+    return bool(mark) and any(_list_mark(ln.text) == mark for ln in above)
+
+
+def _listing_rest(row: GridRow, above: GridRow) -> str:
+    """Why ``row`` (kept apart from ``above``) may be ``above``'s rest, or "": it holds no 変更日,
+    項目, 提出時期 nor 説明 of its own (the values above filled in as merged, ``merged_cell_filled``)
+    and opens both its 変更前 and 変更後 with the list mark the cells above list with
+    (``［○］庁内連携システム`` under ``［○］紙``, ``・連絡先：…`` under ``・個人番号：…``): the next
+    sheet row's rest of both lists (set XXXII u02) or a change of its own under merged cells
+    listing alike; the text does not tell."""
+    if "merged_cell_filled" not in row.flags or any(_own(row, above, c) for c in (*ANCHORS, EXPLANATION)):
+        return ""
+    if all(
+        _own(row, above, c) and _goes_on_listing(row.cells[c], above.cells.get(c, []))
+        for c in (BEFORE, AFTER)
+    ):
+        return LISTING_REST_WHY
+    return ""
 
 
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
@@ -127,8 +165,10 @@ def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
         found = continuation_of(row, above)
         if found is None:
             torn = [c for c in (BEFORE, AFTER) if _own(row, above, c) and _stops_open(above.cells.get(c, []))]
-            if layout and torn and row.table == above.table:
+            why = _listing_rest(row, above)
+            if layout and torn:
                 why = TORN_ABOVE_WHY.format(cell=_NAMES[torn[0]])
+            if why and row.table == above.table:
                 above.doubt = above.doubt or why
                 row.doubt = row.doubt or why
             k += 1

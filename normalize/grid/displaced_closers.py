@@ -106,16 +106,28 @@ def _return_stops(row: dict[int, list[Line]], at: dict[int, Line]) -> None:
     printed line) to the end of the nearest line on its left when that line ends with a closing
     bracket: the two made one compressed run (``）。``: ``（通知カードの廃止）`` / ``。`` in the
     説明, office-layout63).  The brackets cannot tell, the shape does; a stop opening a line
-    after anything else is left as it is (a spreadsheet may print a line so)."""
+    after anything else is left as it is (a spreadsheet may print a line so), and so is a comma
+    under a line of its own cell that leaves its sentence open (``…変更はなく`` / ``、重要な…``:
+    Calc breaks a line before 、 too; set XXXII u12 moved it to the 項目's ``…除く。）``)."""
     for c, ln in at.items():
         m = _STOPS.match(ln.text.lstrip())
         left = max((k for k in at if k < c), default=None)
         if m is None or left is None or at[left].text.rstrip()[-1:] not in _PAIRS:
             continue
+        if m.group(0)[0] in "、，" and _continues_own_line(row[c], ln):
+            continue
         ln.text = ln.text.lstrip()[m.end() :]
         at[left].text = at[left].text.rstrip() + m.group(0)
         if not ln.text.strip():
             row[c] = [x for x in row[c] if x is not ln]
+
+
+def _continues_own_line(lines: list[Line], line: Line) -> bool:
+    """``line`` goes on from its cell's line above it (same page), which ends in mid-sentence:
+    no stop, closing bracket or colon at its end."""
+    k = next((i for i, ln in enumerate(lines) if ln is line), 0)
+    above = lines[k - 1].text.rstrip() if k and lines[k - 1].page == line.page else ""
+    return bool(above) and above[-1] not in "。．.、，,：:" and above[-1] not in _PAIRS
 
 
 def _moved(row: dict[int, list[Line]], at: dict[int, Line], pieces: dict[int, str]) -> bool:

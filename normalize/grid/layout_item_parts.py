@@ -25,10 +25,11 @@ from dataclasses import replace
 import regex
 
 from piatable.models import Word
-from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW
+from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW, ITEM_PART_LABELS
 
 from ..chars import display_width
 from .common import PageRows
+from .labels import Header
 from .lines import Line
 from .lost_lines import is_printed_date
 
@@ -42,7 +43,9 @@ MIN_EDGE_SHARE = 0.6
 # A heading under a section's (１．…, ①…, （１）…, リスク１…, 委託事項１…): not a 大項目.
 _LOWER_HEADING = regex.compile(r"^(?:[0-9０-９]+[．.]|[①-⑳]|[（(][0-9０-９]|リスク[0-9０-９]|委託事項)")
 # A sub-column's label read into the first item line under it (a label row the reader kept).
-_LEADING_LABEL = regex.compile(r"^(?:[大中小]項目|細目)(?=[ⅠⅡⅢⅣⅤⅥ])")
+_LEADING_LABEL = regex.compile(
+    rf"^(?:{'|'.join(sorted(ITEM_PART_LABELS, key=len, reverse=True))})(?=[ⅠⅡⅢⅣⅤⅥ])"
+)
 # A sub-column is at least this many units wide.
 MIN_SUB_WIDTH = 3.0
 # At least this many item cells open with a section (Ⅰ…Ⅵ) left of the item lines' median start
@@ -180,10 +183,15 @@ def join_item_parts(item: list[Line]) -> list[Line]:
     return rest + out
 
 
-def item_pieces(segs: list[list[Line]], line_cols: list[list[int]]) -> list[list[Line]]:
-    """Each printed line's pieces placed in the 項目 column (1), left to right."""
+def item_pieces(
+    segs: list[list[Line]], line_cols: list[list[int]], subs: list[Line] | None = None
+) -> list[list[Line]]:
+    """Each printed line's pieces placed in the 項目 column (1), left to right; the sub-label
+    lines ``subs`` (``sub_label_lines``) give none (their labels open at no item's edge)."""
+    tops = {(ln.page, ln.top) for ln in subs or []}
     return [
-        [p for p, c in zip(line, lc, strict=True) if c == 1] for line, lc in zip(segs, line_cols, strict=True)
+        [p for p, c in zip(line, lc, strict=True) if c == 1 and (p.page, p.top) not in tops]
+        for line, lc in zip(segs, line_cols, strict=True)
     ]
 
 
@@ -230,3 +238,50 @@ def doubt_stray_sub_items(res: PageRows, edges: list[float]) -> None:
 
 # A note of each page whose 項目 was read by sub-column.
 ITEM_PARTS_NOTE = "page {page}: the 項目 is printed over {n} sub-columns, each row's item read by sub-column"
+
+
+# A line this many line heights under the label row's bottom or nearer is the label row's own.
+SUB_LABEL_LINES = 1.5
+SUB_LABEL_NOTE = (
+    "page {page}: the labels of the 項目's sub-columns under the 項目 label read as the label"
+    " row's, not as a row: {texts}"
+)
+
+
+def sub_label_lines(lines: list[Line], header: Header | None, hy: float) -> list[Line]:
+    """The lines right under the label row (``header``; within ``SUB_LABEL_LINES`` line heights
+    ``hy`` of its bottom) whose every piece is a label of the 項目's sub-columns (評価書の項目 /
+    細目, 大項目 / 小項目, 項目 / 細項目: ``ITEM_PART_LABEL_ROW``): a header's lower row, never a
+    row (set XXXII u01: read as an extra row ``評価書の項目`` / ``細目``, or glued to the last row of
+    the page before).  [] without a header."""
+    if header is None:
+        return []
+    return [
+        ln
+        for ln in lines
+        if header.bottom - hy / 2 < ln.top <= header.bottom + SUB_LABEL_LINES * hy
+        and ln.text.split()
+        and all(ITEM_PART_LABEL_ROW.match(t) for t in ln.text.split())
+    ]
+
+
+def drop_sub_labels(res: PageRows, subs: list[Line]) -> None:
+    """Take the sub-label lines ``subs`` (``sub_label_lines``) out of the page's rows once the
+    rows are cut (they stay among the lines the rows are cut from: where they stand tells a
+    row's alignment, as the label row's lower line)."""
+    tops = {(ln.page, ln.top) for ln in subs}
+    if not tops:
+        return
+
+    def label(ln: Line) -> bool:
+        return (ln.page, ln.top) in tops and bool(ITEM_PART_LABEL_ROW.match("".join(ln.text.split())))
+
+    for row in res.rows:
+        for c, lines in list(row.items()):
+            row[c] = [ln for ln in lines if not label(ln)]
+    res.lines = [ln for ln in res.lines if not label(ln)]
+
+
+def sub_label_note(page: int, lines: list[Line]) -> str:
+    """The note naming the sub-column label lines taken as the label row's."""
+    return SUB_LABEL_NOTE.format(page=page, texts=" / ".join(" ".join(ln.text.split()) for ln in lines))

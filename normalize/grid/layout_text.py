@@ -26,7 +26,16 @@ from .inner_gaps import keep_inner_gaps, windowed_starts
 from .label_bounds import opens_under_labels
 from .label_openers import starts_from_openers
 from .labels import Header, find_header, is_label_line, with_label_tails
-from .layout_item_parts import held_item_starts, item_part_edges, item_pieces, item_start, reread_items
+from .layout_item_parts import (
+    drop_sub_labels,
+    held_item_starts,
+    item_part_edges,
+    item_pieces,
+    item_start,
+    reread_items,
+    sub_label_lines,
+    sub_label_note,
+)
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
@@ -405,13 +414,15 @@ def _local_columns(
     return [_assign(*args, settings, al) for *args, al in zip(segs, local, aligned, strict=True)]
 
 
-def _remark_label(header: Header | None, lines: list[Line], hy: float, by_chars: bool) -> str:
-    """The remarks column's label (備考) when the label row names one right of the explanation."""
+def _remark_label(
+    header: Header | None, lines: list[Line], hy: float, by_chars: bool
+) -> tuple[str, float] | None:
+    """The remarks column's label (備考) and its offset when the label row names one right of the
+    explanation."""
     if header is None:
-        return ""
+        return None
     rows = [_layout_segments(ln, by_chars) for ln in lines if header.top - hy / 2 <= ln.top <= header.bottom]
-    found = remark_label(rows, header.labels.get(5, (None,))[0])
-    return found[0] if found else ""
+    return remark_label(rows, header.labels.get(5, (None,))[0])
 
 
 def layout_page_rows(
@@ -445,8 +456,11 @@ def layout_page_rows(
         header = header and with_label_tails(header, all_lines, hy)
         # (a label found in one reading holds for the other: Chromium's wrapped label row is not
         # found by character offsets, and that reading may win; office-thead56)
-        remark = seen_remark = _remark_label(header, all_lines, hy, by_chars) or seen_remark
+        found = _remark_label(header, all_lines, hy, by_chars)
+        remark = seen_remark = (found[0] if found else "") or seen_remark
+        remark_x0 = found[1] if found else None  # (in this reading's units only)
         tails = cell_tail_lines(all_lines, header, hx, hy, settings)  # a cell's last line 提出
+        subs = sub_label_lines(all_lines, header, hy)
         body = [
             ln
             for k, ln in enumerate(all_lines)
@@ -472,10 +486,10 @@ def layout_page_rows(
         starts = _timing_from_body(segs, starts, prev_starts, init, bool(remark))
         # A tie (a page of one column's lines under the header) goes to the page before's reading.
         if best is None or cost < best[0] or (cost == best[0] and by_chars == prev_by_chars):
-            best = (cost, header, segs, starts, aligned, by_chars, moved, remark)
+            best = (cost, header, segs, starts, aligned, by_chars, moved, remark, subs, remark_x0)
     if best is None:
         return None
-    _, header, segs, starts, aligned, chosen_by_chars, moved, remark = best
+    _, header, segs, starts, aligned, chosen_by_chars, moved, remark, subs, remark_x0 = best
     if join_timing_qualifiers(segs):  # 事前 over （重要な / 変更）, once the columns are known
         aligned = _aligned(segs, _cell_openers(segs))
     if header is None and prev_starts is not None and is_prose_page(segs, prev_starts[:N_COLS]):
@@ -489,7 +503,7 @@ def layout_page_rows(
         line_cols_all = keep_inner_gaps(segs, line_cols_all, starts, settings.layout_local_window)
     if remark:  # a remarks column (備考) right of the explanation: its pieces set aside
         wrap = wrap_width(explanation_widths(segs, line_cols_all), settings)
-        line_cols_all = split_remarks(segs, line_cols_all, wrap)
+        line_cols_all = split_remarks(segs, line_cols_all, wrap, remark_x0)
     remarks: list[str] = []
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
@@ -549,12 +563,15 @@ def layout_page_rows(
     )
     if remarks:
         res.notes.append(f"page {page.page}: " + remarks_note(remark, remarks))
+    if subs:
+        res.notes.append(sub_label_note(page.page, subs))
     # A table's first page (nothing carried to it) continues no row from a page before.
     wrap = wrap_width([float(display_width(ln.text.strip())) for ln in cols[5]], settings)
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     mend_layout_rows(res.rows)
     res.lines = own_lines
-    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all)))
+    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all, subs)))
+    drop_sub_labels(res, subs)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
         res.tail_doubt = tail_why

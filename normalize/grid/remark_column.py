@@ -25,6 +25,8 @@ cells top-aligned) or its middle (centred).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..chars import display_width, without_whitespace
 from ..reason_column import REASON_LABELS
 from ..row_numbers import PAGE_TAIL_LABELS, TAIL_LABELS
@@ -81,11 +83,14 @@ def _width(pieces: list[Line]) -> float:
     return out
 
 
-def split_remarks(segs: list[list[Line]], cols: list[list[int]], wrap: float) -> list[list[int]]:
+def split_remarks(
+    segs: list[list[Line]], cols: list[list[int]], wrap: float, label_x0: float | None = None
+) -> list[list[int]]:
     """``cols`` (each line's pieces' columns) with the pieces of the remarks column given
     ``REMARK``, by the rules of the module docstring; ``wrap``: the explanation's wrap width
-    (display units, 0 when unknown).  A piece that may be the remark's is left in the
-    explanation with its ``remark_guess`` set (``REMARK_GUESS_WHY``)."""
+    (display units, 0 when unknown); ``label_x0``: the remarks label's offset (None: unknown).
+    A piece that may be the remark's is left in the explanation with its ``remark_guess`` set
+    (``REMARK_GUESS_WHY``)."""
     out = [list(cs) for cs in cols]
     for line, cs in zip(segs, out, strict=True):
         ex = [i for i, c in enumerate(cs) if c == EXPLANATION]
@@ -100,7 +105,31 @@ def split_remarks(segs: list[list[Line]], cols: list[list[int]], wrap: float) ->
             here.remark_guess = here.text.strip()
             break
     _far_openings(segs, out, wrap)
+    if label_x0 is not None:
+        _overfull_lines(segs, out, label_x0)
     return out
+
+
+def _overfull_lines(segs: list[list[Line]], cols: list[list[int]], label_x0: float) -> None:
+    """Mark (``remark_guess``) each explanation piece wider than the explanation's full lines
+    (the commonest width among its pieces at least half as wide as the widest, plus
+    ``REMARK_FULL_SLACK``) that reaches the remarks label's offset ``label_x0``: a remark glued
+    to a full line with no space at all (pdfplumber's layout text, set XXXII u02: ``…委託先の変
+    様式改正`` / ``更``), which no gap sets apart (left in the explanation, the row warned)."""
+    pieces = [
+        p
+        for line, cs in zip(segs, cols, strict=True)
+        for p, c in zip(line, cs, strict=True)
+        if c == EXPLANATION
+    ]
+    widths = [display_width(p.text.strip()) for p in pieces]
+    if not widths:
+        return
+    wide = [w for w in widths if 2 * w >= max(widths)]
+    full = Counter(wide).most_common(1)[0][0]
+    for p, w in zip(pieces, widths, strict=True):
+        if w > full + REMARK_FULL_SLACK and p.x1 >= label_x0 and not p.remark_guess:
+            p.remark_guess = p.text.strip()
 
 
 def _far_openings(segs: list[list[Line]], cols: list[list[int]], wrap: float) -> None:

@@ -477,9 +477,9 @@ COMPOSITE_NUMBER_LABELS = tuple(p + b for p in NUMBER_LABEL_PREFIXES for b in NU
 REMARK_COLUMN_LABELS = ("備考", "備考欄", "補足")
 SECTION_COLUMN_LABELS = ("担当課", "担当部署", "所管課")
 # The labels of the columns 項目 is printed over under a spanning 項目 label (set XXIX t09:
-# 大項目 | 中項目・小項目; also 大項目 | 中項目 | 小項目): a sub-header row of them is the label
-# row's, no body row (normalize/grid/two_row_labels.py, normalize/grid/sub_columns.py).
-ITEM_PART_LABELS = ("大項目", "中項目", "小項目", "細目", "項目")
+# 大項目 | 中項目・小項目; also 大項目 | 中項目 | 小項目, set XXXII u01's 評価書の項目 | 細目): a sub-header
+# row of them is the label row's, no body row (normalize/grid/two_row_labels.py, sub_columns.py).
+ITEM_PART_LABELS = ("大項目", "中項目", "小項目", "細項目", "細目", "評価書の項目", "項目")
 # The same as extra columns' labels (``EXTRA_COLUMN_ROLES``, role ``item_part``): flattened text
 # that cannot set the columns apart takes them out of its label block and warns every row.
 ITEM_PART_COLUMN_LABELS = (
@@ -491,9 +491,8 @@ ITEM_PART_COLUMN_LABELS = (
     "中項目／小項目",
     "中項目/小項目",
 )
-ITEM_PART_LABEL_ROW = regex.compile(
-    r"^(?:(?:大|中|小)項目|細目|項目)(?:[・／/、]?(?:(?:大|中|小)項目|細目|項目))*$"
-)
+_ITEM_PART_WORD = "|".join(sorted(ITEM_PART_LABELS, key=len, reverse=True))
+ITEM_PART_LABEL_ROW = regex.compile(rf"^(?:{_ITEM_PART_WORD})(?:[・／/、]?(?:{_ITEM_PART_WORD}))*$")
 # A column of prose after 説明 giving why the entry changed or under what law (set XXVI: a
 # Writer table's 変更理由, a portrait Calc table's 根拠; branch reason65).  Its cells read as a
 # second paragraph of the explanation (``…による修正`` / ``番号法の改正に伴い…ため``), so no
