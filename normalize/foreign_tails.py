@@ -101,7 +101,10 @@ def explanation_echo_doubts(record: Record) -> list[Doubt]:
     one; a short mark (``削除``, ``記載なし``) is left alone: a right row may end its explanation's
     line with one that a reader parts off (pdfplumber, PyMuPDF: set pagejoin59's koseki_fuhyo)."""
     body = {"".join(p.split()) for f in ("before", "after") for p in paragraphs(getattr(record, f))}
-    joined = "".join(body)
+    # Parted by line ends (no squashed paragraph holds one): a run is one body paragraph's.  Joined
+    # with nothing, a run across two set members, in the order of the strings' hash seed, made
+    # the doubt come and go from one process to the next (a9b092ee, plumber52 p52-calc-v1).
+    joined = "\n".join(body)
     for para in paragraphs(record.explanation)[1:]:
         squashed = "".join(para.split())
         if len(squashed) >= _ECHO_MIN and squashed in body:

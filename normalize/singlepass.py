@@ -346,6 +346,7 @@ def split_row_scored(
     no_explanation: bool = False,
     detail: dict | None = None,
     closing: bool = True,
+    kept: dict[tuple[int, int], tuple[BlockScorer, Partition]] | None = None,
 ) -> tuple[list[list[CellLine]], float, float, float]:
     """``split_row`` with the cost of the best reading as well.  With ``strict``, the
     explanation's wrap width is ``explanation_width`` itself (its lines are judged full or short
@@ -356,7 +357,11 @@ def split_row_scored(
     (each start tried: its best cost; ``e`` and ``e_costs`` None with ``no_explanation``), so
     that a caller can weigh the runner-up of one boundary (``cut_checks.cut_margins``).
     ``closing``: an explanation starts at the latest after a line that closes the after cell
-    (``CLOSED_AFTER_RUN_ON_PENALTY``); off where rows are read only to weigh column widths."""
+    (``CLOSED_AFTER_RUN_ON_PENALTY``); off where rows are read only to weigh column widths.
+    ``kept``: the scorer and best partition of the lines before each explanation start, by
+    (``id(lines)``, start), filled and reused by calls on the same line lists, narrow and body
+    widths, settings and tokenizer under other explanation widths, on which they do not depend
+    (``twophase.explanation_width``)."""
     n = len(lines)
     if no_explanation:
         sc = BlockScorer(lines, narrow, body, "", settings.stream, settings.rejoin, tok)
@@ -388,8 +393,13 @@ def split_row_scored(
     for e in starts:
         post = lines[e:]
         explanation = "".join(cl.text for cl in post)
-        sc = BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
-        p = best_partition(sc)
+        found = kept.get((id(lines), e)) if kept is not None else None
+        if found is None:
+            sc = BlockScorer(lines[:e], narrow, body, explanation, settings.stream, settings.rejoin, tok)
+            found = (sc, best_partition(sc))
+            if kept is not None:
+                kept[(id(lines), e)] = found
+        sc, p = found
         if strict and explanation_width:
             width = explanation_width
         else:
@@ -423,6 +433,28 @@ def split_row_scored(
     pre = lines[:e]
     cells = [pre[: p.item], pre[p.item : p.before], pre[p.before :], lines[e:]]
     return cells, p.confidence, margin, cost
+
+
+def width_costs(
+    blocks: list[list[CellLine]],
+    widths: list[int],
+    narrow: int,
+    body: int,
+    settings: Settings,
+    tok: Tokenizer,
+) -> list[list[float]]:
+    """For each explanation width of ``widths``, the cost of each block of ``blocks`` read under
+    it (``split_row_scored``, ``strict``, ``closing`` off: rows read to weigh the widths).  A
+    block's partitions before each explanation start do not depend on the width: made once
+    (``kept``), not once a width."""
+    kept: dict[tuple[int, int], tuple[BlockScorer, Partition]] = {}
+    return [
+        [
+            split_row_scored(b, narrow, body, settings, tok, w, strict=True, closing=False, kept=kept)[3]
+            for b in blocks
+        ]
+        for w in widths
+    ]
 
 
 def single_pass_rows(

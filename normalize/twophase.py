@@ -68,6 +68,7 @@ from .singlepass import (
     explanation_cut_confidence,
     put_cells,
     split_row_scored,
+    width_costs,
     width_peaks,
     widths_of_lines,
 )
@@ -465,10 +466,7 @@ def explanation_width(
     widths = [w for w in sorted({narrow, body, *width_peaks(blocks, body, EXPLANATION_MIN_SHARE)}) if w > 0]
     if not widths or not sample:
         return narrow
-    costs = [
-        [split_row_scored(b, narrow, body, settings, tok, w, strict=True, closing=False)[3] for b in sample]
-        for w in widths
-    ]
+    costs = width_costs(sample, widths, narrow, body, settings, tok)
     floors = [min(c[k] for c in costs) for k in range(len(sample))]
     kept = max(1, len(sample) - EXPLANATION_TRIM_ROWS)
     regrets = [sum(sorted(c - f for c, f in zip(row, floors, strict=True))[:kept]) for row in costs]

@@ -42,6 +42,8 @@ MIN_LABEL_LINES = 3
 
 
 Lone = dict[str, tuple[int, int]]
+# Every glyph of the words (upper case): a line holding another is no piece of one.
+_WORD_GLYPHS = frozenset("".join(WATERMARK_WORDS).upper())
 
 
 @dataclass(frozen=True)
@@ -134,19 +136,28 @@ def _missing_glyph(
     return hits[0] if len(hits) == 1 else None
 
 
-def _pieces(
-    pages: list[list[str]], page: list[tuple[int, int]], glyphs: str
-) -> dict[str, list[tuple[int, int]]]:
-    """Each glyph of ``glyphs`` → the lines of ``page`` standing alone with it: lines holding
-    only glyphs of the word, each once, fewer than all (pdfminer boxes two: ``扱注``)."""
-    out: dict[str, list[tuple[int, int]]] = {}
+def _lone_lines(pages: list[list[str]], page: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str]]:
+    """The lines of ``page`` that may stand alone with glyphs of a spread word, with their text
+    (spaces out, upper case): only glyphs of ``WATERMARK_WORDS``.  Read once a page, not once a
+    word (the test of every committed text spent 85% of its time keying each line per word)."""
+    out = []
     for p, i in page:
         key = _key(pages[p][i]).upper()
-        if 0 < len(key) < len(glyphs) and len(set(key)) == len(key) and all(c in glyphs for c in key):
+        if key and all(c in _WORD_GLYPHS for c in key):
+            out.append(((p, i), key))
+    return out
+
+
+def _pieces(lines: list[tuple[tuple[int, int], str]], glyphs: str) -> dict[str, list[tuple[int, int]]]:
+    """Each glyph of ``glyphs`` → the lines of a page (``_lone_lines``) standing alone with it:
+    lines holding only glyphs of the word, each once, fewer than all (pdfminer boxes two: ``扱注``)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for at, key in lines:
+        if len(key) < len(glyphs) and len(set(key)) == len(key) and all(c in glyphs for c in key):
             if len(key) == 1 and not _LETTER.match(key):
                 continue
             for c in key:
-                out.setdefault(c, []).append((p, i))
+                out.setdefault(c, []).append(at)
     return out
 
 
@@ -170,11 +181,12 @@ def spread_words(pages: list[list[str]]) -> Spread:
     spread_on: Counter[str] = Counter()
     for n, page in enumerate(_printed_pages(pages)):
         rank = {at: r for r, at in enumerate(page)}
+        lone_lines = _lone_lines(pages, page)
         for word in WATERMARK_WORDS:
             glyphs = word.upper()
             if len(glyphs) < 2 or len(set(glyphs)) != len(glyphs):
                 continue
-            pieces = _pieces(pages, page, glyphs)
+            pieces = _pieces(lone_lines, glyphs)
             least = len(glyphs) if len(glyphs) < MIN_GLUED_WORD else len(glyphs) - 1
             if len(pieces) < least or any(len(at) > 1 for at in pieces.values()):
                 continue

@@ -16,6 +16,8 @@ from piatable.normalize.block_lines import block_line_doubt, item_line_costs
 from piatable.normalize.compound import cells_of_line
 from piatable.normalize.item_key import item_key
 
+from .truth_files import case_depth, distinct_rows
+
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SET = SAMPLES / "office-block46"
 
@@ -94,15 +96,14 @@ def test_an_after_opening_with_the_blocks_line_is_flagged():
 @cache
 def _truth_rows() -> list[tuple[list[str], list[str]]]:
     seen, out = set(), []
-    for path in sorted(SAMPLES.glob("*/*/expected/records.json")):
-        for r in json.loads(path.read_text("utf-8")):
-            key = (r["item"], r["before"], r["after"])
-            if key in seen:
-                continue
-            seen.add(key)
-            item = [p for p in r["item"].split("\n") if p.strip()]
-            body = [p for t in (r["before"], r["after"]) for p in (t or "").split("\n") if p.strip()]
-            out.append((item, body))
+    for r in distinct_rows(case_depth):  # each distinct truth text once (tests/truth_files.py)
+        key = (r["item"], r["before"], r["after"])
+        if key in seen:
+            continue
+        seen.add(key)
+        item = [p for p in r["item"].split("\n") if p.strip()]
+        body = [p for t in (r["before"], r["after"]) for p in (t or "").split("\n") if p.strip()]
+        out.append((item, body))
     return out
 
 

@@ -3,9 +3,6 @@ warned (issue 12, set XXII kinds #6, #7, #9), and no truth row of the samples is
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from normalize.foreign_tails import (
     explanation_echo_doubts,
     explanation_tail_doubts,
@@ -16,8 +13,8 @@ from normalize.foreign_tails import (
 )
 from piatable.models import Record
 
-ROOT = Path(__file__).resolve().parent.parent
-
+from .conftest import SAMPLES
+from .truth_files import truth_files, verdicts
 
 _ITEM = "Ⅰ基本情報\n１．特定個人情報ファイルを取り扱う事務\n②事務の内容"
 
@@ -90,36 +87,39 @@ def test_date_in_sentence_quiet() -> None:
     assert glued_row_doubts(rec) == []
 
 
-def _truth_records() -> list[dict]:
-    out = []
-    for path in sorted(ROOT.glob("samples/*/*/expected/records.json")):
-        records = json.loads(path.read_text("utf-8"))
-        out += [r for r in records if isinstance(r, dict)]
-    return out
+def _fired(r: dict) -> list[tuple[str, str]]:
+    """The four checks' doubts on one truth row (why, the item's last 20 characters)."""
+    item = r.get("item") or ""
+    rec = Record(
+        "t",
+        0,
+        1,
+        1,
+        None,
+        "",
+        item,
+        list(r.get("item_path") or item.split("\n")),
+        r.get("before") or "",
+        r.get("after") or "",
+        r.get("timing"),
+        r.get("explanation") or "",
+    )
+    return [(d.why, item[-20:]) for d in foreign_tail_doubts(rec)]
 
 
 def test_no_truth_row_warned() -> None:
-    """The four checks on every truth row of the committed samples: none fires."""
-    records = _truth_records()
-    assert len(records) > 10_000
-    fired = []
-    for r in records:
-        item = r.get("item") or ""
-        rec = Record(
-            "t",
-            0,
-            1,
-            1,
-            None,
-            "",
-            item,
-            list(r.get("item_path") or item.split("\n")),
-            r.get("before") or "",
-            r.get("after") or "",
-            r.get("timing"),
-            r.get("explanation") or "",
-        )
-        fired += [(d.why, item[-20:]) for d in foreign_tail_doubts(rec)]
+    """The four checks on every truth row of the committed samples (``samples/<set>/<case>``):
+    none fires.  Each distinct truth file checked once, its answers counted for every copy
+    (tests/truth_files.py)."""
+    fires = verdicts(_fired)
+    rows, fired = 0, []
+    for path, text in truth_files():
+        if len(path.relative_to(SAMPLES).parts) != 4:
+            continue  # (the files two folders down, as before)
+        answers = fires(text)
+        rows += len(answers)
+        fired += [f for got in answers for f in got]
+    assert rows > 10_000
     assert fired == []
 
 

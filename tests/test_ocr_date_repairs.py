@@ -5,7 +5,6 @@ lines in a narrow column, dashes read as 一, strokes read as I, 0 read as 9."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
@@ -19,7 +18,7 @@ from piatable.extract.ocr.date_repairs import (
 )
 from piatable.models import CellLine, RawRow
 
-from .conftest import ROOT
+from .truth_files import distinct_rows
 
 
 @pytest.mark.parametrize(
@@ -103,11 +102,7 @@ def test_rows_mended_in_two_places_stay_suspect():
 
 
 def _truth() -> list[dict]:
-    return [
-        r
-        for path in (ROOT / "samples").glob("**/expected/records.json")
-        for r in json.loads(path.read_text("utf-8"))
-    ]
+    return distinct_rows()  # (each distinct truth file's once: the test checks sets of their cells)
 
 
 def test_no_truth_cell_of_the_samples_is_changed_or_flagged():

@@ -14,18 +14,17 @@ from piatable.extract.ocr.rulings import find_rulings
 from piatable.settings import Settings
 
 from .conftest import ROOT
+from .truth_files import rows_of, truth_files
 
 GLYPH = 21.0
 
 
 def _truth_lines() -> set[str]:
     """Every line of the text cells of the samples' expected records."""
-    import json
-
     return {
         line
-        for path in (ROOT / "samples").glob("**/expected/records.json")
-        for r in json.loads(path.read_text("utf-8"))
+        for text in {t for _path, t in truth_files()}
+        for r in rows_of(text)
         for f in ("item", "before", "after", "explanation")
         for line in str(r.get(f) or "").splitlines()
     }
@@ -184,8 +183,6 @@ def test_telephone_hyphens_read_as_look_alikes():
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():
-    import json
-
     from piatable.extract.ocr.structure_fixes import fix_number_dashes
 
     # office-spaced49 / heldout-spaced49 (text samples, never scanned) type full-width digits
@@ -194,32 +191,33 @@ def test_no_truth_cell_of_the_samples_is_changed_by_the_number_dashes():
     mixed = ("office-spaced49", "heldout-spaced49")
     texts = {
         str(r.get(f) or "").replace("\n", "")
-        for path in (ROOT / "samples").glob("**/expected/records.json")
-        if path.parent.parent.parent.name not in mixed
-        for r in json.loads(path.read_text("utf-8"))
+        for text in {t for path, t in truth_files() if path.parent.parent.parent.name not in mixed}
+        for r in rows_of(text)
         for f in ("item", "before", "after", "explanation")
     }
     assert [t for t in texts if fix_number_dashes(t) != t] == []
 
 
 def test_no_truth_cell_of_the_samples_is_changed_by_the_placeholders():
-    import json
-
     from piatable.extract.ocr.structure_fixes import even_placeholders
     from piatable.models import CellLine, RawRow
 
+    # Each distinct truth file read once, its count given for every copy (tests/truth_files.py).
+    counts: dict[str, int] = {}
     changed = 0
-    for path in (ROOT / "samples").glob("**/expected/records.json"):
-        rows = [
-            RawRow(
-                {
-                    f: [CellLine(t, 1, 0) for t in str(r.get(f) or "").splitlines()]
-                    for f in ("before", "after")
-                }
-            )
-            for r in json.loads(path.read_text("utf-8"))
-        ]
-        changed += even_placeholders(rows)
+    for _path, text in truth_files():
+        if text not in counts:
+            rows = [
+                RawRow(
+                    {
+                        f: [CellLine(t, 1, 0) for t in str(r.get(f) or "").splitlines()]
+                        for f in ("before", "after")
+                    }
+                )
+                for r in rows_of(text)
+            ]
+            counts[text] = even_placeholders(rows)
+        changed += counts[text]
     assert changed == 0
 
 

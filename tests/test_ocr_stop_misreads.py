@@ -4,15 +4,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from piatable.extract.ocr.stop_misreads import mend_cell, mend_line, mend_misread_stops
 from piatable.models import CellLine, RawRow
 from piatable.normalize.tokenizer import default_tokenizer
 
-from .conftest import ROOT
+from .truth_files import rows_of, truth_files
 
 
 @pytest.mark.parametrize(
@@ -69,8 +67,8 @@ def test_only_documents_that_end_their_sentences_with_a_full_stop() -> None:
 def test_no_truth_cell_of_the_samples_is_changed() -> None:
     st = default_tokenizer()
     changed, seen = [], set()
-    for path in (ROOT / "samples").glob("**/expected/records.json"):
-        for r in json.loads(path.read_text("utf-8")):
+    for path, text in truth_files():
+        for r in rows_of(text):
             for f in ("before", "after", "explanation"):
                 text = str(r.get(f) or "")
                 if text in seen:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from piatable.extract.ocr.stray_kana import _BEFORE_KATAKANA, drop_stray_before_katakana
 
-from .conftest import ROOT
+from .truth_files import case_depth, distinct_rows
 
 
 @pytest.mark.parametrize(
@@ -37,11 +35,8 @@ def test_stray_hiragana_before_katakana(read: str, written: str) -> None:
 
 def test_no_truth_line_of_the_samples_changes() -> None:
     lines = set()
-    for path in ROOT.glob("samples/*/*/expected/records.json"):
-        if "heldout" in str(path):
-            continue
-        for row in json.loads(path.read_text("utf-8")):
-            for f in ("item", "before", "after", "explanation"):
-                lines.update(ln for ln in str(row.get(f) or "").split("\n") if _BEFORE_KATAKANA.search(ln))
+    for row in distinct_rows(lambda path: case_depth(path) and "heldout" not in str(path)):
+        for f in ("item", "before", "after", "explanation"):
+            lines.update(ln for ln in str(row.get(f) or "").split("\n") if _BEFORE_KATAKANA.search(ln))
     assert len(lines) > 50
     assert [ln for ln in sorted(lines) if drop_stray_before_katakana(ln) != ln] == []

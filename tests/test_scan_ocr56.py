@@ -19,6 +19,7 @@ from piatable.pipeline import extract_document
 from piatable.settings import Settings
 
 from .conftest import SAMPLES
+from .truth_files import case_depth, rows_of, truth_files, verdicts
 
 SET = SAMPLES / "office-ocr56"
 DITHERED_7PT = SET / "small-calc-mincho-7pt-dither300-t3"
@@ -71,12 +72,17 @@ def test_one_string_in_two_widths_in_before_and_after_is_in_doubt():
 def test_no_truth_row_of_the_samples_prints_one_string_in_two_widths():
     """The doubt's premise, on every committed expected record: a string 変更前 and 変更後 both
     print is printed in one width."""
-    rows = 0
-    for path in SAMPLES.glob("*/*/expected/records.json"):
-        for rec in json.loads(path.read_text("utf-8")):
-            if not isinstance(rec, dict):
-                continue
-            rows += 1
+    # Each distinct truth file checked once, its rows counted for every copy (tests/truth_files.py).
+    rows, seen = 0, set()
+    for path, text in truth_files():
+        if not case_depth(path):
+            continue
+        recs = [rec for rec in rows_of(text) if isinstance(rec, dict)]
+        rows += len(recs)
+        if text in seen:
+            continue
+        seen.add(text)
+        for rec in recs:
             before, after = runs(rec.get("before") or ""), runs(rec.get("after") or "")
             assert not [k for k in before.keys() & after.keys() if len(before[k] | after[k]) > 1], path
     assert rows > 10_000
@@ -100,13 +106,24 @@ def test_a_lone_odd_numbering_in_a_cells_list_takes_the_lists_width():
     assert even_list_numberings([row]) == 1 and "ocr_corrected" in row.flags
 
 
+def _numbering_widths(rec: dict) -> list[int]:
+    """For each cell of a truth record numbering a list (``NUMBERING``) on 3 lines or more, how
+    many shapes (widths) its numberings take."""
+    out = []
+    for field in ("before", "after", "explanation"):
+        found = [m for line in (rec.get(field) or "").split("\n") if (m := NUMBERING.match(line))]
+        if len(found) >= 3:
+            out.append(len({shape(m) for m in found}))
+    return out
+
+
 def test_no_truth_cell_of_the_samples_mixes_its_lists_numbering_widths():
+    # Each distinct truth file checked once, its cells counted for every copy (tests/truth_files.py).
+    listed = verdicts(_numbering_widths)
     cells = 0
-    for path in SAMPLES.glob("*/*/expected/records.json"):
-        for rec in json.loads(path.read_text("utf-8")):
-            for field in ("before", "after", "explanation") if isinstance(rec, dict) else ():
-                found = [m for line in (rec.get(field) or "").split("\n") if (m := NUMBERING.match(line))]
-                if len(found) >= 3:
-                    cells += 1
-                    assert len({shape(m) for m in found}) == 1, path
+    for path, text in truth_files():
+        if case_depth(path):
+            for shapes in listed(text):
+                cells += len(shapes)
+                assert set(shapes) <= {1}, path
     assert cells > 50

@@ -5,7 +5,6 @@ every true line of the committed samples left as printed."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from piatable.extract.ocr.suspects import LOOSE_VOWEL_MARK, suspect_fields
 from piatable.extract.ocr.word_glyphs import dot_for_one, mend_line, split_edited
 from piatable.models import CellLine, RawRow
 from piatable.normalize.tokenizer import default_tokenizer
+
+from .truth_files import case_depth, distinct_rows
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -65,10 +66,9 @@ def test_text_as_printed_stays(text):
 @lru_cache(maxsize=1)
 def _true_cells() -> tuple[str, ...]:
     cells: set[str] = set()
-    for path in SAMPLES.glob("*/*/expected/records.json"):
-        for rec in json.loads(path.read_text("utf-8")):
-            for field in ("item", "before", "after", "explanation"):
-                cells.add(rec.get(field) or "")
+    for rec in distinct_rows(case_depth):  # each distinct truth text once (tests/truth_files.py)
+        for field in ("item", "before", "after", "explanation"):
+            cells.add(rec.get(field) or "")
     return tuple(sorted(cells))
 
 

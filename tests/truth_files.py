@@ -48,3 +48,32 @@ def verdicts(check: Callable[[dict], Any]) -> Callable[[str], list[Any]]:
         return seen[text]
 
     return of
+
+
+def case_depth(path: Path) -> bool:
+    """Whether the truth file ``path`` is ``samples/<set>/<case>/expected/records.json`` (what
+    ``SAMPLES.glob("*/*/expected/records.json")`` finds; ``truth_files`` holds deeper ones too)."""
+    return len(path.relative_to(SAMPLES).parts) == 4
+
+
+def distinct_rows(keep: Callable[[Path], bool] = lambda _path: True) -> list[dict]:
+    """The records of each distinct text among the truth files that ``keep`` takes, once per text
+    (for the checks over a set of the truth's cells or lines: every copy adds nothing)."""
+    texts = dict.fromkeys(text for path, text in truth_files() if keep(path))
+    return [r for text in texts for r in rows_of(text)]
+
+
+def truth_copies(keep: Callable[[Path], bool]) -> dict[str, int]:
+    """Each distinct text among the truth files that ``keep`` takes, with its number of copies
+    (a check run on the text once counts its rows for every copy)."""
+    out: dict[str, int] = {}
+    for path, text in truth_files():
+        if keep(path):
+            out[text] = out.get(text, 0) + 1
+    return out
+
+
+def set_starts(path: Path, prefix: str) -> bool:
+    """Whether ``path`` is a truth file at ``samples/<prefix>*/<case>/`` (what
+    ``SAMPLES.glob(prefix + "*/*/expected/records.json")`` finds)."""
+    return case_depth(path) and path.relative_to(SAMPLES).parts[0].startswith(prefix)

@@ -163,6 +163,7 @@ def _assign(
     if n == 0:
         return []
     inf = float("inf")
+    soft = [_is_soft(segs, i) for i in range(n)]  # (asked for every column: once a piece)
 
     def overflow(i: int, k: int, slack: float = settings.layout_overflow_slack) -> float:
         if k + 1 >= m:
@@ -175,13 +176,13 @@ def _assign(
             k == TIMING_COLUMN and not _is_timing(segs[i].text)
         ):
             cost += settings.layout_wrong_kind_cost
-        if _is_soft(segs, i) and aligned is not None and not aligned[i]:
+        if soft[i] and aligned is not None and not aligned[i]:
             cost += settings.layout_unaligned_cost
         if _opens_after(segs, i, starts, k, settings.layout_left_open_slack) and not _item_after_date(
             segs, i, k
         ):
             cost += settings.layout_left_open_cost
-        if _is_soft(segs, i) and (
+        if soft[i] and (
             (_ENDS_WITH_BOX.search(segs[i - 1].text) and not segs[i].text.startswith("["))
             or _OPEN_BOX.search(segs[i - 1].text)
             or segs[i].text.startswith("]")
@@ -196,22 +197,20 @@ def _assign(
         best[0][k] = opening(0, k)
     for i in range(1, n):
         share = settings.layout_share_cost
-        join = settings.layout_soft_join_cost if _is_soft(segs, i) else share
+        join = settings.layout_soft_join_cost if soft[i] else share
+        date_piece = bool(_DATE_PIECE.match(segs[i].text))
+        tail = settings.layout_mark_tail_cost if _opens_next(segs, i) else 0.0
         run_min, run_arg = inf, -1
         for k in range(m):
             # Open column k after a piece in an earlier column.
-            if run_min + opening(i, k) < best[i][k]:
-                best[i][k] = run_min + opening(i, k)
+            cost = run_min + opening(i, k)
+            if cost < best[i][k]:
+                best[i][k] = cost
                 back[i][k] = run_arg
             # Continue the previous piece's cell (a 変更日 cell only with the rest of a date).
             # A cell's text does not run into the next column at all: its first piece may
             # (the next column's start is an estimate), not the rest.
-            c = (
-                best[i - 1][k]
-                + (join if k or _DATE_PIECE.match(segs[i].text) else share)
-                + overflow(i, k, 0.0)
-                + (settings.layout_mark_tail_cost if _opens_next(segs, i) else 0.0)
-            )
+            c = best[i - 1][k] + (join if k or date_piece else share) + overflow(i, k, 0.0) + tail
             if c < best[i][k]:
                 best[i][k] = c
                 back[i][k] = k
