@@ -110,7 +110,12 @@ _QUOTE_GLUED = regex.compile(
     r"(?<=[\p{Han}\p{Hiragana}\p{Katakana}])['\"`“”‘’]|['\"`“”‘’](?=[\p{Han}\p{Hiragana}\p{Katakana}])"
 )
 _MIXED_STOPS = regex.compile(r"[．，、][．。]|。[、，．]")
-_LATIN_OPENING = regex.compile(r"(?m)^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])")
+# A line opening with Latin letters before a mark or digit (``l特定…``, ``Il(``: a ruling or a
+# numeral's stroke read as letters) — but not an era abbreviation opening a date (``R5.10.2``,
+# ``Ｈ３１／４／１``: 令和/平成/昭和/大正/明治 by their initials, as assessments print them; session 71).
+_LATIN_OPENING = regex.compile(
+    r"(?m)^(?![MTSHRＭＴＳＨＲ][0-9０-９]{1,2}[.．/／])[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?=[○〇（(\[［0-9０-９])"
+)
 _BARE_BLOCK = regex.compile(r"(?m)^(?![＜<［\[（(0-9０-９①-⑳・])[^\n]*における措置$")
 # One number whose digits mix widths across a thousands or decimal separator.
 _JAPANESE_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー]"

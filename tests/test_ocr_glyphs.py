@@ -99,20 +99,37 @@ def test_numbering_repeat():
 
 
 def test_quiet_on_every_truth_row_of_the_samples():
-    quiet = noisy = 0
+    quiet = noisy = mixed = 0
     # Each distinct truth file checked once, its answers counted for every copy (tests/truth_files.py).
     doubted = verdicts(lambda r: bool(glyph_doubts(SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS}))))
     for path, text in truth_files():
         for r, doubts in zip(rows_of(text), doubted(text), strict=True):
             if doubts:
-                noisy += 1
                 # A known false alarm (session 55): samples/*-itemkey55 print items in mixed widths
                 # on purpose, a half-width bracket after Japanese (``ファイルの概要 (2.宛名ファイル)``),
                 # the shape this check doubts in OCR text; an OCR read of such a page is warned.
+                # Another (session 71): samples/*roworder71 print the before and the after period of a
+                # row in two digit widths on purpose (``平成30年…`` beside ``令和６年…``); this check doubts
+                # that in OCR text, where widths are read, not printed.
+                if "roworder71" in path.parts[-4] and "date numbers read" in _whys(r):
+                    mixed += 1
+                    continue
+                noisy += 1
                 assert "itemkey55" in path.parts[-4] and "(" in r["item"], (path, r)
             else:
                 quiet += 1
-    assert quiet > 1000 and noisy <= 81
+    assert quiet > 1000 and noisy <= 81 and mixed <= 20
+
+
+def _whys(r: dict) -> str:
+    return " ".join(d.why for d in glyph_doubts(SimpleNamespace(**{f: r.get(f) or "" for f in FIELDS})))
+
+
+def test_an_era_initial_opening_a_date_is_not_latin_misread():
+    for text in ("R5.10.2－R5.10.31", "Ｈ３１．４．１から", "R７.１.１０"):
+        assert not glyph_doubts(SimpleNamespace(item="", before=text, after="", explanation=""))
+    rec = SimpleNamespace(item="", before="Il(1)委託先", after="", explanation="")
+    assert any("Latin letters" in d.why for d in glyph_doubts(rec))
 
 
 def test_before_and_after_numbers_in_two_widths_are_suspect():
