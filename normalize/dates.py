@@ -1,4 +1,4 @@
-"""Dates of the 変更日 column: 西暦 and 和暦 (元年 too), full-width digits, R5.2.6, H31.4.1 → ISO.
+"""Dates of the 変更日 column: 西暦 and 和暦 (元年 too), full-width digits, R5.2.6, H31.4.1, 平30.8.13 → ISO.
 
 The parts of a date may be separated by 年/月/日 or by any of the dashes and slashes a date is
 printed (or extracted) with: ``/ . - ／ ． －`` and the look-alikes ``− ー ‐ ‑ ‒ – — ― ｰ ﹣ ・``
@@ -26,14 +26,20 @@ DATE_SEPARATORS = "/-.．／－\u2212ー\u2010\u2011\u2012\u2013\u2014\u2015ｰ\
 # Era name → the Gregorian year of its year 1, minus one.
 ERA_OFFSETS: dict[str, int] = {
     "令和": 2018,
+    # The one-kanji abbreviations (``令6.8.9``, ``平30.8.13``, ``昭64.1.7``) print in tables and
+    # lists of municipal documents as the initials do; a kanji alone matches only before a whole
+    # date (year, month and day), never a bare ``令`` or ``平`` in text (session 71, set XXXIII).
+    "令": 2018,
     "R": 2018,
     "Ｒ": 2018,
     "㋿": 2018,
     "平成": 1988,
+    "平": 1988,
     "H": 1988,
     "Ｈ": 1988,
     "㍻": 1988,
     "昭和": 1925,
+    "昭": 1925,
     "S": 1925,
     "Ｓ": 1925,
     "㍼": 1925,

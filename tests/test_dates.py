@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from piatable import extract_document
 from piatable.normalize.dates import is_date_head, is_date_line, parse_date
 
 
@@ -21,6 +25,10 @@ from piatable.normalize.dates import is_date_head, is_date_line, parse_date
         ("H31.4.1", "2019-04-01"),
         ("Ｒ５．２．６", "2023-02-06"),
         ("平成27年10月5日", "2015-10-05"),
+        ("平30.8.13", "2018-08-13"),
+        ("令6.8.9", "2024-08-09"),
+        ("令６．８．９", "2024-08-09"),
+        ("昭64.1.7", "1989-01-07"),
     ],
 )
 def test_parse_date(raw, iso):
@@ -34,7 +42,7 @@ def test_impossible_date_is_none_but_still_a_date_line():
 
 
 def test_not_dates():
-    for text in ("平成26年11月20日総務省令第85号", "事後", "2023", "第85号"):
+    for text in ("平成26年11月20日総務省令第85号", "事後", "2023", "第85号", "施行令", "平1", "令6", "平等"):
         assert not is_date_line(text)
 
 
@@ -92,3 +100,26 @@ def test_a_date_then_a_numbered_heading_keeps_its_day():
     assert parse_date("2019/4/1 1．特定個人情報ファイルを取り扱う事務") == "2019-04-01"
     assert not is_date_line("2019/4/1 1")
     assert parse_date("令和2年7月1日 1．特定") == "2020-07-01"
+
+
+_ERA_KANJI = {"R": "令", "H": "平"}
+_LETTER_DATE = re.compile(r"(?m)^([RH])(?=[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2})")
+
+
+@pytest.mark.parametrize(
+    "case", ["office8/calc-mdate-t3-pypdfium2", "office-sidebyside71/sb71-w-stack-5-pdftotext-raw"]
+)
+def test_one_kanji_era_dates_open_rows_as_their_initials_do(case, tmp_path):
+    """LibreOffice-made texts (a Calc table's pypdfium2 text, a Writer table's ``-raw``) with their
+    ``R6.8.9`` / ``H30.8.13`` dates printed as ``令6.8.9`` / ``平30.8.13``, the one-kanji style of
+    municipal lists (set XXXIII's w03 gave 0 rows for it): the same rows with the same dates."""
+    src = Path(__file__).parent.parent / "samples" / case / "input.txt"
+    text = src.read_text("utf-8")
+    kanji = _LETTER_DATE.sub(lambda m: _ERA_KANJI[m[1]], text)
+    assert kanji != text
+    (tmp_path / "input.txt").write_text(kanji, "utf-8")
+    by_letter = extract_document(src)
+    by_kanji = extract_document(tmp_path / "input.txt")
+    dates = [r.change_date for r in by_letter.records]
+    assert len(dates) >= 6 and all(dates)
+    assert [r.change_date for r in by_kanji.records] == dates
