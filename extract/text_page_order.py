@@ -31,7 +31,7 @@ import regex
 
 from piatable.models import Record
 from piatable.normalize.confidence import add_late_flags
-from piatable.normalize.dates import DATE, is_date_line, parse_date
+from piatable.normalize.dates import DATE, DATE_SEPARATORS_CLASS, ERA_OFFSETS, is_date_line, parse_date
 from piatable.normalize.page_edges import page_mark_of
 from piatable.normalize.page_order import (
     LABEL_KEYS,
@@ -67,8 +67,11 @@ DATE_LINES = 10
 _SEGMENT_GAP = regex.compile(r"\s{2,}")
 # Column labels printed a line each (PyMuPDF) stand within this many lines.
 STACKED_LABEL_LINES = 8
-# What a line of a wrapped date prints alone: an era's name, digits, 元, 年月日, separators.
-_DATE_CHARS = regex.compile(r"[令和平成昭RH元0-9０-９年月日/／.．\-－]+")
+# What a line of a wrapped date prints alone: an era's name's characters (dates.ERA_OFFSETS), digits,
+# 元, 年月日, the separators dates parse (dates.DATE_SEPARATORS).
+_DATE_CHARS = regex.compile(
+    "[" + regex.escape("".join(ERA_OFFSETS)) + r"元0-9０-９年月日" + DATE_SEPARATORS_CLASS + "]+"
+)
 
 
 @dataclass(slots=True)
