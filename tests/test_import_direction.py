@@ -26,7 +26,13 @@ LAYERS: list[set[str]] = [
     {"piatable.pipeline"},
     {"piatable.extract"},
     {"piatable.normalize"},
-    {"piatable.vocabulary", "piatable.settings", "piatable.setting_assignments", "piatable.text_thresholds"},
+    {
+        "piatable.vocabulary",
+        "piatable.settings",
+        "piatable.ocr_settings",
+        "piatable.setting_assignments",
+        "piatable.text_thresholds",
+    },
     {"piatable.errors", "piatable.messages", "piatable._version"},
     {"piatable.models"},
 ]
