@@ -61,7 +61,9 @@ LISTING_REST_WHY = (
     " lists of the 変更前 and 変更後 above it: the rest of one record printed over two sheet rows,"
     " or a change of its own under merged cells; kept apart"
 )
-_NAMES = {BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
+_NAMES = {ITEM: "項目", BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
+# A 項目 line opening a part of the form (Ⅰ基本情報, Ⅱ…): a row of its own, never a cell's rest.
+_PART_OPENING = regex.compile(r"^\s*[Ⅰ-Ⅻ]")
 
 
 class GridRow(Protocol):
@@ -122,9 +124,30 @@ def _listing_rest(row: GridRow, above: GridRow) -> str:
     return ""
 
 
+def _item_rest(row: GridRow, above: GridRow) -> list[int]:
+    """The columns of ``row`` holding the rest of ``above``'s 項目 (and 説明), or []: the row
+    prints no 変更日, 提出時期, 変更前 nor 変更後 (empty, not a merged value filled in), a 項目
+    of its own that opens no part of the form (Ⅰ…, Ⅱ…), under a 項目 above, and maybe a 説明
+    under one above.  A Calc author goes on with the item's last heading (and the explanation's
+    last paragraph) in the next sheet row (set XXXIII w04); no change prints neither side."""
+    if row.table != above.table or any(_own(row, above, c) for c in (DATE, TIMING)):
+        return []
+    if any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER)):
+        return []
+    item = _own(row, above, ITEM)
+    if not item or _PART_OPENING.match(item) or not cell_text(above.cells.get(ITEM)):
+        return []
+    if _own(row, above, EXPLANATION) and not cell_text(above.cells.get(EXPLANATION)):
+        return []
+    return [c for c in (ITEM, EXPLANATION) if _own(row, above, c)]
+
+
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
     """The columns of ``row`` that continue ``above``'s cells and whether the text settles it
     (True) or the join is a guess (False); None when ``row`` is a row of its own."""
+    item_rest = _item_rest(row, above)
+    if item_rest:
+        return item_rest, True
     if row.table != above.table or any(_own(row, above, c) for c in ANCHORS):
         return None
     own = [c for c in TEXT_COLUMNS if _own(row, above, c)]
