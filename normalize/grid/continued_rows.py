@@ -124,30 +124,53 @@ def _listing_rest(row: GridRow, above: GridRow) -> str:
     return ""
 
 
-def _item_rest(row: GridRow, above: GridRow) -> list[int]:
-    """The columns of ``row`` holding the rest of ``above``'s 項目 (and 説明), or []: the row
-    prints no 変更日, 提出時期, 変更前 nor 変更後 (empty, not a merged value filled in), a 項目
-    of its own that opens no part of the form (Ⅰ…, Ⅱ…), under a 項目 above, and maybe a 説明
-    under one above.  A Calc author goes on with the item's last heading (and the explanation's
-    last paragraph) in the next sheet row (set XXXIII w04); no change prints neither side."""
+def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
+    """The columns of ``row`` holding the rest of ``above``'s 項目 (and of its 説明, 変更前,
+    変更後) and whether the text settles it, or ([], False).  A Calc author goes on with a
+    record's last lines in the next sheet row, 項目 included (set XXXIII w04: the item's last
+    heading, the explanation's last paragraph); that row prints no 変更日 nor 提出時期 of its own,
+    and a 項目 that opens no part of the form (Ⅰ…, Ⅱ…) under a 項目 above.
+
+    Without 変更前 and 変更後 the row is no change of its own (no change prints neither side):
+    settled.  A row holding a side too may be a change of its own in a table that leaves a
+    date and timing like the one above unwritten: it is joined only when no date nor timing
+    is printed or filled in as merged, each side under a side above, and settled only when
+    each side goes on from the one above (mid-phrase, the cell above open, the same list mark)
+    or is only a closing mark (上記を新規追加, 削除)."""
     if row.table != above.table or any(_own(row, above, c) for c in (DATE, TIMING)):
-        return []
-    if any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER)):
-        return []
+        return [], False
     item = _own(row, above, ITEM)
     if not item or _PART_OPENING.match(item) or not cell_text(above.cells.get(ITEM)):
-        return []
-    if _own(row, above, EXPLANATION) and not cell_text(above.cells.get(EXPLANATION)):
-        return []
-    return [c for c in (ITEM, EXPLANATION) if _own(row, above, c)]
+        return [], False
+    own = [c for c in (ITEM, BEFORE, AFTER, EXPLANATION) if _own(row, above, c)]
+    if any(not cell_text(above.cells.get(c)) for c in own):
+        return [], False
+    body = [c for c in (BEFORE, AFTER) if cell_text(row.cells.get(c))]
+    if not body:
+        return own, True
+    if "merged_cell_filled" in row.flags or any(cell_text(row.cells.get(c)) for c in (DATE, TIMING)):
+        return [], False
+    if any(c not in own for c in body):
+        return [], False
+
+    def goes_on(c: int) -> bool:
+        text = cell_text(row.cells.get(c))
+        return (
+            bool(starts_mid_phrase(text))
+            or _stops_open(above.cells[c])
+            or _goes_on_listing(row.cells[c], above.cells[c])
+            or bool(_CHANGE_MARK_END.match(text.strip()))
+        )
+
+    return own, all(goes_on(c) for c in body)
 
 
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
     """The columns of ``row`` that continue ``above``'s cells and whether the text settles it
     (True) or the join is a guess (False); None when ``row`` is a row of its own."""
-    item_rest = _item_rest(row, above)
+    item_rest, settled = _item_rest(row, above)
     if item_rest:
-        return item_rest, True
+        return item_rest, settled
     if row.table != above.table or any(_own(row, above, c) for c in ANCHORS):
         return None
     own = [c for c in TEXT_COLUMNS if _own(row, above, c)]
