@@ -235,13 +235,16 @@ def _pieces(text: str) -> list[str]:
 
 
 def _is_explanation(piece: str) -> bool:
-    """A piece that ends as an explanation ends, not an after cell's closing mark (削除, 新規追加)."""
+    """A piece that ends as an explanation ends, not an after cell's closing mark (削除, 新規追加),
+    or with a stock sentence of the form (``重要な変更にあたらない``: no before / after cell ends
+    so; set XXXIII w04, a one-line explanation in Calc's first pass)."""
     from .partition import ADDITION_MARKERS, DELETION_MARKERS
+    from .stock_explanations import STOCK_END
 
     text = piece.strip()
     if ADDITION_MARKERS.match(text) or DELETION_MARKERS.match(text):
         return False
-    return bool(EXPLANATION_ENDING.search(text))
+    return bool(EXPLANATION_ENDING.search(text) or STOCK_END.search(text))
 
 
 def _usual_pass_one(text: str, roles: tuple[int, ...]) -> str | None:

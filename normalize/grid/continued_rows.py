@@ -44,6 +44,8 @@ ANCHORS = (DATE, ITEM, TIMING)
 TEXT_COLUMNS = (BEFORE, AFTER, EXPLANATION)
 # How a change's own 変更前 / 変更後 cell ends when the change adds or deletes a whole entry.
 _CHANGE_MARK_END = regex.compile(rf"(?:{BEFORE_MARK_PATTERN}|削除)[。.]?\s*$")
+# A cell holding only such a mark (``上記を新規追加``, ``削除``): the rest of a 変更前 / 変更後 above.
+_ONLY_CHANGE_MARK = regex.compile(rf"^\s*(?:上記を)?(?:{BEFORE_MARK_PATTERN}|削除)+[。.]?\s*$")
 # How a line that leaves its phrase open ends: 、 or a particle (not で: ``…まで`` ends values).
 _OPEN_ENDINGS = frozenset("、のをにがへとは")
 
@@ -159,7 +161,7 @@ def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
             bool(starts_mid_phrase(text))
             or _stops_open(above.cells[c])
             or _goes_on_listing(row.cells[c], above.cells[c])
-            or bool(_CHANGE_MARK_END.match(text.strip()))
+            or bool(_ONLY_CHANGE_MARK.match(text))
         )
 
     return own, all(goes_on(c) for c in body)
