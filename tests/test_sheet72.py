@@ -10,9 +10,7 @@ set XXXIII w04 / w06; samples/office-sheet72, tools/make_sheet72_samples.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -21,17 +19,9 @@ from piatable.normalize.grid.continued_rows import continuation_of
 from piatable.normalize.grid.layout_halves import GUESS, split_layout_halves
 from piatable.pipeline import extract_document
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from .test_split_rows69 import FIELDS, SAMPLES, _expected, _row, _squash
+
 SHEET = SAMPLES / "office-sheet72"
-FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
-
-
-def _squash(v: str | None) -> str:
-    return "".join((v or "").split())
-
-
-def _expected(case: Path) -> list[dict]:
-    return json.loads((case / "expected" / "records.json").read_text("utf-8"))
 
 
 def _all_right(path: Path, expected: list[dict]) -> list:
@@ -51,18 +41,6 @@ def test_pdf_joins_the_item_rest_printed_in_the_next_sheet_row(case: str) -> Non
     record per change, every field right, no row a guess by the join."""
     records = _all_right(SHEET / case / "input.pdf", _expected(SHEET / case))
     assert not any("row_split_guess" in r.flags and r.confidence < 0.5 for r in records)
-
-
-def _line(text: str) -> SimpleNamespace:
-    return SimpleNamespace(text=text)
-
-
-def _row(date: str, item: str, before: str, after: str, timing: str, expl: str, flags=()) -> SimpleNamespace:
-    cells = {
-        c: [_line(t) for t in v.split("\n")] if v else []
-        for c, v in enumerate((date, item, before, after, timing, expl))
-    }
-    return SimpleNamespace(cells=cells, page_start=1, page_end=1, flags=list(flags), doubt=None, table=0)
 
 
 ABOVE = _row(
