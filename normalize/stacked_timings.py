@@ -35,6 +35,7 @@ import regex
 from piatable.models import CellLine
 from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES, is_label_piece, is_title
 
+from .boxes import looks_boxed
 from .compound import closed_up
 from .dates import is_date_line
 from .items import opens_item_line
@@ -147,7 +148,14 @@ def timings_into_pass_one(lines: list[CellLine]) -> list[CellLine]:
     each page printed as Calc prints stacked timings and one-line 説明 cells (the module's
     docstring) put in the two passes' usual shape: each row's timing joined to its line of pass 1
     before its 説明 and taken off the wrapped cells' last line.  Pages are the runs between label
-    rows (or the title); every other page, and a text with none so printed, as given."""
+    rows (or the title); every other page, a text with none so printed and text of boxes
+    (``boxes.looks_boxed``: pdfminer, plain ``pdftotext``) as given."""
+    gaps = [
+        k == 0 or cl.page != lines[k - 1].page or (cl.line_no or 0) - (lines[k - 1].line_no or 0) > 1
+        for k, cl in enumerate(lines)
+    ]
+    if looks_boxed(lines, gaps):
+        return lines  # boxes read column by column (pdfminer, plain pdftotext): no two passes
     out: list[CellLine] = []
     page: list[CellLine] = []
     changed = False
