@@ -14,8 +14,10 @@ import pytest
 
 from piatable import extract_document
 from piatable.models import CellLine
+from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.stacked_timings import timings_into_pass_one
 from piatable.normalize.vertical_labels import unreversed_labels
+from piatable.vocabulary import heading_key
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FIELDS = ("change_date_raw", "item", "before", "after", "timing", "explanation")
@@ -124,3 +126,28 @@ def test_writer_vertical_label_gives_the_column_order():
     ``期時出提``), columns 項目｜前｜後｜日｜時期｜説明: the printed order is read (before: no row right)."""
     right, n = _right("ro72-writer-8", "pypdfium2")
     assert right >= n - 2
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("(ア) ○［ ］本人又は本人の代理人", "(ア)［○］本人又は本人の代理人"),  # pypdf, pdf.js
+        (
+            "(ア) ○\n［ ］本人又は本人の代理人\n(イ) ○\n［ ］住民課",
+            "(ア)［○］本人又は本人の代理人\n(イ)［○］住民課",
+        ),  # -raw
+    ],
+)
+def test_mark_between_list_marker_and_box_put_back(text, want):
+    assert place_box_marks(text)[0] == want
+
+
+@pytest.mark.parametrize("text", ["(ア) ○ 紙", "(1) ○", "(ア)○○市の窓口"])
+def test_mark_without_a_box_stays(text):
+    assert place_box_marks(text) == (text, 0)
+
+
+def test_parenthesized_numeral_opens_a_heading_as_a_circled_one():
+    """``⑵所属長の役職名`` (U+2475) is the heading ``②所属長の役職名`` numbered otherwise (set XXXIII
+    n10: read as the explanation's first line, unwarned)."""
+    assert heading_key("⑵所属長の役職名") == heading_key("②所属長の役職名") == "所属長の役職名"
