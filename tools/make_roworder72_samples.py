@@ -1,4 +1,4 @@
-"""Calc and Writer tables with a 提出時期 printed in vertical text, items and cells numbered ⑴⑵ /
+"""Calc and Writer tables with a 提出時期 printed in vertical text, items numbered ⑴ and cells opening
 (ア)(イ), periods in cells, one-kanji era dates and the column order 項目｜前｜後｜日｜時期｜説明, with
 their PDFs and row-ordered texts (branch roworder72).
 
@@ -13,7 +13,7 @@ with the wrong rows (n10: items ending ``⑴保管場所``, cells opening ``(ア
 cells (w05).  Each case is a table of 6–9 rows of the pool (``make_bikou55_samples._rows``) with
 its own mix of those kinds: ``vertical`` (Calc: text rotation 255, labels 変更日 / 提出時期 turned
 90°, 説明 shrunk to one line in some; Writer: the cells' text direction ``tbRl``), ``paren``
-(two to three rows' items end in ⑴⑵⑶ and their cells open (ア) / (イ)), ``period`` (two rows' before
+(two rows' items end in ⑴ and their cells open (ア) / (イ)), ``period`` (two rows' before
 and after are periods ``…から`` / ``…まで``), ``era`` (dates ``平30.8.13``), ``order`` (the
 columns 項目｜変更前｜変更後｜変更日｜提出時期｜説明).  The truth (``expected/records.json``) is the six
 fields as written.  ``office-roworder72`` (tuning) and ``heldout-roworder72`` (measure only,
@@ -203,7 +203,7 @@ README = """# {name}: vertical 提出時期, ⑴ / (ア) items and cells, period
 Tables printed by LibreOffice Calc (`*-calc-*`) and Writer (`*-writer-*`), each with a mix of the
 kinds set XXXIII read worst in row-ordered text (`kinds` in `cases.json`): `vertical` (the 提出時期
 cells in vertical text: Calc rotation 255 with 変更日 / 提出時期 labels turned 90° and, where
-`shrink`, 説明 shrunk to one line; Writer text direction tbRl), `paren` (items ending ⑴⑵⑶, cells
+`shrink`, 説明 shrunk to one line; Writer text direction tbRl), `paren` (items ending ⑴, cells
 opening (ア) / (イ)), `period` (`令和2年7月1日から` / `令和2年7月30日まで`, `…～…`), `era`
 (`平30.8.13`), `order` (項目｜変更前｜変更後｜変更日｜提出時期｜説明).  The truth
 (`expected/records.json`) is the six fields as written.  Each case is the PDF and its row-ordered
