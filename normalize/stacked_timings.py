@@ -37,7 +37,7 @@ from piatable.vocabulary import EXPLANATION_ENDING, EXPLANATION_PHRASES, is_labe
 
 from .boxes import looks_boxed
 from .compound import closed_up
-from .dates import is_date_line
+from .dates import DATE_THEN_ITEM, is_date_line
 from .items import opens_item_line
 
 # A line that is a wrapped date's last piece (``８``, ``16日``).
@@ -54,10 +54,11 @@ def _is_label(text: str) -> bool:
 
 
 def _opens_row(lines: list[CellLine], k: int) -> bool:
-    """A pass-2 row's first line: an item's section (Ⅰ…Ⅵ), or a date whose next line is its
-    wrapped tail or an item's section."""
+    """A pass-2 row's first line: an item's section (Ⅰ…Ⅵ), a date with one beside it
+    (``2019年5月1日 Ⅱ特定個人情報…``), or a date whose next line is its wrapped tail or an item's
+    section."""
     text = lines[k].text
-    if opens_item_line(text):
+    if opens_item_line(text) or DATE_THEN_ITEM.match(text):
         return True
     if k + 1 >= len(lines) or not is_date_line(text):
         return False
