@@ -48,9 +48,19 @@ _TIMING_END = regex.compile(r"^(?:(?P<rest>.*\S)[\s　]+)?(?P<timing>事[\s　]?
 _LABEL_CHARS = frozenset("変更日提出時期項目説明")
 
 
-def _is_label(text: str) -> bool:
+def _label_piece(text: str) -> bool:
     t = text.strip()
-    return is_title(t) or is_label_piece(t) or (0 < len(t) <= 2 and set(t) <= _LABEL_CHARS)
+    return 0 < len(t) <= 2 and set(t) <= _LABEL_CHARS
+
+
+def _is_label(lines: list[CellLine], k: int) -> bool:
+    """A line of the title or the label row: a label's pieces, or a piece of one or two of a
+    label's characters beside another (``変`` / ``更日``; a date's wrapped ``日`` alone is none)."""
+    t = lines[k].text.strip()
+    if is_title(t) or is_label_piece(t):
+        return True
+    near = [lines[m].text for m in (k - 1, k + 1) if 0 <= m < len(lines)]
+    return _label_piece(t) and any(_label_piece(n) or is_label_piece(n.strip()) for n in near)
 
 
 def _opens_row(lines: list[CellLine], k: int) -> bool:
@@ -168,8 +178,8 @@ def timings_into_pass_one(lines: list[CellLine]) -> list[CellLine]:
         out.extend(page if new is None else new)
         page.clear()
 
-    for cl in lines:
-        if _is_label(cl.text):
+    for k, cl in enumerate(lines):
+        if _is_label(lines, k):
             close()
             out.append(cl)
         else:

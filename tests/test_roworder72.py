@@ -151,3 +151,11 @@ def test_parenthesized_numeral_opens_a_heading_as_a_circled_one():
     """``⑵所属長の役職名`` (U+2475) is the heading ``②所属長の役職名`` numbered otherwise (set XXXIII
     n10: read as the explanation's first line, unwarned)."""
     assert heading_key("⑵所属長の役職名") == heading_key("②所属長の役職名") == "所属長の役職名"
+
+
+def test_a_dates_wrapped_day_does_not_part_the_page():
+    """A date's tail ``日`` alone on a line is a cell's, not a piece of the label 変更日: the page
+    is still read as one (its pass-2 row opens at the wrapped date)."""
+    page = [*_PAGE[:8], "令和2年7月1", "日", *_PAGE[8:]]
+    got = _texts(timings_into_pass_one(_lines(*page)))
+    assert got[5] == "事前" and "日" in got
