@@ -16,9 +16,9 @@ ones, so each page prints (set XXXIII n09, tools/make_roworder72_samples.py)::
     …
 
 No timing is in pass 1, so no reader takes the text for the two passes, and each row's cells
-were read from the wrong rows.  ``timings_into_pass_one`` puts each timing on its row's line of
-pass 1, before its 説明, as a one-line timing prints (``Ｒ７．５．７ 窓口で… 事前 情報提供…追加``),
-and the two-pass reader reads the page.  Only a page whose rows tell themselves apart in both
+were read from the wrong rows.  ``timings_into_pass_one`` puts each timing in its row's lines of
+pass 1, a line of its own before its 説明 (where a one-line timing prints), and the two-pass reader
+reads the page.  Only a page whose rows tell themselves apart in both
 passes is changed: pass 1 holds no timing and cuts into groups each ending with a line that ends
 as a 説明 ends (``EXPLANATION_ENDING``), pass 2 opens a row (an item's section, or a date before
 one) and cuts into rows each ending with a timing and followed by the next row's opening, and the
@@ -157,8 +157,8 @@ def _page(lines: list[CellLine]) -> list[CellLine] | None:
 def timings_into_pass_one(lines: list[CellLine]) -> list[CellLine]:
     """``lines`` (a text's lines, stacked words joined: ``compound.join_vertical_words``) with
     each page printed as Calc prints stacked timings and one-line 説明 cells (the module's
-    docstring) put in the two passes' usual shape: each row's timing joined to its line of pass 1
-    before its 説明 and taken off the wrapped cells' last line.  Pages are the runs between label
+    docstring) put in the two passes' usual shape: each row's timing taken off its wrapped cells'
+    last line and put in its pass-1 lines, a line of its own before its 説明.  Pages are the runs between label
     rows (or the title); every other page, a text with none so printed and text of boxes
     (``boxes.looks_boxed``: pdfminer, plain ``pdftotext``) as given."""
     gaps = [
