@@ -23,12 +23,22 @@ EMPTY_BOX = regex.compile(r"[［\[][ 　]?[］\]]")
 STRAY_MARK = regex.compile(r"(?:(?<=^)|(?<=[ 　］\]]))[○〇◯●](?=[ 　]|$)")
 _WIDE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
 _MARK_ALONE = regex.compile(r"^[ 　]*[○〇◯●](?:[ 　]+[○〇◯●])*[ 　]*$")
+# A choice opening with a list marker (``(ア)``, ``(1)``) whose mark the fallback font printed
+# between the marker and the box: ``(ア) ○［ ］本人…`` on one line (pypdf, pdf.js), ``(ア) ○`` over
+# ``［ ］本人…`` (``pdftotext -raw``; set XXXIII n10, 2 rows unwarned in each).
+_LISTED_MARK = regex.compile(
+    r"^(?P<lead>[ 　]*[（(][^()（）\s]{1,2}[）)])[ 　]*(?P<mark>[○〇◯●])[ 　]*"
+    r"(?P<rest>(?:[［\[][ 　]?[］\]].*)?)$"
+)
 
 
-def _fill(line: str, marks: list[str]) -> str:
-    """``line`` with its empty boxes filled, in order, by ``marks``."""
+def _fill(line: str, marks: list[str], first_only: bool = False) -> str:
+    """``line`` with its empty boxes filled, in order, by ``marks`` (``first_only``: its first
+    box alone, by the first mark)."""
     it = iter(marks)
-    return EMPTY_BOX.sub(lambda m: m.group(0)[0] + next(it) + m.group(0)[-1], line)
+    return EMPTY_BOX.sub(
+        lambda m: m.group(0)[0] + next(it) + m.group(0)[-1], line, count=1 if first_only else 0
+    )
 
 
 def _place_in_line(line: str) -> str | None:
@@ -59,8 +69,9 @@ def _place_in_line(line: str) -> str | None:
 def place_box_marks(text: str) -> tuple[str, int]:
     """(text with each stray check-box mark put back in its empty box, how many marks moved):
     a mark after a space later on a line that holds as many empty boxes as stray marks (the
-    pypdfium2 order), and a line of marks alone before a line holding as many empty boxes (the
-    ``pdftotext -raw`` order)."""
+    pypdfium2 order), a line of marks alone before a line holding as many empty boxes (the
+    ``pdftotext -raw`` order), and a mark between a choice's list marker and its box, on the box's
+    line or on the line above it (``(ア) ○［ ］本人…``, ``(ア) ○`` / ``［ ］本人…``)."""
     if "○" not in text and "〇" not in text and "◯" not in text and "●" not in text:
         return text, 0
     lines = text.split("\n")
@@ -77,6 +88,15 @@ def place_box_marks(text: str) -> tuple[str, int]:
                 moved += len(marks)
                 k += 2
                 continue
+        listed = _LISTED_MARK.match(line)
+        if listed and not listed["rest"] and k + 1 < len(lines) and EMPTY_BOX.match(lines[k + 1]):
+            line, k = listed["lead"] + lines[k + 1], k + 1  # the box's line under its marker
+            listed = _LISTED_MARK.match(f"{listed['lead']}{listed['mark']}{lines[k]}")
+        if listed and listed["rest"]:
+            out.append(listed["lead"] + _fill(listed["rest"], [listed["mark"]], first_only=True))
+            moved += 1
+            k += 1
+            continue
         placed = _place_in_line(line)
         if placed is not None:
             moved += len(EMPTY_BOX.findall(line)) - len(EMPTY_BOX.findall(placed))

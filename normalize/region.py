@@ -44,6 +44,7 @@ from .label_rows import (
 from .pass_one_pieces import without_cells_above
 from .qualified_dates import join_qualified_lines
 from .rejoin import same_printed_line
+from .stacked_heads import stacked_prints
 
 # A run of this many label pieces, one per line, is the column-label row printed vertically.
 LABEL_RUN_MIN = 3
@@ -195,8 +196,8 @@ def unbroken_lines(lines: list[CellLine]) -> list[CellLine]:
     character per line (``提`` / ``出`` / ``時`` / ``期``) joined, so that it is seen as furniture, and
     a date cut by a page break put back together (``dates_over_page_breaks``), and a 変更日
     cell's prefix line (``第４版``) and a qualified date (``（公表日：令和5年3月15日）``) joined to its
-    date (``date_prefixes``, ``qualified_dates``)."""
-    unglued = join_vertical_words(split_glued_headers(split_two_row_glue(lines)))
+    date (``date_prefixes``, ``qualified_dates``); vertical and stacked prints (``stacked_heads``)."""
+    unglued = stacked_prints(join_vertical_words(split_glued_headers(split_two_row_glue(lines))))
     return join_qualified_lines(join_date_prefixes(dates_over_page_breaks(unglued)))
 
 

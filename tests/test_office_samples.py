@@ -125,6 +125,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-furniture70",
         "heldout-sidebyside71",
         "heldout-roworder71",
+        "heldout-roworder72",
         "heldout-pageorder71",
         "heldout-scan71",
         "heldout-sheet72",

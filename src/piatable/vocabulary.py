@@ -359,7 +359,7 @@ def is_table_start(text: str) -> bool:
 # The headings of the assessment forms.  ``pia_headings.tsv`` lists them; real documents number them
 # in many ways (Ⅱ, ３．, ①, (1), リスク２：), so matching strips the numbering and compares the words.
 _NUMBERING = regex.compile(
-    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、]?|[①-⑳]|[（(][0-9０-９]{1,2}[．.）)]"
+    r"^(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[．.、]?|[①-⑳⑴-⒇]|[（(][0-9０-９]{1,2}[．.）)]"
     r"|(?:リスク|提供先|移転先|委託事項|システム)(?:[0-9０-９]+[：:]?|[：:])|[（(])\s*"
 )
 # The reference list of the forms' headings (a copy of shared/reference/pia_headings.tsv) and our
