@@ -158,8 +158,8 @@ def timings_into_pass_one(lines: list[CellLine]) -> list[CellLine]:
     """``lines`` (a text's lines, stacked words joined: ``compound.join_vertical_words``) with
     each page printed as Calc prints stacked timings and one-line 説明 cells (the module's
     docstring) put in the two passes' usual shape: each row's timing taken off its wrapped cells'
-    last line and put in its pass-1 lines, a line of its own before its 説明.  Pages are the runs between label
-    rows (or the title); every other page, a text with none so printed and text of boxes
+    last line and put in its pass-1 lines, a line of its own before its 説明.  Pages are the runs
+    between label rows (or the title); every other page, a text with none so printed and text of boxes
     (``boxes.looks_boxed``: pdfminer, plain ``pdftotext``) as given."""
     gaps = [
         k == 0 or cl.page != lines[k - 1].page or (cl.line_no or 0) - (lines[k - 1].line_no or 0) > 1
