@@ -40,7 +40,7 @@ import regex
 from piatable.models import PageWords, Reading, Word
 from piatable.vocabulary import label_count
 
-from .dates import DATE, DATE_SEPARATORS_CLASS, ERA_PATTERN, is_date_head, parse_date
+from .dates import DATE, DATE_SEPARATORS_CLASS, ERA_OFFSETS, ERA_PATTERN, is_date_head, parse_date
 from .page_edges import page_mark_of
 from .page_furniture import _edge_lines, _lines, _pieces, _text, drop_page_furniture
 
@@ -58,15 +58,25 @@ MIN_FAULTS_TO_MOVE = 3
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 MIN_LABELS = 3
 # What a date prints: an era's name, then digits, 元, 年月日 and date separators.
-_DATE_CHARS = regex.compile(rf"^\s*(?:{ERA_PATTERN})?[0-9０-９元年月日{DATE_SEPARATORS_CLASS}]+")
+# An era's name, or a piece of one, printed alone (a narrow column wraps ``令和`` / ``元年`` …).
+_DATE_CHARS = regex.compile(
+    rf"^\s*(?:(?:{ERA_PATTERN})?[0-9０-９元年月日{DATE_SEPARATORS_CLASS}]+|[{regex.escape(''.join(ERA_OFFSETS))}]+)"
+)
+# The start of an era's name alone, a narrow column's first line of a date (``令和`` / ``元年`` /
+# ``9月`` / ``22`` / ``日``; ``令`` / ``和`` / ``元`` / ``年`` …).
+_ERA_STARTS = frozenset(name[:k] for name in ERA_OFFSETS for k in range(1, len(name) + 1))
 # A date of the 変更日 column opens its line this close to the column's left edge (points):
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
 # A 変更日 cell's date wrapped by a narrow column goes on over at most this many lines below
-# its first (``令和元年`` / ``７月３`` / ``日``; ``令和７`` / ``年１０`` / ``月２６`` / ``日``).
-DATE_WRAP_LINES = 3
+# its first (``令和元年`` / ``７月３`` / ``日``; ``令和`` / ``元年`` / ``9月`` / ``22`` / ``日`` in a
+# 12 mm Word column, set XXXIII w02; Writer's narrowest a character or two a line), as a
+# flattened text's (``text_page_order.DATE_LINES``: ten lines in all).
+DATE_WRAP_LINES = 9
 # … looked for among this many lines below it (the other columns' wrapped lines come between).
-DATE_WRAP_WINDOW = 8
+DATE_WRAP_WINDOW = 16
+# A vertical ruling is at most this thick (points).
+RULING_THICKNESS_PT = 3.0
 # The title stands above the label row within this share of the page's height from its top.
 TITLE_BAND = 0.35
 
@@ -218,10 +228,34 @@ def _signs(page: PageWords) -> PageSigns:
         for k in range(header)
     )
     body = lines[(header if header is not None else -1) + 1 :]
-    dates = column_dates(body)
+    dates = column_dates(first_cells(body, page.rulings))
     # (A page whose label row was not read: its first row unknown, never taken as continued.)
     opens = header is not None and _opens_continued(page, body, dates, lines[header][-1].bottom)
     return PageSigns(number, title, [iso for _, _, iso in dates], opens)
+
+
+def first_cells(
+    lines: list[list[Word]], rulings: list[tuple[float, float, float, float]]
+) -> list[list[Word]]:
+    """Each line (words left to right) cut at the first vertical ruling (``rulings``: x0, top,
+    x1, bottom, points) it crosses after its first word: the line's first cell.  A narrow
+    変更日 column's date stands a little way from the item beside it, no further than words
+    apart (``令和`` / ``元年`` beside ``Ⅴ開示請求`` / ``１．特定…`` in a 12 mm Word column, set
+    XXXIII w02): the ruling between them tells the date's characters from the item's.  Lines
+    crossing no ruling (unruled tables, OCR without rulings) come back whole."""
+    walls = [(r[0] + r[2]) / 2 for r in rulings if r[2] - r[0] <= RULING_THICKNESS_PT]
+    spans = [(r[1], r[3]) for r in rulings if r[2] - r[0] <= RULING_THICKNESS_PT]
+    if not walls:
+        return lines
+    out: list[list[Word]] = []
+    for ln in lines:
+        mid = (ln[0].top + ln[0].bottom) / 2
+        cut = min(
+            (x for x, (a, b) in zip(walls, spans, strict=True) if x > ln[0].x1 - 1 and a <= mid <= b),
+            default=None,
+        )
+        out.append(ln if cut is None else [w for w in ln if (w.x0 + w.x1) / 2 < cut])
+    return out
 
 
 def is_label_row(text: str) -> bool:
@@ -300,7 +334,7 @@ def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | Non
     passed over) print together, over at most ``DATE_WRAP_LINES`` more lines; None when they
     make no date."""
     text = _date_chars(first)
-    if not is_date_head(text):
+    if not _opens_date(text):
         return None
     taken = 0
     for ln in below:
@@ -312,9 +346,15 @@ def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | Non
         text += _date_chars(_text(_pieces(ln)[0]))
         if (m := DATE.match(text)) and (iso := parse_date(m.group(0))):
             return iso  # (the item's numbering glued after the day is not the date's: ``月4日６．``)
-        if not is_date_head(text):
+        if not _opens_date(text):
             return None
     return None
+
+
+def _opens_date(text: str) -> bool:
+    """True when ``text`` is a date's first part (``dates.is_date_head``) or its era's name, or
+    that name's start, alone (a narrow 変更日 column's first line)."""
+    return is_date_head(text) or text in _ERA_STARTS
 
 
 def _date_chars(text: str) -> str:
