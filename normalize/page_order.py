@@ -40,7 +40,7 @@ import regex
 from piatable.models import PageWords, Reading, Word
 from piatable.vocabulary import label_count
 
-from .dates import DATE, DATE_SEPARATORS_CLASS, ERA_OFFSETS, ERA_PATTERN, is_date_head, parse_date
+from .dates import DATE, DATE_CHARS, ERA_OFFSETS, is_date_head, parse_date
 from .page_edges import page_mark_of
 from .page_furniture import _edge_lines, _lines, _pieces, _text, drop_page_furniture
 
@@ -57,11 +57,6 @@ MIN_FAULTS_TO_MOVE = 3
 # The column labels a label row prints (``MIN_LABELS`` of them at least).
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 MIN_LABELS = 3
-# What a date prints: an era's name, then digits, 元, 年月日 and date separators.
-# An era's name, or a piece of one, printed alone (a narrow column wraps ``令和`` / ``元年`` …).
-_DATE_CHARS = regex.compile(
-    rf"^\s*(?:(?:{ERA_PATTERN})?[0-9０-９元年月日{DATE_SEPARATORS_CLASS}]+|[{regex.escape(''.join(ERA_OFFSETS))}]+)"
-)
 # The start of an era's name alone, a narrow column's first line of a date (``令和`` / ``元年`` /
 # ``9月`` / ``22`` / ``日``; ``令`` / ``和`` / ``元`` / ``年`` …).
 _ERA_STARTS = frozenset(name[:k] for name in ERA_OFFSETS for k in range(1, len(name) + 1))
@@ -358,6 +353,7 @@ def _opens_date(text: str) -> bool:
 
 
 def _date_chars(text: str) -> str:
-    """The characters a date may print (era, digits, 元, 年月日, separators) opening ``text``."""
-    m = _DATE_CHARS.match(text)
+    """The characters a date may print (``dates.DATE_CHARS``: an era's name's, digits, 元, 年月日,
+    separators) opening ``text``."""
+    m = DATE_CHARS.match(text.strip())
     return m.group(0) if m else ""

@@ -9,11 +9,13 @@ in the two cells than another cut would, the cut is in doubt (set XXXIII w02: py
 ``pdftotext -raw``, pypdf, pdf.js texts gave the before cell the after's first paragraph, 0.789,
 unwarned).
 
-The paragraphs of both cells are aligned pairwise from the cells' first paragraphs and, apart,
-from their last ones (a cell may add or drop a paragraph at either end); a pair opening with
-the same ``MIN_OPENING_CHARS`` letters (not marks: ``・``, ``（``, digits) is a parallel pair.
-When another cut of the joined paragraphs makes more parallel pairs than the row's cut, both
-cells get ``column_guess``.  Only for text read in row order without positions: a PDF's or a
+A pair of paragraphs opening with the same ``MIN_OPENING_CHARS`` letters (not marks: ``・``,
+``（``, digits) is a parallel pair.  When the row's cut gives the cells unequal numbers of
+paragraphs, and the cut giving both as many pairs more of them from their first paragraphs
+than the row's cut does from either end (a cell may add or drop a paragraph at either end),
+both cells get ``column_guess``.  (Other cuts are not weighed: a cell's own paragraphs may open
+alike, a period's ``平成30年12月1日から`` / ``平成30年12月31日まで``, and shifted lists pair by
+chance.)  Only for text read in row order without positions: a PDF's or a
 layout text's cells come from their columns.
 """
 
@@ -39,32 +41,27 @@ def _parallel(a: str, b: str) -> bool:
     return len(_LETTER.findall(shared)) >= MIN_OPENING_CHARS
 
 
-def _pairs(paras: tuple[str, ...], cut: int) -> int:
-    """The parallel pairs the cut ``cut`` makes of ``paras`` (before = ``paras[:cut]``), the more
-    of its cells' paragraphs aligned from their first ones or from their last ones."""
-    before, after = paras[:cut], paras[cut:]
-    ahead = sum(_parallel(a, b) for a, b in zip(before, after, strict=False))
-    behind = sum(_parallel(a, b) for a, b in zip(reversed(before), reversed(after), strict=False))
-    return max(ahead, behind)
+def _pairs(before: tuple[str, ...], after: tuple[str, ...]) -> int:
+    """The parallel pairs of ``before`` and ``after`` aligned from their first paragraphs."""
+    return sum(_parallel(a, b) for a, b in zip(before, after, strict=False))
 
 
 def paired_paragraph_doubts(record: Record) -> list[Doubt]:
-    """``column_guess`` on the before and after cells of a row read in row order when another cut
-    between them pairs more of their paragraphs (module doc); [] otherwise."""
+    """``column_guess`` on the before and after cells of a row read in row order when the cut
+    giving both cells as many paragraphs pairs more of them than the row's cut does, aligned
+    from either end (module doc); [] otherwise."""
     before, after = paragraphs(record.before), paragraphs(record.after)
-    if not before or not after or len(before) + len(after) < 3:
-        return []
     paras = before + after
-    if len(paras) > MAX_PARAGRAPHS:
+    half = len(paras) // 2
+    if not before or not after or len(paras) % 2 or len(before) == half or len(paras) > MAX_PARAGRAPHS:
         return []
-    cut = len(before)
-    own = _pairs(paras, cut)
-    best = max(range(1, len(paras)), key=lambda k: (_pairs(paras, k), k == cut))
-    if best == cut or _pairs(paras, best) <= own:
+    own = max(_pairs(before, after), _pairs(before[::-1], after[::-1]))
+    even = _pairs(paras[:half], paras[half:])
+    if even <= own:
         return []
     why = (
-        f"the before / after cut leaves {own} paragraph(s) paired with the other cell's, a cut "
-        f"{'later' if best > cut else 'earlier'} by {abs(best - cut)} paragraph(s) pairs "
-        f"{_pairs(paras, best)} (cells revised paragraph for paragraph print alike in order)"
+        f"the before / after cut gives the cells {len(before)} and {len(after)} paragraphs, "
+        f"{own} of them paired; {half} each would pair {even} (cells revised paragraph for "
+        "paragraph print alike in order)"
     )
     return [Doubt("column_guess", "before", why), Doubt("column_guess", "after", why)]

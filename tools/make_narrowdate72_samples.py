@@ -10,11 +10,12 @@ the PDF: the label row's ``変更`` beside ``項目`` was read as one label 変�
 were moved.  Each case here is a run of 12–20 rows of the pool typed in python-docx and printed
 by LibreOffice Writer, portrait or landscape, the 変更日 column 10–15 mm, dates in one of
 several styles (``令和元年9月22日``, ``R1.9.22``, ``2019/9/22``, full-width ``令和元年９月２２日``,
-``2019年9月22日``), rows allowed to break over pages (the label row repeated), long cells now and
-then so that rows do break; some cases' PDF pages are then put in another order (``order`` in
-``cases.json``).  The truth (``expected/records.json``) is the six fields as written, pages in
-the reading order.  ``office-narrowdate72`` (tuning) and ``heldout-narrowdate72`` (measure only,
-never tune on it) draw tables, widths, date styles, fonts and sizes from their own pools.
+``2019年9月22日``), rows allowed to break over pages (the label row repeated), a paragraph
+added to some 変更後 (and 変更前) cells so that rows do break; some cases' PDF pages are then put
+in another order (``order`` in ``cases.json``).  The truth (``expected/records.json``) is the six
+fields as written, pages in the reading order.  ``office-narrowdate72`` (tuning) and
+``heldout-narrowdate72`` (measure only, never tune on it) draw tables, widths, date styles,
+fonts and sizes from their own pools.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ ORDERS = ("as-is", "rotated-back", "as-is", "reversed")
 # Characters a row's opening and end are looked for by in the printed text (a page break may
 # fall after them).
 PROBE = 5
-# A row's 変更後 made this many times as long now and then, so that rows break over pages.
+# The share of rows whose 変更後 (and now and then 変更前) gets another paragraph, so that rows
+# break over pages.
 LONG_SHARE = 0.3
 
 
@@ -73,10 +75,16 @@ def _look(name: str, heldout: bool) -> dict:
         rows += _rows(rng, heldout, (want - len(rows), want - len(rows)))
     rows = sorted(rows, key=lambda r: r["change_date"])
     style = (HELDOUT_STYLES if heldout else TUNING_STYLES)[k % 4]
+    texts = [r["after"] for r in rows if len(r["after"]) > 20]
     for r in rows:
         r["change_date_raw"] = render_date(r["change_date"], style)
-        if r["after"] and rng.random() < LONG_SHARE:
-            r["after"] = "\n".join([r["after"]] * rng.randint(2, 3))
+        if r["after"] and texts and rng.random() < LONG_SHARE:
+            # A paragraph of another row's after cell added (a rule added to the cell), and now
+            # and then the same to the before cell (both cells then print two paragraphs).
+            more = rng.choice(texts)
+            r["after"] = f"{r['after']}\n{more}"
+            if r["before"] and rng.random() < 0.5:
+                r["before"] = f"{r['before']}\n{more}"
     return {
         "maker": "writer",
         "rows": rows,
@@ -189,7 +197,9 @@ def _cases(work: Path, heldout: bool) -> list[SetCase]:
         reader = PdfReader(pdf)
         n = len(reader.pages)
         how = look["order"]
-        order = [n - 1, *range(n - 1)] if how == "rotated-back" and n > 2 else _page_order(n, how, look["seed"])
+        order = (
+            [n - 1, *range(n - 1)] if how == "rotated-back" and n > 2 else _page_order(n, how, look["seed"])
+        )
         look["file_pages"] = [k + 1 for k in order]
         fed = pdf
         if order != list(range(n)):
@@ -210,8 +220,9 @@ README = """# {name}: Word tables with a 10–15 mm 変更日 column, rows broke
 Tables typed with python-docx and printed by LibreOffice Writer (portrait or landscape), the
 変更日 column 10–15 mm wide so that the date wraps over three to six lines and its label over two
 (変更 / 日), dates as 令和元年9月22日, R1.9.22, 2019/9/22, 令和元年９月２２日 or 2019年9月22日, rows
-free to break over pages (the label row repeated), some 変更後 cells long; some PDFs' pages put in
-another order (`file_pages` in `cases.json`: the reading order's pages in the file's order).
+free to break over pages (the label row repeated), some 変更前 / 変更後 cells of two paragraphs;
+some PDFs' pages put in another order (`file_pages` in `cases.json`: the reading order's pages
+in the file's order).
 The truth (`expected/records.json`) is the six fields as written, pages in the reading order.
 
 `samples/office-narrowdate72` (tuning); `samples/heldout-narrowdate72` (held out: measure on it,
