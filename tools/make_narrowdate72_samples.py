@@ -2,7 +2,7 @@
 label over two: 変更 / 日), rows broken over pages, with their PDFs and texts (branch word72).
 
     python tools/make_narrowdate72_samples.py                               # both sets
-    python tools/make_narrowdate72_samples.py --set office-narrowdate72     # or heldout-narrowdate72
+    python tools/make_narrowdate72_samples.py --set office-word72            # or heldout-word72
 
 Set XXXIII's w02 (a Writer table, portrait, 10 pt, 変更日 12 mm: ``令和`` / ``元年`` / ``9月`` / ``22``
 / ``日``, label ``変更`` / ``日``, rows broken over pages, pages fed 3, 1, 2) read 0 of 19 rows on
@@ -13,8 +13,8 @@ several styles (``令和元年9月22日``, ``R1.9.22``, ``2019/9/22``, full-widt
 ``2019年9月22日``), rows allowed to break over pages (the label row repeated), a paragraph
 added to some 変更後 (and 変更前) cells so that rows do break; some cases' PDF pages are then put
 in another order (``order`` in ``cases.json``).  The truth (``expected/records.json``) is the six
-fields as written, pages in the reading order.  ``office-narrowdate72`` (tuning) and
-``heldout-narrowdate72`` (measure only, never tune on it) draw tables, widths, date styles,
+fields as written, pages in the reading order.  ``office-word72`` (tuning) and
+``heldout-word72`` (measure only, never tune on it) draw tables, widths, date styles,
 fonts and sizes from their own pools.
 """
 
@@ -33,7 +33,7 @@ from make_office_samples import SetCase, convert, made_sets_main
 from make_pageorder71_samples import _page_order
 from make_pdfs import EXPECTED_KEYS, LABELS
 
-SETS = {"office-narrowdate72": False, "heldout-narrowdate72": True}
+SETS = {"office-word72": False, "heldout-word72": True}
 TEXTS = (
     "pypdfium2",
     "pdftotext-raw",
@@ -225,11 +225,11 @@ some PDFs' pages put in another order (`file_pages` in `cases.json`: the reading
 in the file's order).
 The truth (`expected/records.json`) is the six fields as written, pages in the reading order.
 
-`samples/office-narrowdate72` (tuning); `samples/heldout-narrowdate72` (held out: measure on it,
+`samples/office-word72` (tuning); `samples/heldout-word72` (held out: measure on it,
 never tune on it): other tables, widths, date styles and sizes.
 
     python tools/make_narrowdate72_samples.py
-    python tools/eval_office.py samples/office-narrowdate72 samples/heldout-narrowdate72 --total
+    python tools/eval_office.py samples/office-word72 samples/heldout-word72 --total
 """
 
 
