@@ -15,9 +15,11 @@ text layer.  The pages themselves show their order:
   first date goes back against that direction from the last date of the page before it is out
   of place.
 
-Two orders are weighed against the file's order: the reverse of it (the stack fed the other way
-round) and, when every page prints a date, the title page first and the others by their first
-date.  Each order counts its faults (``TITLE_FAULT`` for a title page not first, one for each
+Three orders are weighed against the file's order: the reverse of it (the stack fed the other way
+round), the file's order turned round to open at the title page (a stack fed from its middle:
+office-word72's 4, 1, 2, 3, whose first page held only the rest of a row and no date) and, when
+every page prints a date, the title page first and the others by their first date.  A page
+printing rows but no date at all opens with rows begun before it (``PageSigns.opens_continued``).  Each order counts its faults (``TITLE_FAULT`` for a title page not first, one for each
 step between pages against the dates' direction); an order is taken when it has none and the
 file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone is no proof: a table need not be
 sorted by date, a first row's date may be misread).  When the file's order has that many faults
@@ -155,6 +157,9 @@ def choose_order(signs: list[PageSigns]) -> tuple[list[int] | None, str]:
     if faults < MIN_FAULTS_TO_MOVE:
         return None, ""
     candidates = [given[::-1]]
+    if any(s.title for s in signs[1:]):  # a stack fed from its middle: the title page's on first
+        t = next(k for k, s in enumerate(signs) if s.title)
+        candidates.append(given[t:] + given[:t])
     if all(s.dates for s in signs):
         by_date = sorted(given, key=lambda k: signs[k].dates[0], reverse=not rising)
         candidates.append(sorted(by_date, key=lambda k: not signs[k].title))  # (stable)
@@ -225,7 +230,10 @@ def _signs(page: PageWords) -> PageSigns:
     body = lines[(header if header is not None else -1) + 1 :]
     dates = column_dates(first_cells(body, page.rulings))
     # (A page whose label row was not read: its first row unknown, never taken as continued.)
-    opens = header is not None and _opens_continued(page, body, dates, lines[header][-1].bottom)
+    # A page of rows but no date at all goes on with rows begun before it (the rest of a row Word
+    # broke over the break, rows under a date merged over it): never the table's first page.
+    below = lines[header][-1].bottom if header is not None else 0.0
+    opens = header is not None and (_opens_continued(page, body, dates, below) or (not dates and bool(body)))
     return PageSigns(number, title, [iso for _, _, iso in dates], opens)
 
 
