@@ -28,10 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_extracols62_samples as x62
 from flatten import render_date
 from make_bikou55_samples import _rows
-from make_chromium54_samples import _page_texts
-from make_office_samples import SetCase, convert, made_sets_main
+from make_office_samples import SetCase, convert, docx_label_table, docx_page, made_sets_main
 from make_pageorder71_samples import _page_order
-from make_pdfs import EXPECTED_KEYS, LABELS
+from make_pdfs import LABELS
+from make_reason65_samples import _expected as broken_row_expected
 
 SETS = {"office-word72": False, "heldout-word72": True}
 TEXTS = (
@@ -53,9 +53,6 @@ HELDOUT_STYLES = ("wareki", "short", "slash", "seireki")
 REST_SHARES = (0.21, 0.27, 0.27, 0.07, 0.18)
 # Page orders: most cases as printed, some fed out of order (set XXXIII w02: 3, 1, 2).
 ORDERS = ("as-is", "rotated-back", "as-is", "reversed")
-# Characters a row's opening and end are looked for by in the printed text (a page break may
-# fall after them).
-PROBE = 5
 # The share of rows whose 変更後 (and now and then 変更前) gets another paragraph, so that rows
 # break over pages.
 LONG_SHARE = 0.3
@@ -103,34 +100,11 @@ def write_docx(path: Path, look: dict) -> None:
     """The table typed in a word processor: a title paragraph, a grid table under a one-row label
     block repeated on each page, rows free to break over pages, the 変更日 column
     ``look["date_mm"]`` wide."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_ALIGN_VERTICAL
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Mm, Pt
+    from docx.shared import Cm, Mm
 
-    doc = Document()
-    sec = doc.sections[0]
-    if look["portrait"]:
-        sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
-    else:
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(1.5))
-    style = doc.styles["Normal"]
-    style.font.name = look["font"]
-    style.font.size = Pt(look["size"])
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), look["font"])
-    style.paragraph_format.space_after = Pt(0)
-    doc.add_paragraph("（別添２）変更箇所")
-    table = doc.add_table(rows=1 + len(look["rows"]), cols=len(LABELS))
-    table.style = "Table Grid"
-    table.autofit = False
-    for j, label in enumerate(LABELS):
-        table.rows[0].cells[j].text = label
-    trpr = table.rows[0]._tr.get_or_add_trPr()
-    trpr.append(trpr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    doc = docx_page(look, landscape=not look["portrait"])
+    table = docx_label_table(doc, list(LABELS), len(look["rows"]))
     valign = WD_ALIGN_VERTICAL.CENTER if look["valign"] == "center" else WD_ALIGN_VERTICAL.TOP
     for i, r in enumerate(look["rows"]):
         cells = table.rows[1 + i].cells
@@ -151,38 +125,12 @@ def write_docx(path: Path, look: dict) -> None:
 def _printed(name: str, look: dict, work: Path) -> Path:
     """The case's PDF printed by LibreOffice Writer in ``work``.  Writer fits each row to its
     text (nothing is clipped); a row broken over a page prints its cells' lines apart, so the
-    truth's pages come from ``_expected``."""
+    truth's pages come from ``make_reason65_samples._expected``
+    (a cell's opening and tail found in pieces)."""
     src = work / f"{name}.docx"
     write_docx(src, look)
     convert([src], work)
     return work / f"{name}.pdf"
-
-
-def _expected(pdf: Path, rows: list[dict]) -> list[dict]:
-    """The truth with pages: a row starts where its first text cell's first characters print and
-    ends where its longest cell's last characters do (``make_chromium54_samples._expected`` with
-    shorter probes: a page break may fall inside a cell's first line).  ValueError when a row's
-    opening is not printed."""
-    pages = _page_texts(pdf)
-    whole = "".join(pages)
-    starts = [sum(len(p) for p in pages[:k]) for k in range(len(pages))]
-
-    def page_of(pos: int) -> int:
-        return max(k for k, s in enumerate(starts) if s <= pos) + 1
-
-    out, cursor = [], 0
-    for k, r in enumerate(rows):
-        cells = ["".join(r[f].split()) for f in ("item", "before", "after", "explanation") if r[f].strip()]
-        pos = whole.find(cells[0][:PROBE], cursor)
-        if pos < 0:
-            raise ValueError(f"row {k}: {cells[0][:PROBE]!r} not printed")
-        tail = whole.find(max(cells, key=len)[-PROBE:], pos)
-        e = {**r, "row_index": k, "page_start": page_of(pos)}
-        e["page_end"] = max(page_of(tail), e["page_start"]) if tail >= 0 else e["page_start"]
-        e["item_path"] = [p for p in r["item"].split("\n") if p.strip()]
-        out.append({f: e.get(f) for f in EXPECTED_KEYS})
-        cursor = pos
-    return out
 
 
 def _cases(work: Path, heldout: bool) -> list[SetCase]:
@@ -193,7 +141,7 @@ def _cases(work: Path, heldout: bool) -> list[SetCase]:
     for name in _names(heldout):
         look = _look(name, heldout)
         pdf = _printed(name, look, work)
-        expected = _expected(pdf, look["rows"])
+        expected = broken_row_expected(pdf, look["rows"])
         reader = PdfReader(pdf)
         n = len(reader.pages)
         how = look["order"]
