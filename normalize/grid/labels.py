@@ -149,8 +149,9 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
 
 def _evenly_spread(chars: list[tuple[str, float, float, Word]], i: int, j: int, gap: float) -> bool:
     """True when the characters ``chars[i:j]`` (text, x0, x1, word) stand as one label's do:
-    side by side, or spread over their cell evenly (distributed alignment, 変　更　日: each gap
-    within twice the narrowest and one column ``gap``).  Two labels' pieces side by side across
+    side by side (no gap wider than two column ``gap`` s: an OCR box a little apart), or spread
+    over their cell evenly (distributed alignment, 変　更　日: each gap within twice the narrowest
+    and one column ``gap``).  Two labels' pieces side by side across
     a column gap are not one label: a narrow 変更日 column wrapping its label 変更 / 日 prints
     変更 beside 項目 (set XXXIII w02, Writer: read 変更項目, a variant of 項目, in the wrong column).
     Positions on a page only (PDF, scan): a flattened text's are left as they were read (its
@@ -158,7 +159,7 @@ def _evenly_spread(chars: list[tuple[str, float, float, Word]], i: int, j: int, 
     if chars[i][3].source == "text":
         return True  # a text's offsets are its extractor's (pdfplumber sets cells one space apart)
     gaps = [chars[k][1] - chars[k - 1][2] for k in range(i + 1, j)]
-    return not gaps or max(gaps) <= gap or max(gaps) <= 2 * max(min(gaps), 0.0) + gap
+    return not gaps or max(gaps) <= 2 * gap or max(gaps) <= 2 * max(min(gaps), 0.0) + gap
 
 
 def _run_line(line: Line, chars: list[tuple[str, float, float, Word]], i: int, j: int, text: str) -> Line:
