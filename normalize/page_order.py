@@ -19,12 +19,13 @@ Three orders are weighed against the file's order: the reverse of it (the stack 
 round), the file's order turned round to open at the title page (a stack fed from its middle:
 office-word72's 4, 1, 2, 3, whose first page held only the rest of a row and no date) and, when
 every page prints a date, the title page first and the others by their first date.  A page
-printing rows but no date at all opens with rows begun before it (``PageSigns.opens_continued``).  Each order counts its faults (``TITLE_FAULT`` for a title page not first, one for each
-step between pages against the dates' direction); an order is taken when it has none and the
-file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone is no proof: a table need not be
-sorted by date, a first row's date may be misread).  When the file's order has that many faults
-and no order is clean, the pages are kept as they lie, and a note says so when the title stands
-on a later page.
+printing rows but no date at all, where other pages print theirs, opens with rows begun before
+it (``PageSigns.opens_continued``).  Each order counts its faults (``TITLE_FAULT`` for a title
+page not first, one for each step between pages against the dates' direction); an order is
+taken when it has none and the file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone
+is no proof: a table need not be sorted by date, a first row's date may be misread).  When the
+file's order has that many faults and no order is clean, the pages are kept as they lie, and a
+note says so when the title stands on a later page.
 
 Pages taken in another order are numbered again in that order (the grid joins a row cut at a
 page's foot to the next page's top by the pages' numbers), their words with them; the note names
@@ -62,6 +63,8 @@ MIN_LABELS = 3
 # The start of an era's name alone, a narrow column's first line of a date (``令和`` / ``元年`` /
 # ``9月`` / ``22`` / ``日``; ``令`` / ``和`` / ``元`` / ``年`` …).
 _ERA_STARTS = frozenset(name[:k] for name in ERA_OFFSETS for k in range(1, len(name) + 1))
+# … or a year's first digits alone (``201`` / ``9/4/`` / ``1`` in a 13 mm column).
+_YEAR_START = regex.compile(r"[0-9０-９]{1,4}")
 # A date of the 変更日 column opens its line this close to the column's left edge (points):
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
@@ -148,6 +151,8 @@ def choose_order(signs: list[PageSigns]) -> tuple[list[int] | None, str]:
     shows faults and no order is clean; (None, "") when nothing speaks against it."""
     n = len(signs)
     given = list(range(n))
+    if not any(s.dates for s in signs):  # no page's dates read: a page without any tells nothing
+        signs = [PageSigns(s.number, s.title, s.dates) for s in signs]
     numbers = [s.number for s in signs]
     if all(x is not None for x in numbers) and len(set(numbers)) == n:
         order = sorted(given, key=lambda k: numbers[k])  # type: ignore[arg-type, return-value]
@@ -356,8 +361,8 @@ def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | Non
 
 def _opens_date(text: str) -> bool:
     """True when ``text`` is a date's first part (``dates.is_date_head``) or its era's name, or
-    that name's start, alone (a narrow 変更日 column's first line)."""
-    return is_date_head(text) or text in _ERA_STARTS
+    that name's start, or a year's first digits, alone (a narrow 変更日 column's first line)."""
+    return is_date_head(text) or text in _ERA_STARTS or bool(_YEAR_START.fullmatch(text))
 
 
 def _date_chars(text: str) -> str:
