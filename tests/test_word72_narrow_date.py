@@ -107,7 +107,8 @@ def _record(before: str, after: str) -> Record:
 
 def test_a_cut_leaving_the_after_cells_first_paragraph_in_the_before_cell_is_warned():
     # w02 .v01_pdfium: before A / なお、A…, after B / なお、B… read as before A / なお、A / B.
-    a, b = "庁舎内のサーバ室に設置したサーバ内に保管する。", "ガバメントクラウド上の標準準拠システム内に保管する。"
+    a = "庁舎内のサーバ室に設置したサーバ内に保管する。"
+    b = "ガバメントクラウド上の標準準拠システム内に保管する。"
     rec = _record(f"{a}\nなお、{a}ただし書\n{b}", f"なお、{b}ただし書")
     doubts = paired_paragraph_doubts(rec)
     assert {(d.kind, d.field) for d in doubts} == {("column_guess", "before"), ("column_guess", "after")}
@@ -120,7 +121,7 @@ def test_a_cut_leaving_the_after_cells_first_paragraph_in_the_before_cell_is_war
         # a period's two lines open alike: a cell's own paragraphs, not the other cell's
         ("平成30年12月1日から\n平成30年12月31日まで", "令和６年１１月１５日～令和６年１\n２月１６日"),
         # a paragraph added to the after cell
-        ("・年１回、研修を実施している。", "・年１回、研修を実施している。\n・新規採用職員には着任時に実施する。"),
+        ("・年１回、研修を実施している。", "・年１回、研修を実施している。\n・新任職員には着任時に実施。"),
         ("書面による承諾", "再委託先の名称を記載した書面の提出を受け、承諾する。\n書面による承諾を要する。"),
     ],
 )
