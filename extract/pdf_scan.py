@@ -301,15 +301,19 @@ def _without_history(text: str, flat: str) -> str:
 # What the note says of table-like pages before the table's first page (``unread_body_pages``),
 # read with the table's pages: the page order (``normalize/page_order.py``) puts them in place.
 UNREAD_BODY_PAGES_NOTE = (
-    "page(s) {pages} print dates and 事前/事後 as table rows do but stand before the table's first"
-    " page (its title or label row): read as table pages (pages out of order?)"
+    "page(s) {pages} print dates and 事前/事後 as table rows do, or the column labels, but stand"
+    " before the table's first page (its title or label row): read as table pages (pages out of"
+    " order?)"
 )
 
 
 def unread_body_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
     """The pages right before the table's first page (``numbers``, 1-based, of ``scans``'
     consecutive pages) that print a date and 事前/事後 as the table's body pages do
-    (``PageScan.is_body_page``), in a run ending at that page: rows ``table_pages`` leaves out.
+    (``PageScan.is_body_page``), or the column labels (``MIN_LABEL_KEYS``: the label row Word
+    repeats over a page holding only the rest of a row broken over the page break, no date and
+    no 提出時期 of its own: office-word72's nd72-writer-6 fed 4, 1, 2, 3 lost that page's text
+    with status success), in a run ending at that page: rows ``table_pages`` leaves out.
 
     Where from: a filing whose pages were fed in reverse order (heldout-pageorder68, session 68)
     has its title page last; the pages of rows before it were dropped with status success."""
@@ -319,7 +323,7 @@ def unread_body_pages(scans: list[PageScan], numbers: list[int]) -> list[int]:
     run: list[int] = []
     for n in range(numbers[0] - 1, offset - 1, -1):
         s = scans[n - offset]
-        if not s.is_body_page or s.unusable:
+        if not (s.is_body_page or s.labels >= MIN_LABEL_KEYS) or s.unusable:
             break
         run.append(n)
     return sorted(run)

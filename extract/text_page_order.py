@@ -31,7 +31,7 @@ import regex
 
 from piatable.models import Record
 from piatable.normalize.confidence import add_late_flags
-from piatable.normalize.dates import DATE, DATE_SEPARATORS_CLASS, ERA_OFFSETS, is_date_line, parse_date
+from piatable.normalize.dates import DATE, DATE_CHARS, is_date_line, only_date_chars, parse_date
 from piatable.normalize.page_edges import page_mark_of
 from piatable.normalize.page_order import (
     LABEL_KEYS,
@@ -67,11 +67,6 @@ DATE_LINES = 10
 _SEGMENT_GAP = regex.compile(r"\s{2,}")
 # Column labels printed a line each (PyMuPDF) stand within this many lines.
 STACKED_LABEL_LINES = 8
-# What a line of a wrapped date prints alone: an era's name's characters (dates.ERA_OFFSETS), digits,
-# 元, 年月日, the separators dates parse (dates.DATE_SEPARATORS).
-_DATE_CHARS = regex.compile(
-    "[" + regex.escape("".join(ERA_OFFSETS)) + r"元0-9０-９年月日" + DATE_SEPARATORS_CLASS + "]+"
-)
 
 
 @dataclass(slots=True)
@@ -240,7 +235,7 @@ def _alone_dates(lines: list[str]) -> list[str]:
 
 def _alone_or(text: str, first: str) -> str:
     """``text`` when it prints date characters alone (spaces aside), else ``first``."""
-    return text if _DATE_CHARS.fullmatch("".join(text.split())) else first
+    return text if only_date_chars(text) else first
 
 
 def _dates_of(firsts: list[str]) -> list[str]:
@@ -261,7 +256,7 @@ def _date_at(texts: list[str], k: int) -> tuple[str | None, int]:
     """The date (ISO) the lines from ``k`` print alone, and how many lines it takes (1 without)."""
     joined = ""
     for n, t in enumerate(texts[k : k + DATE_LINES], start=1):
-        if not t or not _DATE_CHARS.fullmatch(t):
+        if not t or not DATE_CHARS.fullmatch(t):
             break
         joined += t
         if is_date_line(joined) and (m := DATE.fullmatch(joined)) and (iso := parse_date(m.group(0))):

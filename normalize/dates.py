@@ -182,6 +182,18 @@ def is_date_head(text: str) -> bool:
     return bool(DATE_HEAD.match(text)) and not is_date_line(text)
 
 
+# A run of the characters a date prints: an era's name's (``ERA_OFFSETS``), digits, 元, 年月日, the
+# separators dates parse (``DATE_SEPARATORS``); a wrapped date's line, or a piece of a date a page
+# break cut off from its rest (``202`` / ``0/3/31``, ``令和`` / ``元年9月22日``).
+DATE_CHARS = regex.compile("[" + regex.escape("".join(ERA_OFFSETS)) + rf"元0-9０-９年月日{_SEPS}]+")
+
+
+def only_date_chars(text: str) -> bool:
+    """True when ``text`` (spaces aside) prints nothing but ``DATE_CHARS``: the head of a date
+    whose rest a page break moved to the next page, when head and rest make a date."""
+    return bool(DATE_CHARS.fullmatch("".join(text.split())))
+
+
 _ERA_NAME = regex.compile(_ERA)
 _DIGIT_RUN = regex.compile(r"[0-9０-９元]+")
 

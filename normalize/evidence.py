@@ -61,6 +61,7 @@ from .items import heading_score, is_form_heading, non_heading_paragraphs
 from .ocr_glyphs import glyph_doubts
 from .ocr_grammar import grammar_doubts
 from .ocr_text import HEADING_WRAP_LINES, line_confs, numbering_gap, unknown_words, width_mix
+from .paired_paragraphs import paired_paragraph_doubts
 from .phrase_openings import starts_mid_phrase
 from .shape_checks import is_addition_mark, is_heading_then_instance, is_wrapped_heading, shape_doubts
 from .spill_checks import spill_doubts
@@ -485,7 +486,7 @@ def row_doubts(
     out += date_paragraph_doubts(record) + section_in_body_doubts(record) + date_item_doubts(record)
     out += item_tear_doubts(record, tokenizer) + foreign_tail_doubts(record)
     out += stray_number_doubts(record, tokenizer) + opening_mark_doubts(record)
-    out += glued_tail_doubts(record)
+    out += glued_tail_doubts(record) + (paired_paragraph_doubts(record) if row_ordered else [])
     out += torn_sentence_doubts(record) + shape_doubts(record, row_ordered)
     out += date_cell_doubts(row, record.before or "", record.after or "", record.item or "")
     timing_raw = "".join("".join(cl.text.split()) for cl in row.cells.get("timing") or [])

@@ -15,14 +15,17 @@ text layer.  The pages themselves show their order:
   first date goes back against that direction from the last date of the page before it is out
   of place.
 
-Two orders are weighed against the file's order: the reverse of it (the stack fed the other way
-round) and, when every page prints a date, the title page first and the others by their first
-date.  Each order counts its faults (``TITLE_FAULT`` for a title page not first, one for each
-step between pages against the dates' direction); an order is taken when it has none and the
-file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone is no proof: a table need not be
-sorted by date, a first row's date may be misread).  When the file's order has that many faults
-and no order is clean, the pages are kept as they lie, and a note says so when the title stands
-on a later page.
+Three orders are weighed against the file's order: the reverse of it (the stack fed the other way
+round), the file's order turned round to open at the title page (a stack fed from its middle:
+office-word72's 4, 1, 2, 3, whose first page held only the rest of a row and no date) and, when
+every page prints a date, the title page first and the others by their first date.  A page
+printing rows but no date at all, where other pages print theirs, opens with rows begun before
+it (``PageSigns.opens_continued``).  Each order counts its faults (``TITLE_FAULT`` for a title
+page not first, one for each step between pages against the dates' direction); an order is
+taken when it has none and the file's order has at least ``MIN_FAULTS_TO_MOVE`` (one sign alone
+is no proof: a table need not be sorted by date, a first row's date may be misread).  When the
+file's order has that many faults and no order is clean, the pages are kept as they lie, and a
+note says so when the title stands on a later page.
 
 Pages taken in another order are numbered again in that order (the grid joins a row cut at a
 page's foot to the next page's top by the pages' numbers), their words with them; the note names
@@ -40,7 +43,7 @@ import regex
 from piatable.models import PageWords, Reading, Word
 from piatable.vocabulary import label_count
 
-from .dates import DATE, DATE_SEPARATORS_CLASS, ERA_PATTERN, is_date_head, parse_date
+from .dates import DATE, DATE_CHARS, ERA_OFFSETS, is_date_head, parse_date
 from .page_edges import page_mark_of
 from .page_furniture import _edge_lines, _lines, _pieces, _text, drop_page_furniture
 
@@ -57,16 +60,23 @@ MIN_FAULTS_TO_MOVE = 3
 # The column labels a label row prints (``MIN_LABELS`` of them at least).
 LABEL_KEYS = ("変更日", "項目", "変更前", "変更後", "提出時期", "説明")
 MIN_LABELS = 3
-# What a date prints: an era's name, then digits, 元, 年月日 and date separators.
-_DATE_CHARS = regex.compile(rf"^\s*(?:{ERA_PATTERN})?[0-9０-９元年月日{DATE_SEPARATORS_CLASS}]+")
+# The start of an era's name alone, a narrow column's first line of a date (``令和`` / ``元年`` /
+# ``9月`` / ``22`` / ``日``; ``令`` / ``和`` / ``元`` / ``年`` …).
+_ERA_STARTS = frozenset(name[:k] for name in ERA_OFFSETS for k in range(1, len(name) + 1))
+# … or a year's first digits alone (``201`` / ``9/4/`` / ``1`` in a 13 mm column).
+_YEAR_START = regex.compile(r"[0-9０-９]{1,4}")
 # A date of the 変更日 column opens its line this close to the column's left edge (points):
 # the leftmost dated pieces of the page (a date inside a 変更前 cell is further right).
 DATE_COLUMN_SLACK_PT = 40.0
 # A 変更日 cell's date wrapped by a narrow column goes on over at most this many lines below
-# its first (``令和元年`` / ``７月３`` / ``日``; ``令和７`` / ``年１０`` / ``月２６`` / ``日``).
-DATE_WRAP_LINES = 3
+# its first (``令和元年`` / ``７月３`` / ``日``; ``令和`` / ``元年`` / ``9月`` / ``22`` / ``日`` in a
+# 12 mm Word column, set XXXIII w02; Writer's narrowest a character or two a line), as a
+# flattened text's (``text_page_order.DATE_LINES``: ten lines in all).
+DATE_WRAP_LINES = 9
 # … looked for among this many lines below it (the other columns' wrapped lines come between).
-DATE_WRAP_WINDOW = 8
+DATE_WRAP_WINDOW = 16
+# A vertical ruling is at most this thick (points).
+RULING_THICKNESS_PT = 3.0
 # The title stands above the label row within this share of the page's height from its top.
 TITLE_BAND = 0.35
 
@@ -141,6 +151,8 @@ def choose_order(signs: list[PageSigns]) -> tuple[list[int] | None, str]:
     shows faults and no order is clean; (None, "") when nothing speaks against it."""
     n = len(signs)
     given = list(range(n))
+    if not any(s.dates for s in signs):  # no page's dates read: a page without any tells nothing
+        signs = [PageSigns(s.number, s.title, s.dates) for s in signs]
     numbers = [s.number for s in signs]
     if all(x is not None for x in numbers) and len(set(numbers)) == n:
         order = sorted(given, key=lambda k: numbers[k])  # type: ignore[arg-type, return-value]
@@ -150,6 +162,9 @@ def choose_order(signs: list[PageSigns]) -> tuple[list[int] | None, str]:
     if faults < MIN_FAULTS_TO_MOVE:
         return None, ""
     candidates = [given[::-1]]
+    if any(s.title for s in signs[1:]):  # a stack fed from its middle: the title page's on first
+        t = next(k for k, s in enumerate(signs) if s.title)
+        candidates.append(given[t:] + given[:t])
     if all(s.dates for s in signs):
         by_date = sorted(given, key=lambda k: signs[k].dates[0], reverse=not rising)
         candidates.append(sorted(by_date, key=lambda k: not signs[k].title))  # (stable)
@@ -218,10 +233,37 @@ def _signs(page: PageWords) -> PageSigns:
         for k in range(header)
     )
     body = lines[(header if header is not None else -1) + 1 :]
-    dates = column_dates(body)
+    dates = column_dates(first_cells(body, page.rulings))
     # (A page whose label row was not read: its first row unknown, never taken as continued.)
-    opens = header is not None and _opens_continued(page, body, dates, lines[header][-1].bottom)
+    # A page of rows but no date at all goes on with rows begun before it (the rest of a row Word
+    # broke over the break, rows under a date merged over it): never the table's first page.
+    below = lines[header][-1].bottom if header is not None else 0.0
+    opens = header is not None and (_opens_continued(page, body, dates, below) or (not dates and bool(body)))
     return PageSigns(number, title, [iso for _, _, iso in dates], opens)
+
+
+def first_cells(
+    lines: list[list[Word]], rulings: list[tuple[float, float, float, float]]
+) -> list[list[Word]]:
+    """Each line (words left to right) cut at the first vertical ruling (``rulings``: x0, top,
+    x1, bottom, points) it crosses after its first word: the line's first cell.  A narrow
+    変更日 column's date stands a little way from the item beside it, no further than words
+    apart (``令和`` / ``元年`` beside ``Ⅴ開示請求`` / ``１．特定…`` in a 12 mm Word column, set
+    XXXIII w02): the ruling between them tells the date's characters from the item's.  Lines
+    crossing no ruling (unruled tables, OCR without rulings) come back whole."""
+    walls = [(r[0] + r[2]) / 2 for r in rulings if r[2] - r[0] <= RULING_THICKNESS_PT]
+    spans = [(r[1], r[3]) for r in rulings if r[2] - r[0] <= RULING_THICKNESS_PT]
+    if not walls:
+        return lines
+    out: list[list[Word]] = []
+    for ln in lines:
+        mid = (ln[0].top + ln[0].bottom) / 2
+        cut = min(
+            (x for x, (a, b) in zip(walls, spans, strict=True) if x > ln[0].x1 - 1 and a <= mid <= b),
+            default=None,
+        )
+        out.append(ln if cut is None else [w for w in ln if (w.x0 + w.x1) / 2 < cut])
+    return out
 
 
 def is_label_row(text: str) -> bool:
@@ -300,7 +342,7 @@ def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | Non
     passed over) print together, over at most ``DATE_WRAP_LINES`` more lines; None when they
     make no date."""
     text = _date_chars(first)
-    if not is_date_head(text):
+    if not _opens_date(text):
         return None
     taken = 0
     for ln in below:
@@ -312,12 +354,19 @@ def _wrapped_date(first: str, left: float, below: list[list[Word]]) -> str | Non
         text += _date_chars(_text(_pieces(ln)[0]))
         if (m := DATE.match(text)) and (iso := parse_date(m.group(0))):
             return iso  # (the item's numbering glued after the day is not the date's: ``月4日６．``)
-        if not is_date_head(text):
+        if not _opens_date(text):
             return None
     return None
 
 
+def _opens_date(text: str) -> bool:
+    """True when ``text`` is a date's first part (``dates.is_date_head``) or its era's name, or
+    that name's start, or a year's first digits, alone (a narrow 変更日 column's first line)."""
+    return is_date_head(text) or text in _ERA_STARTS or bool(_YEAR_START.fullmatch(text))
+
+
 def _date_chars(text: str) -> str:
-    """The characters a date may print (era, digits, 元, 年月日, separators) opening ``text``."""
-    m = _DATE_CHARS.match(text)
+    """The characters a date may print (``dates.DATE_CHARS``: an era's name's, digits, 元, 年月日,
+    separators) opening ``text``."""
+    m = DATE_CHARS.match(text.strip())
     return m.group(0) if m else ""

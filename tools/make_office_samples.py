@@ -563,6 +563,31 @@ def _set_east_asian(run_or_style, font: str) -> None:
         fonts.set(qn(attr), font)
 
 
+def docx_page(look: dict, landscape: bool):  # type: ignore[no-untyped-def]
+    """A python-docx document on A4 (``landscape`` or portrait), 1.5 cm margins, its Normal style
+    ``look["font"]`` (East Asian too) at ``look["size"]`` pt with no space after paragraphs, and
+    the title paragraph （別添２）変更箇所."""
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    sec = doc.sections[0]
+    if landscape:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sec, side, Cm(1.5))
+    style = doc.styles["Normal"]
+    style.font.name = look["font"]
+    style.font.size = Pt(look["size"])
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), look["font"])
+    style.paragraph_format.space_after = Pt(0)
+    doc.add_paragraph("（別添２）変更箇所")
+    return doc
+
+
 def docx_label_table(doc, labels: list[str], body_rows: int):  # type: ignore[no-untyped-def]
     """A grid-ruled python-docx table of ``body_rows`` rows under a label row of ``labels``, its
     widths fixed and its label row repeated on each page (``w:tblHeader``)."""

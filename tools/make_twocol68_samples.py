@@ -29,7 +29,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_extracols62_samples as x62
 from make_bikou55_samples import _rows
 from make_chromium54_samples import _expected as chromium_expected
-from make_office_samples import TEN_TEXTS, SetCase, convert, made_sets_main, spare_lines, stream_text
+from make_office_samples import (
+    TEN_TEXTS,
+    SetCase,
+    convert,
+    docx_page,
+    made_sets_main,
+    spare_lines,
+    stream_text,
+)
 from make_pdfs import LABELS
 
 SETS = {"office-twocol68": False, "heldout-twocol68": True}
@@ -185,24 +193,11 @@ def write_xlsx(path: Path, look: dict) -> None:
 def write_docx(path: Path, look: dict) -> None:
     """The table typed in a word processor: a title paragraph, a grid table under the two-row
     label block (repeated on each page), A4 landscape, column widths set."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    doc = Document()
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(1.5))
-    style = doc.styles["Normal"]
-    style.font.name = look["font"]
-    style.font.size = Pt(look["size"])
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), look["font"])
-    style.paragraph_format.space_after = Pt(0)
-    doc.add_paragraph("（別添２）変更箇所")
+    doc = docx_page(look, landscape=True)
     n = look["parts"]
     ncols = 5 + n
     flat = look.get("flat", False)  # the sub-labels in the one label row, no label over them

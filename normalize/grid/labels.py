@@ -72,7 +72,10 @@ _X0 = attrgetter("x0")
 # A label wrapped at any character in a narrow header cell prints its head as a run of its own
 # (提出時期に係る説 / 明, 変更前の記 / 載): three characters or more of a label's start.
 _WRAPPED_HEADS = frozenset(label[:k] for label in LABELS for k in range(3, len(label)))
-_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES | _WRAPPED_HEADS, key=len, reverse=True))
+# … and a narrow 変更日 cell its label as 変更 / 日 (set XXXIII w02, Writer, 12 mm): the head opens
+# three labels, so its column is read on down the cell (``_longer_label``).
+_NARROW_HEADS = frozenset(("変更",))
+_PIECES_LONGEST_FIRST = tuple(sorted(LABEL_PIECES | _WRAPPED_HEADS | _NARROW_HEADS, key=len, reverse=True))
 # Any label piece: one search instead of a substring test per piece (a few times as fast).
 _ANY_PIECE = re.compile("|".join(map(re.escape, _PIECES_LONGEST_FIRST)))
 
@@ -130,6 +133,7 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                 flat.startswith(piece, i)
                 and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
                 and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
+                and _evenly_spread(chars, i, j, gap)
             ):
                 out.append(_run_line(line, chars, i, j, piece))
                 done = j
@@ -141,6 +145,21 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                 out.append(_run_line(line, chars, i, j, label))
                 done = j
     return out
+
+
+def _evenly_spread(chars: list[tuple[str, float, float, Word]], i: int, j: int, gap: float) -> bool:
+    """True when the characters ``chars[i:j]`` (text, x0, x1, word) stand as one label's do:
+    side by side (no gap wider than two column ``gap`` s: an OCR box a little apart), or spread
+    over their cell evenly (distributed alignment, 変　更　日: each gap within twice the narrowest
+    and one column ``gap``).  Two labels' pieces side by side across
+    a column gap are not one label: a narrow 変更日 column wrapping its label 変更 / 日 prints
+    変更 beside 項目 (set XXXIII w02, Writer: read 変更項目, a variant of 項目, in the wrong column).
+    Positions on a page only (PDF, scan): a flattened text's are left as they were read (its
+    layout grid fits the columns to the body: office-pageorder71's pdfplumber texts)."""
+    if chars[i][3].source == "text":
+        return True  # a text's offsets are its extractor's (pdfplumber sets cells one space apart)
+    gaps = [chars[k][1] - chars[k - 1][2] for k in range(i + 1, j)]
+    return not gaps or max(gaps) <= 2 * gap or max(gaps) <= 2 * max(min(gaps), 0.0) + gap
 
 
 def _run_line(line: Line, chars: list[tuple[str, float, float, Word]], i: int, j: int, text: str) -> Line:

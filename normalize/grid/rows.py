@@ -17,7 +17,7 @@ from piatable.settings import GridSettings, Settings
 from piatable.vocabulary import is_title
 
 from ..chars import ATTRIBUTIVE_ENDING, RUNNING_PARTICLES, display_width, starts_paragraph
-from ..dates import DATE_LINE, is_date_head
+from ..dates import DATE_LINE, is_date_head, only_date_chars
 from ..items import heading_score
 from ..ocr_text import unsure_words
 from .break_rows import carried_below, merged_at_foot, new_row_below
@@ -93,7 +93,7 @@ def _date_rest(prev: list[Line] | None, lines: list[Line] | None) -> bool:
     return (
         bool(rest)
         and not is_printed_date(rest)
-        and (is_date_head(head) or bool(DATE_LINE.match(head)))
+        and (is_date_head(head) or bool(DATE_LINE.match(head)) or only_date_chars(head))
         and bool(DATE_LINE.match(head + rest))
     )
 
