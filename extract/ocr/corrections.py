@@ -571,7 +571,8 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
     from .better_reads import take_better_reads
     from .second_reads import settle_second_reads
 
-    fixes += take_better_reads(rows)
+    # A date cell taken from the second read is mended as the first was (２０１８ン８ノ１７).
+    fixes += take_better_reads(rows) + repair_dates(rows)
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     from .broken_clauses import flag_broken_clauses

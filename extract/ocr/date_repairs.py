@@ -57,6 +57,13 @@ _STROKES = {"l": "1", "I": "1", "|": "1", "｜": "1", "!": "1", "ｌ": "1", "Ｉ
 _BARS = "一―＿_~〜"
 _COMMAS = ",，、"
 _SEPARATORS = regex.compile(r"[/\-.．／－ー・]")
+# A slash between digits read as a katakana of its slant (／ → ノ, ン: a crumpled or bent page
+# slants the stroke; set XXXIII n11 read ２０１８／８／１７ as ２０１８ン８ノ１７ in 9 of 12 rows),
+# one or two of them: the date's own slash where it has one, else ／ between full-width digits
+# and / between half-width ones.  All of them count as one kind of look-alike (``_places``).
+_SLASH_LOOKS = "ノンﾉﾝ丿"
+_SLASH_RUN = regex.compile(rf"(?<=[0-9０-９])[{_SLASH_LOOKS}]{{1,2}}(?=[0-9０-９])")
+_OWN_SLASH = regex.compile(r"[/／]")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _FULL_DIGITS = "０１２３４５６７８９"
 # At most this many strokes are tried both ways (kept as 1, dropped).
@@ -109,6 +116,11 @@ def date_edits(text: str) -> tuple[dict[int, str], list[int]]:
             and _DIGIT.match(text[k + 1])
         ):
             edits[k] = _separator_for(text, k)
+    for m in _SLASH_RUN.finditer(text):
+        if not any(k in edits for k in range(m.start(), m.end())):
+            own = _OWN_SLASH.search(text)
+            slash = own.group(0) if own else ("／" if text[m.start() - 1] in _FULL_DIGITS else "/")
+            edits |= {k: slash if k == m.start() else "" for k in range(m.start(), m.end())}
     return edits, strokes
 
 
@@ -117,8 +129,9 @@ def _apply(text: str, edits: dict[int, str]) -> str:
 
 
 def _places(text: str, edits: dict[int, str]) -> int:
-    """Places mended: look-alikes of one kind (the same character read the same way) count once."""
-    return len({(text[k], new) for k, new in edits.items()})
+    """Places mended: look-alikes of one kind (the same character read the same way, any slash
+    read as a katakana) count once."""
+    return len({("／", "") if text[k] in _SLASH_LOOKS else (text[k], new) for k, new in edits.items()})
 
 
 def repair_date_text(text: str) -> tuple[dict[int, str], int] | None:
