@@ -60,6 +60,13 @@ from .truth_files import distinct_rows
         (["２０１８ン８ノ", "１７"], ["２０１８／８／", "１７"], 1),  # wrapped
         (["２０２２ノ４ノンノ１２"], ["２０２２ノ４ノンノ１２"], 0),  # three: garbled, left as read
         (["令和2年ノ1月"], ["令和2年ノ1月"], 0),  # no digit before it
+        # A slash read as 7 where the date prints its slash elsewhere (set XXXIII w01).
+        # A 7 is a digit too: the cell stays in doubt.
+        (["2022701/04"], ["2022/01/04"], 2),
+        (["2024/04714"], ["2024/04/14"], 2),
+        (["２０２４／０４７１４"], ["２０２４／０４／１４"], 2),
+        (["2024/7/17"], ["2024/7/17"], 0),  # a date as read: its 7s are 7s
+        (["2024701704"], ["2024701704"], 0),  # no slash of its own: nothing says which 7s
     ],
 )
 def test_date_cells_are_mended_as_one_text(read, mended, places):

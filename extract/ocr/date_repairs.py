@@ -12,6 +12,7 @@ few look-alike repairs was misread.  The repairs (each one "place"):
   ``－`` (``．``) between full-width ones;
 - a stroke read as a letter beside a digit or 年/月/日 (``11I日``): dropped when reading it as 1
   makes no date (when both make one, ``1I月``, it is read as 1 and the cell stays in doubt);
+- a slash read as 7 (``seven_repairs``: ``2022701/04``) where the date prints its slash elsewhere;
 - a 0 read as 9 (``nine_repairs``): tesseract reads the 0 of some gothic fonts (VL Gothic,
   Takao) as 9 (set XII: ``2019.4.1`` → ``2919.4.1``, ``10月`` → ``１９月``, ``R6.10.1`` →
   ``R6.19.1``).  A cell that still makes no date, or a date no change date can be (a year before
@@ -199,6 +200,39 @@ def nine_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str
     return None
 
 
+# A slash read as the digit 7 (its slant and a serif at its top: 2022/01/04 read 2022701/04 on
+# recycled grey paper, set XXXIII w01, 6 of 14 dates): a 7 between digits, in a date cell that
+# prints the slash elsewhere and makes no date as read, taken for it where that makes a
+# plausible change date; at most this many 7s tried, two at a time at most.  A 7 is a digit too:
+# the mended cell stays in doubt (``ocr_suspect:change_date``), its date given.
+_SEVENS = {"7": "/", "７": "／"}
+MAX_SEVEN_TRIALS = 4
+
+
+def seven_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str], bool] | None:
+    """The 7s of a date cell's ``text`` read as its slash ({position: slash}) in the fewest places
+    that make a plausible date, and whether another choice of as many makes one too (in doubt);
+    None when the text is a plausible date already, prints no slash, or no such reading helps."""
+    if not text.strip() or plausible_date(text, today):
+        return None
+    sevens = [
+        k
+        for k, ch in enumerate(text)
+        if ch in _SEVENS and 0 < k < len(text) - 1 and _DIGIT.match(text[k - 1]) and _DIGIT.match(text[k + 1])
+    ][:MAX_SEVEN_TRIALS]
+    for n in (1, 2):
+        found = []
+        for chosen in combinations(sevens, n):
+            if not all(_SEVENS[text[k]] in text for k in chosen):
+                continue  # the date prints no such slash of its own
+            edits = {k: _SEVENS[text[k]] for k in chosen}
+            if plausible_date(_apply(text, edits), today):
+                found.append(edits)
+        if found:
+            return found[0], len(found) > 1
+    return None
+
+
 def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
     """A date cell's lines mended as one text (``repair_date_text``, then ``nine_repairs``), each
     line keeping its own characters; the places mended (0: left as read; a 9 read as 0 is one
@@ -210,6 +244,10 @@ def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
     if nines is not None:
         edits = edits | nines[0]
         places += 2 if nines[1] else 1
+    sevens = seven_repairs(_apply(joined, edits))
+    if sevens is not None:  # a digit taken for a slash: a guess, the cell stays in doubt
+        edits = edits | sevens[0]
+        places += DATE_REPAIR_PLACES + 1
     if not edits:
         return lines, 0
     out, at = [], 0
