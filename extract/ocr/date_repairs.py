@@ -33,6 +33,7 @@ followed by 和 or 成 and a date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from itertools import combinations, product
 
 import regex
@@ -189,10 +190,26 @@ def nine_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str
     if not text.strip() or plausible_date(text, today):
         return None
     nines = [k for k, ch in enumerate(text) if ch in _NINES][:MAX_NINE_TRIALS]
-    for n in range(1, len(nines) + 1):
+    return _fewest_swaps(text, nines, _NINES, range(1, len(nines) + 1), today)
+
+
+def _fewest_swaps(
+    text: str,
+    at: list[int],
+    swaps: dict[str, str],
+    counts: Iterable[int],
+    today: dt.date | None,
+    own_only: bool = False,
+) -> tuple[dict[int, str], bool] | None:
+    """The fewest (``counts``, ascending) of the characters at ``at`` read as ``swaps`` says that
+    make ``text`` a plausible date, and whether another choice of as many does too; with
+    ``own_only`` a swap to a character ``text`` prints nowhere else is not tried."""
+    for n in counts:
         found = []
-        for chosen in combinations(nines, n):
-            edits = {k: _NINES[text[k]] for k in chosen}
+        for chosen in combinations(at, n):
+            edits = {k: swaps[text[k]] for k in chosen}
+            if own_only and not all(v in text for v in edits.values()):
+                continue
             if plausible_date(_apply(text, edits), today):
                 found.append(edits)
         if found:
@@ -220,17 +237,7 @@ def seven_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, st
         for k, ch in enumerate(text)
         if ch in _SEVENS and 0 < k < len(text) - 1 and _DIGIT.match(text[k - 1]) and _DIGIT.match(text[k + 1])
     ][:MAX_SEVEN_TRIALS]
-    for n in (1, 2):
-        found = []
-        for chosen in combinations(sevens, n):
-            if not all(_SEVENS[text[k]] in text for k in chosen):
-                continue  # the date prints no such slash of its own
-            edits = {k: _SEVENS[text[k]] for k in chosen}
-            if plausible_date(_apply(text, edits), today):
-                found.append(edits)
-        if found:
-            return found[0], len(found) > 1
-    return None
+    return _fewest_swaps(text, sevens, _SEVENS, (1, 2), today, own_only=True)
 
 
 def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:

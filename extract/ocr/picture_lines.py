@@ -34,13 +34,12 @@ def drop_picture_lines(rows: list[RawRow]) -> int:
     for row in rows:
         for f in FIELDS:
             lines = row.cells.get(f) or []
-            keep = [cl for cl in lines if not is_picture_line(cl.text)]
-            for cl in lines:
-                if cl not in keep:
-                    why = f"a line {cl.text.strip()!r} of stroke letters alone dropped as read from a picture"
-                    row.doubts.append(Doubt("ocr_corrected", f, why, 0.0))
-                    row.add_flag("ocr_corrected")
-                    dropped += 1
-            if len(keep) != len(lines):
-                row.cells[f] = keep
+            gone = [cl.text.strip() for cl in lines if is_picture_line(cl.text)]
+            if not gone:
+                continue
+            row.cells[f] = [cl for cl in lines if not is_picture_line(cl.text)]
+            row.add_flag("ocr_corrected")
+            what = "a line {!r} of stroke letters alone dropped as read from a picture"
+            row.doubts += [Doubt("ocr_corrected", f, what.format(text), 0.0) for text in gone]
+            dropped += len(gone)
     return dropped
