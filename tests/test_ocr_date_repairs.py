@@ -52,6 +52,21 @@ from .truth_files import distinct_rows
         (["2019.9.19"], ["2019.9.19"], 0),  # plausible as read: its 9s are 9s
         (["2919.4.1I"], ["2019.4.11"], 3),  # a stroke (1 or nothing) and a 9: in doubt
         (["2999.9.9"], ["2999.9.9"], 0),  # no reading of its 9s is plausible
+        # A slash read as a katakana of its slant (set XXXIII n11, a crumpled page): ノ and ン
+        # are one kind of look-alike; two of them in a row are one slash.
+        (["２０１８ン８ノ１７"], ["２０１８／８／１７"], 1),
+        (["２０２１ン２ノン１３"], ["２０２１／２／１３"], 1),
+        (["2021ノ2ノン13"], ["2021/2/13"], 1),
+        (["２０１８ン８ノ", "１７"], ["２０１８／８／", "１７"], 1),  # wrapped
+        (["２０２２ノ４ノンノ１２"], ["２０２２ノ４ノンノ１２"], 0),  # three: garbled, left as read
+        (["令和2年ノ1月"], ["令和2年ノ1月"], 0),  # no digit before it
+        # A slash read as 7 where the date prints its slash elsewhere (set XXXIII w01).
+        # A 7 is a digit too: the cell stays in doubt.
+        (["2022701/04"], ["2022/01/04"], 2),
+        (["2024/04714"], ["2024/04/14"], 2),
+        (["２０２４／０４７１４"], ["２０２４／０４／１４"], 2),
+        (["2024/7/17"], ["2024/7/17"], 0),  # a date as read: its 7s are 7s
+        (["2024701704"], ["2024701704"], 0),  # no slash of its own: nothing says which 7s
     ],
 )
 def test_date_cells_are_mended_as_one_text(read, mended, places):

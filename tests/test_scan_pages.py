@@ -298,3 +298,18 @@ def test_a_turned_page_of_an_image_only_pdf_is_noted(tmp_path):
     res = extract_document(path)
     assert any("turned 180° clockwise" in n for n in res.notes), res.notes
     assert len(res.records) >= 3 and sum(r.change_date is not None for r in res.records) >= 3
+
+
+def test_a_word_is_cut_only_at_a_ruling_beside_it():
+    """A word read across a column ruling is cut there; a ruling above it (a 回覧 stamp box's wall
+    over the table, set XXXIII n10) is none of its cells' walls: 移行 stays whole and in place."""
+    from piatable.extract.ocr.engine import TsvWord
+
+    scan = PageScan(1, 72.0, 600, 400, 0.0, 10.0)
+    scan.vertical = [(300, 10, 300, 60), (200, 100, 200, 390)]  # the box's wall; the table's
+    scan.words = [
+        TsvWord("移行", 280, 200, 40, 10, 90.0, (1, 1, 1), 1),  # under the box's wall only
+        TsvWord("前後", 190, 250, 20, 10, 90.0, (1, 1, 2), 1),  # across the table's wall
+    ]
+    texts = sorted((w.text, w.x0) for w in pages.scan_to_page_words(scan).words)
+    assert texts == [("前", 190.0), ("後", 200.0), ("移行", 280.0)]

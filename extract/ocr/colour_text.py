@@ -10,7 +10,8 @@ of coloured pixels, by the shapes its connected marks make:
   most a word or a date inside it: marks inside such a frame are the stamp's;
 * text is glyphs: marks ``MIN_GLYPH_IN`` … ``MAX_GLYPH_IN`` tall, set side by side on a line
   (their heights overlapping by ``LINE_OVERLAP``, the gaps between them under ``GAP_EM`` of
-  their height), at least ``MIN_LINE_MARKS`` of them spanning ``MIN_LINE_EM`` heights.
+  their height), at least ``MIN_LINE_MARKS`` of them spanning ``MIN_LINE_EM`` heights, not solid
+  blocks (``SOLID_MARK_SHARE``: a highlighter's band, cut into blocks by the black text under it).
 
 The marks of such lines (with the small pieces of their glyphs inside the line's band: dots,
 、 and 。) are kept as ink and read; every other coloured mark is made paper.  Below
@@ -50,6 +51,13 @@ MIN_LINE_EM = 1.6
 MIN_TEXT_DPI = 100.0
 # More coloured marks than this on one page is a coloured picture, not text: not searched.
 MAX_MARKS = 20_000
+# A line whose marks fill at least this share of their boxes (the median mark) is a highlighter
+# band drawn over black text, cut by the text into glyph-sized blocks, not coloured text: made
+# paper, the text under it stays.  Kept as text it was made as dark as its darkest channel (a
+# yellow band's blue, ~90), a dark fill that parted its cells (set XXXIII n07: 14 extra rows).
+# Glyph marks of coloured text (a tracked change printed in colour and underlined, 250 dpi)
+# fill 0.30-0.53 of their boxes, a line's median; yellow highlighter bands 0.76-1.0.
+SOLID_MARK_SHARE = 0.7
 
 
 @dataclass(slots=True)
@@ -72,7 +80,7 @@ def text_marks(mask: np.ndarray, dpi: float) -> ColourText:
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count - 1 > MAX_MARKS:
         return ColourText(None)
-    x, y, w, h = (stats[1:, k] for k in range(4))
+    x, y, w, h, area = (stats[1:, k] for k in range(5))
     lo, hi = MIN_GLYPH_IN * dpi, MAX_GLYPH_IN * dpi
     # Frames are found with the cuts black rulings make in a ring or box closed (the stamp
     # printed over them is black there, no colour).
@@ -84,7 +92,7 @@ def text_marks(mask: np.ndarray, dpi: float) -> ColourText:
     for fx, fy, fw, fh in frames:
         framed |= (cx > fx) & (cx < fx + fw) & (cy > fy) & (cy < fy + fh)
     glyphs = np.flatnonzero((h >= lo) & (h <= hi) & ~framed)
-    lines = _lines(glyphs, x, y, w, h)
+    lines = [m for m in _lines(glyphs, x, y, w, h) if np.median(area[m] / (w[m] * h[m])) < SOLID_MARK_SHARE]
     if not lines:
         return ColourText(None, 0, len(frames))
     ids = np.zeros(count, dtype=bool)

@@ -563,15 +563,17 @@ def correct_ocr_rows(rows: list[RawRow]) -> list[str]:
                     cl.corrected = True
                     why = f"read {old[k].strip()!r}, corrected to {cl.text.strip()!r}"
                     row.doubts.append(Doubt("ocr_corrected", column, why, 0.0))
+    from .picture_lines import drop_picture_lines
     from .section_lines import restore_section_lines
     from .speck_lines import drop_speck_lines
 
     # After the evidence above: a line put back shifts the cell's lines (its own evidence).
-    fixes += restore_section_lines(rows) + drop_speck_lines(rows)
+    fixes += restore_section_lines(rows) + drop_speck_lines(rows) + drop_picture_lines(rows)
     from .better_reads import take_better_reads
     from .second_reads import settle_second_reads
 
-    fixes += take_better_reads(rows)
+    # A date cell taken from the second read is mended as the first was (２０１８ン８ノ１７).
+    fixes += take_better_reads(rows) + repair_dates(rows)
     settle_second_reads(rows)
     notes = [f"{fixes} OCR line(s) corrected from dictionary or form evidence"] if fixes else []
     from .broken_clauses import flag_broken_clauses

@@ -12,6 +12,7 @@ few look-alike repairs was misread.  The repairs (each one "place"):
   ``－`` (``．``) between full-width ones;
 - a stroke read as a letter beside a digit or 年/月/日 (``11I日``): dropped when reading it as 1
   makes no date (when both make one, ``1I月``, it is read as 1 and the cell stays in doubt);
+- a slash read as 7 (``seven_repairs``: ``2022701/04``) where the date prints its slash elsewhere;
 - a 0 read as 9 (``nine_repairs``): tesseract reads the 0 of some gothic fonts (VL Gothic,
   Takao) as 9 (set XII: ``2019.4.1`` → ``2919.4.1``, ``10月`` → ``１９月``, ``R6.10.1`` →
   ``R6.19.1``).  A cell that still makes no date, or a date no change date can be (a year before
@@ -32,6 +33,7 @@ followed by 和 or 成 and a date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from itertools import combinations, product
 
 import regex
@@ -57,6 +59,13 @@ _STROKES = {"l": "1", "I": "1", "|": "1", "｜": "1", "!": "1", "ｌ": "1", "Ｉ
 _BARS = "一―＿_~〜"
 _COMMAS = ",，、"
 _SEPARATORS = regex.compile(r"[/\-.．／－ー・]")
+# A slash between digits read as a katakana of its slant (／ → ノ, ン: a crumpled or bent page
+# slants the stroke; set XXXIII n11 read ２０１８／８／１７ as ２０１８ン８ノ１７ in 9 of 12 rows),
+# one or two of them: the date's own slash where it has one, else ／ between full-width digits
+# and / between half-width ones.  All of them count as one kind of look-alike (``_places``).
+_SLASH_LOOKS = "ノンﾉﾝ丿"
+_SLASH_RUN = regex.compile(rf"(?<=[0-9０-９])[{_SLASH_LOOKS}]{{1,2}}(?=[0-9０-９])")
+_OWN_SLASH = regex.compile(r"[/／]")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _FULL_DIGITS = "０１２３４５６７８９"
 # At most this many strokes are tried both ways (kept as 1, dropped).
@@ -109,6 +118,11 @@ def date_edits(text: str) -> tuple[dict[int, str], list[int]]:
             and _DIGIT.match(text[k + 1])
         ):
             edits[k] = _separator_for(text, k)
+    for m in _SLASH_RUN.finditer(text):
+        if not any(k in edits for k in range(m.start(), m.end())):
+            own = _OWN_SLASH.search(text)
+            slash = own.group(0) if own else ("／" if text[m.start() - 1] in _FULL_DIGITS else "/")
+            edits |= {k: slash if k == m.start() else "" for k in range(m.start(), m.end())}
     return edits, strokes
 
 
@@ -117,8 +131,9 @@ def _apply(text: str, edits: dict[int, str]) -> str:
 
 
 def _places(text: str, edits: dict[int, str]) -> int:
-    """Places mended: look-alikes of one kind (the same character read the same way) count once."""
-    return len({(text[k], new) for k, new in edits.items()})
+    """Places mended: look-alikes of one kind (the same character read the same way, any slash
+    read as a katakana) count once."""
+    return len({("／", "") if text[k] in _SLASH_LOOKS else (text[k], new) for k, new in edits.items()})
 
 
 def repair_date_text(text: str) -> tuple[dict[int, str], int] | None:
@@ -175,15 +190,54 @@ def nine_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str
     if not text.strip() or plausible_date(text, today):
         return None
     nines = [k for k, ch in enumerate(text) if ch in _NINES][:MAX_NINE_TRIALS]
-    for n in range(1, len(nines) + 1):
+    return _fewest_swaps(text, nines, _NINES, range(1, len(nines) + 1), today)
+
+
+def _fewest_swaps(
+    text: str,
+    at: list[int],
+    swaps: dict[str, str],
+    counts: Iterable[int],
+    today: dt.date | None,
+    own_only: bool = False,
+) -> tuple[dict[int, str], bool] | None:
+    """The fewest (``counts``, ascending) of the characters at ``at`` read as ``swaps`` says that
+    make ``text`` a plausible date, and whether another choice of as many does too; with
+    ``own_only`` a swap to a character ``text`` prints nowhere else is not tried."""
+    for n in counts:
         found = []
-        for chosen in combinations(nines, n):
-            edits = {k: _NINES[text[k]] for k in chosen}
+        for chosen in combinations(at, n):
+            edits = {k: swaps[text[k]] for k in chosen}
+            if own_only and not all(v in text for v in edits.values()):
+                continue
             if plausible_date(_apply(text, edits), today):
                 found.append(edits)
         if found:
             return found[0], len(found) > 1
     return None
+
+
+# A slash read as the digit 7 (its slant and a serif at its top: 2022/01/04 read 2022701/04 on
+# recycled grey paper, set XXXIII w01, 6 of 14 dates): a 7 between digits, in a date cell that
+# prints the slash elsewhere and makes no date as read, taken for it where that makes a
+# plausible change date; at most this many 7s tried, two at a time at most.  A 7 is a digit too:
+# the mended cell stays in doubt (``ocr_suspect:change_date``), its date given.
+_SEVENS = {"7": "/", "７": "／"}
+MAX_SEVEN_TRIALS = 4
+
+
+def seven_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str], bool] | None:
+    """The 7s of a date cell's ``text`` read as its slash ({position: slash}) in the fewest places
+    that make a plausible date, and whether another choice of as many makes one too (in doubt);
+    None when the text is a plausible date already, prints no slash, or no such reading helps."""
+    if not text.strip() or plausible_date(text, today):
+        return None
+    sevens = [
+        k
+        for k, ch in enumerate(text)
+        if ch in _SEVENS and 0 < k < len(text) - 1 and _DIGIT.match(text[k - 1]) and _DIGIT.match(text[k + 1])
+    ][:MAX_SEVEN_TRIALS]
+    return _fewest_swaps(text, sevens, _SEVENS, (1, 2), today, own_only=True)
 
 
 def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
@@ -197,6 +251,10 @@ def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
     if nines is not None:
         edits = edits | nines[0]
         places += 2 if nines[1] else 1
+    sevens = seven_repairs(_apply(joined, edits))
+    if sevens is not None:  # a digit taken for a slash: a guess, the cell stays in doubt
+        edits = edits | sevens[0]
+        places += DATE_REPAIR_PLACES + 1
     if not edits:
         return lines, 0
     out, at = [], 0

@@ -216,9 +216,13 @@ def scan_image(
 REST_LINE_KEY = 1_000_000
 
 
-def _split_at(w: Word, xs: list[float]) -> list[Word]:
-    """A multi-character word that runs across a column ruling, cut there (proportionally)."""
-    inside = [x for x in xs if w.x0 < x < w.x1]
+def _split_at(w: Word, rulings: list[tuple[float, float, float]]) -> list[Word]:
+    """A multi-character word that runs across a column ruling (``(x, top, bottom)``, points)
+    beside it, cut there (proportionally).  A ruling above or below the word is none of its
+    cells' walls (a 回覧 stamp box's over the table: its walls cut 移行 of every row's 説明 in
+    two and the halves were read apart, ``移に伴う行修正``; set XXXIII n10)."""
+    mid, reach = (w.top + w.bottom) / 2, w.bottom - w.top
+    inside = sorted(x for x, a, b in rulings if w.x0 < x < w.x1 and a - reach <= mid <= b + reach)
     if not inside or len(w.text) < 2:
         return [w]
     per = (w.x1 - w.x0) / len(w.text)
@@ -363,7 +367,7 @@ def scan_to_page_words(scan: PageScan, settings: OcrSettings | None = None) -> P
     s = 72.0 / scan.dpi
     settings = settings or OcrSettings()
     words: list[Word] = []
-    vx = [(v[0] + v[2]) / 2 * s for v in scan.vertical]
+    vx = [((v[0] + v[2]) / 2 * s, v[1] * s, v[3] * s) for v in scan.vertical]
     chars, specks = drop_specks(scan.words, scan.glyph * settings.speck_max_em, scan.glyph * SPECK_MARK_EM)
     chars = split_wide_circles(drop_circle_echoes(chars, scan.glyph), scan.glyph)
     chars, readings = split_ocr_ruby(chars, scan.page)  # ruby read over kanji (``ruby_glyphs``)

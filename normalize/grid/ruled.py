@@ -27,7 +27,7 @@ from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
 from .place_words import place_column_span, walls_ruled, without_place_words
-from .ruling_clusters import Segment, horizontal_rulings, is_horizontal, vertical_rulings
+from .ruling_clusters import Segment, below_header, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
 from .sub_columns import inner_walls, join_parts, place_strip_lines, spanned_walls, strip_units
 from .unseen import CellBox, attach_clipped, clipped_cell_words
@@ -151,7 +151,7 @@ def page_rows(
     # A label wrapped in a narrow header cell leaves its other lines under the label band
     # (変更 / 前の / 記載): they are the header's, not the first row's (issue 11, scans).
     header = header and with_label_tails(header, all_lines, hy)
-    verticals = vertical_rulings(page, hx, hy, settings)
+    verticals = below_header(vertical_rulings(page, hx, hy, settings), header, hy)
     vxs = [x for x, _, _ in verticals]
     span = place_column_span(header, all_lines, vxs, hy)  # 変更箇所 (3頁 5行), 区分 … between fields
     if span is None and header is None and prev_span is not None and walls_ruled(prev_span, vxs, hx):

@@ -6,8 +6,13 @@ says how thin a stroke is a ruling, how long at least, and how near two are one
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from piatable.models import PageWords
 from piatable.settings import GridSettings
+
+if TYPE_CHECKING:
+    from .labels import Header
 
 Segment = tuple[float, float, float, float]
 
@@ -40,6 +45,19 @@ def vertical_rulings(
         if abs(x1 - x0) <= thick and abs(b - t) >= min_len
     ]
     return [(x, a, b) for x, a, b, _ in cluster_segments(segs, settings.ruling_merge_em * hx)]
+
+
+def below_header(
+    verticals: list[tuple[float, float, float]], header: Header | None, hy: float
+) -> list[tuple[float, float, float]]:
+    """The vertical rulings (x, top, bottom) that reach down to the label row (``header``, half a
+    line's slack ``hy``): one ending above it walls no column of the table.  A 回覧 stamp box
+    (課長 / 係長 / 担当) over a scanned table's right side had its walls taken for the
+    explanation column's left wall: its first words went to 提出時期 (``事前委託``) or were
+    dropped (set XXXIII n10, samples/scan72).  All of them when no label row was read."""
+    if header is None:
+        return verticals
+    return [v for v in verticals if v[2] > header.top - hy / 2]
 
 
 def is_horizontal(seg: Segment, hx: float, hy: float, settings: GridSettings) -> bool:
