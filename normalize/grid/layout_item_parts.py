@@ -171,16 +171,30 @@ def join_item_parts(item: list[Line]) -> list[Line]:
         if not texts:
             continue
         if k < n - 1:
-            # A narrow sub-column's label (大 / 項 / 目 a line each) under a repeated label row.
-            joined = _LEADING_LABEL.sub("", "".join(t for _, t in texts))
-            if joined:
-                out.append(replace(texts[0][0], text=joined, ends_part=True, item_parts=()))
+            # A narrow sub-column's label (大 / 項 / 目 a line each) under a repeated label row;
+            # a heading under the section (２．…) opens a line of its own (set XXXIII w01).
+            for para in _heading_paragraphs(texts):
+                joined = _LEADING_LABEL.sub("", "".join(t for _, t in para))
+                if joined:
+                    out.append(replace(para[0][0], text=joined, ends_part=True, item_parts=()))
         else:
             out.extend(replace(ln, text=t, ends_part=False, item_parts=()) for ln, t in texts)
     if out:
         out[-1].ends_part = False
     rest = [ln for ln in item if not ln.item_parts]
     return rest + out
+
+
+def _heading_paragraphs(texts: list[tuple[Line, str]]) -> list[list[tuple[Line, str]]]:
+    """A sub-column's lines (line, its text there) cut before each line opening a heading under
+    a section (``_LOWER_HEADING``): a sub-column holding the 大項目 and the 中項目 gives each its
+    own line, the wraps of each joined."""
+    paras: list[list[tuple[Line, str]]] = []
+    for ln, t in texts:
+        if not paras or _LOWER_HEADING.match(t):
+            paras.append([])
+        paras[-1].append((ln, t))
+    return paras
 
 
 def item_pieces(

@@ -1,0 +1,54 @@
+"""Text printed right of the table in ``-layout``-like text: a margin comment, no cell's (branch subcol72).
+
+Word and Writer print comment balloons (``情報政策課: 課長確認済み（2/3）``) in the page's right
+margin beside the table.  The PDF reader leaves them out (no ruled cell holds them, a note names
+the words it could not place); a layout text lays them on the explanation column's lines, so
+they were read as the explanation's last paragraph, unwarned (set XXXIII n07: ``重要な変更にあたら
+ない`` / ``情報政策課: 課長確認済み（2/3）`` in four layout texts).  The explanation column's
+lines wrap at its width; a line of it that runs well past both that width and the end of the
+column's label (the table's right edge) is printed outside the table: left out, with a note.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from .common import PageRows
+
+EXPLANATION = 5
+# A line of the explanation column this many times wider than its usual line (the widths'
+# upper quartile: a wrapped column's full line) is wider than the column.
+MARGIN_WIDTH_SHARE = 1.4
+# ... and ends this share of the usual line's width or more right of the column's right edge.
+MARGIN_OVERRUN_SHARE = 0.3
+MARGIN_NOTE = (
+    "page {page}: text printed right of the table's last column (a margin comment), left out of "
+    "the rows: {texts}"
+)
+
+
+def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
+    """Take out of the page's rows (and lines) each explanation line ``MARGIN_WIDTH_SHARE`` times
+    as wide as the column's usual line (the upper quartile of its lines' widths) or more that
+    ends ``MARGIN_OVERRUN_SHARE`` of that width or more right of the column's right edge (the
+    explanation label's ``label`` (x0, x1), offset units, as far right of the label's end as
+    its start is right of the column's start ``res.bounds[5]``, and no nearer than a usual line
+    from that start; None: no label row on the page, nothing done), with a note naming them."""
+    if label is None:
+        return
+    lines = [ln for row in res.rows for ln in row.get(EXPLANATION, [])]
+    if len(lines) < 2:
+        return
+    usual = statistics.quantiles([ln.x1 - ln.x0 for ln in lines], n=4)[2]
+    start = res.bounds[EXPLANATION]
+    right = max(label[1] + max(label[0] - start, 0.0), start + usual) + MARGIN_OVERRUN_SHARE * usual
+    gone = [ln for ln in lines if ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual and ln.x1 > right]
+    if not gone:
+        return
+    ids = {id(ln) for ln in gone}
+    for row in res.rows:
+        if EXPLANATION in row:
+            row[EXPLANATION] = [ln for ln in row[EXPLANATION] if id(ln) not in ids]
+    res.lines = [ln for ln in res.lines if id(ln) not in ids]
+    texts = " / ".join(" ".join(ln.text.split()) for ln in gone)
+    res.notes.append(MARGIN_NOTE.format(page=gone[0].page, texts=texts))
