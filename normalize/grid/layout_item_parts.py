@@ -32,6 +32,7 @@ from .common import PageRows
 from .labels import Header
 from .lines import Line
 from .lost_lines import is_printed_date
+from .merged_sections import fill_merged_sections
 
 # How far (offset units) a piece may open from its sub-column's edge: layout text places each
 # line's pieces proportionally, so one sub-column's pieces open a unit or two apart.
@@ -218,10 +219,12 @@ def reread_items(res: PageRows, edges: list[float]) -> None:
     old: set[int] = set()
     new: list[Line] = []
     for row in res.rows:
+        for ln in row.get(1, []):
+            ln.item_parts = part_texts(ln.words, edges)
+            old.add(id(ln))
+    fill_merged_sections(res)  # a 大項目 merged down over the section's rows
+    for row in res.rows:
         if 1 in row:
-            for ln in row[1]:
-                ln.item_parts = part_texts(ln.words, edges)
-            old.update(map(id, row[1]))
             row[1] = join_item_parts(row[1])
             new.extend(row[1])
     res.lines = [ln for ln in res.lines if id(ln) not in old] + new

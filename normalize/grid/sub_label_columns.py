@@ -34,18 +34,29 @@ ITEM, BEFORE = 1, 2
 
 def header_sub_label_lines(lines: list[Line], header: Header | None, hy: float) -> list[Line]:
     """The lines inside the label row's own span (``header``: a label row printed over two or
-    three lines) or right under it (within ``SUB_LABEL_LINES`` line heights ``hy``) made of two
-    sub-column labels or more and nothing else (``項目 細項目``, ``大項目 中項目 小項目``: a line
-    holding one, ``項目``, is the spanning label).  [] without a header."""
+    three lines) or right under it (within ``SUB_LABEL_LINES`` line heights ``hy``) that open
+    with two sub-column labels or more (``項目 細項目``, ``大項目 中項目 小項目``: a line holding one,
+    ``項目``, is the spanning label) and hold nothing else, but, inside the span, the wrapped
+    tails of the labels right of them (``大項目 細目 … 期 明``: ``LABEL_TAIL_CHARS``).  [] without
+    a header."""
     if header is None:
         return []
     return [
         ln
         for ln in lines
         if header.top - hy / 2 < ln.top <= header.bottom + SUB_LABEL_LINES * hy
-        and len(_words(ln)) >= 2
-        and all(ITEM_PART_LABEL_ROW.match(t) for t in _words(ln))
+        and _opens_with_sub_labels(_words(ln), inside=ln.top <= header.bottom - hy / 2)
     ]
+
+
+# A wrapped label's tail on the sub-label line (提出時 / 期, 提出時期に係る説 / 明).
+LABEL_TAIL_CHARS = 3
+
+
+def _opens_with_sub_labels(words: list[str], inside: bool) -> bool:
+    n = next((k for k, t in enumerate(words) if not ITEM_PART_LABEL_ROW.match(t)), len(words))
+    rest = words[n:]
+    return n >= 2 and (not rest or (inside and all(len(t) <= LABEL_TAIL_CHARS for t in rest)))
 
 
 def _words(line: Line) -> list[str]:
@@ -56,7 +67,7 @@ def _label_starts(subs: list[Line]) -> list[float]:
     """The start of each sub-column label of the sub-label line, left to right (the line with
     the most labels)."""
     line = max(subs, key=lambda ln: len(_words(ln)))
-    return sorted(w.x0 for w in line.words if w.text.strip())
+    return sorted(w.x0 for w in line.words if ITEM_PART_LABEL_ROW.match(w.text.strip()))
 
 
 def _cluster(xs: list[float]) -> float | None:
@@ -73,7 +84,7 @@ def _cluster(xs: list[float]) -> float | None:
 def sub_label_edges(segs: list[list[Line]], cols: list[list[int]], subs: list[Line]) -> list[float]:
     """The left edges of the 項目's sub-columns (offset units, left to right) from the
     sub-label line ``subs`` (``header_sub_label_lines``) and the body's pieces ``segs`` placed in
-    columns ``cols``: the first the item column's leftmost opening, each next one where pieces
+    columns ``cols``: the first the item column's leftmost opening two lines share, each next one where pieces
     of the item or 変更前 column open (``_cluster``) right of the edge before (by
     ``MIN_SUB_WIDTH``) and no further right than its label's start (by ``EDGE_SLACK``).  [] when
     there is no sub-label line or a sub-column shows no such opening."""
@@ -84,7 +95,8 @@ def sub_label_edges(segs: list[list[Line]], cols: list[list[int]], subs: list[Li
         next((p.x0 for p, c in zip(line, cs, strict=True) if c == ITEM), None)
         for line, cs in zip(segs, cols, strict=True)
     ]
-    first = _cluster([x for x in firsts if x is not None])
+    xs = [x for x in firsts if x is not None]
+    first = min((x for x in xs if sum(abs(y - x) <= EDGE_SLACK for y in xs) >= 2), default=None)
     if len(labels) < 2 or first is None:
         return []
     edges = [first]
