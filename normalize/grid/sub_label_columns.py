@@ -22,7 +22,7 @@ import statistics
 
 import regex
 
-from piatable.vocabulary import ITEM_PART_LABEL_ROW
+from piatable.vocabulary import ITEM_OPENING, ITEM_PART_LABEL_ROW
 
 from .common import PageRows
 from .labels import Header
@@ -84,18 +84,19 @@ def _cluster(xs: list[float]) -> float | None:
 def sub_label_edges(segs: list[list[Line]], cols: list[list[int]], subs: list[Line]) -> list[float]:
     """The left edges of the 項目's sub-columns (offset units, left to right) from the
     sub-label line ``subs`` (``header_sub_label_lines``) and the body's pieces ``segs`` placed in
-    columns ``cols``: the first the item column's leftmost opening two lines share, each next one where pieces
-    of the item or 変更前 column open (``_cluster``) right of the edge before (by
-    ``MIN_SUB_WIDTH``) and no further right than its label's start (by ``EDGE_SLACK``).  [] when
-    there is no sub-label line or a sub-column shows no such opening."""
+    columns ``cols``: the first the leftmost opening of two lines' sections (Ⅰ…Ⅵ:
+    ``ITEM_OPENING``), each next one where pieces of the item or 変更前 column open
+    (``_cluster``) right of the edge before (by ``MIN_SUB_WIDTH``) and no further right than its
+    label's start (by ``EDGE_SLACK``).  [] when there is no sub-label line or a sub-column
+    shows no such opening."""
     if not subs:
         return []
     labels = _label_starts(subs)
     firsts = [
-        next((p.x0 for p, c in zip(line, cs, strict=True) if c == ITEM), None)
+        next((p for p, c in zip(line, cs, strict=True) if c == ITEM), None)
         for line, cs in zip(segs, cols, strict=True)
     ]
-    xs = [x for x in firsts if x is not None]
+    xs = [p.x0 for p in firsts if p is not None and ITEM_OPENING.match(p.text.strip())]
     first = min((x for x in xs if sum(abs(y - x) <= EDGE_SLACK for y in xs) >= 2), default=None)
     if len(labels) < 2 or first is None:
         return []
