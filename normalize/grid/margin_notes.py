@@ -14,6 +14,7 @@ from __future__ import annotations
 import statistics
 
 from .common import PageRows
+from .lines import Line
 
 EXPLANATION = 5
 # A line of the explanation column this many times wider than its usual line (the widths'
@@ -45,10 +46,29 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     gone = [ln for ln in lines if ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual and ln.x1 > right]
     if not gone:
         return
-    ids = {id(ln) for ln in gone}
+    texts = [_cut_margin(ln, start + MARGIN_WIDTH_SHARE * usual) for ln in gone]
+    ids = {id(ln) for ln in gone if not ln.text.strip()}
     for row in res.rows:
         if EXPLANATION in row:
             row[EXPLANATION] = [ln for ln in row[EXPLANATION] if id(ln) not in ids]
     res.lines = [ln for ln in res.lines if id(ln) not in ids]
-    texts = " / ".join(" ".join(ln.text.split()) for ln in gone)
-    res.notes.append(MARGIN_NOTE.format(page=gone[0].page, texts=texts))
+    res.notes.append(MARGIN_NOTE.format(page=gone[0].page, texts=" / ".join(texts)))
+
+
+def _cut_margin(line: Line, edge: float) -> str:
+    """Cut (in place) the margin's text off ``line``: from its first word that opens after a
+    gap and ends past ``edge`` (the explanation's line printed beside a balloon keeps its own
+    words), else the whole line (a balloon on a line of its own); the text cut."""
+    words = line.words
+    cut = next(
+        (k for k in range(1, len(words)) if words[k].x0 > words[k - 1].x1 and words[k].x1 > edge),
+        0,
+    )
+    if cut == 0:
+        taken, line.text = line.text, ""
+        return " ".join(taken.split())
+    at = line.text.find(words[cut].text.strip())
+    at = at if at > 0 else len(line.text)
+    taken = line.text[at:]
+    line.words, line.text, line.x1 = words[:cut], line.text[:at].rstrip(), words[cut - 1].x1
+    return " ".join(taken.split())
