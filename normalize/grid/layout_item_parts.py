@@ -28,6 +28,7 @@ from piatable.models import Word
 from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW, ITEM_PART_LABELS
 
 from ..chars import display_width
+from ..items import is_form_heading
 from .common import PageRows
 from .labels import Header
 from .lines import Line
@@ -231,6 +232,27 @@ def reread_items(res: PageRows, edges: list[float]) -> None:
     if new:
         res.notes.append(ITEM_PARTS_NOTE.format(page=new[0].page, n=len(edges)))
     doubt_stray_sub_items(res, edges)
+    doubt_cut_sections(res)
+
+
+CUT_SECTION_WHY = (
+    "the item's first sub-column reads a section (Ⅰ…Ⅵ) that is no heading of the form: the rest"
+    " of a narrow 大項目's wrapped name may be read into another cell or row"
+)
+
+
+def doubt_cut_sections(res: PageRows) -> None:
+    """Each row of a page read by sub-column whose item opens with a section (Ⅰ…Ⅵ) that is no
+    whole heading of the form (``Ⅱ特定個人情`` for ``Ⅱ特定個人情報ファイルの概要``): its words
+    marked read by guess (``column_guess`` on the item).  Read line by line the cut name was
+    glued to the heading beside it and ``item_tears`` warned; read by sub-column it stands alone
+    (heldout-layout71b's Writer 評価書の項目 / 細目, whose 大項目 wraps went to the 変更日 cell)."""
+    for row in res.rows:
+        first = next(iter(row.get(1, [])), None)
+        if first is None or not ITEM_OPENING.match(first.text.strip()) or is_form_heading(first.text.strip()):
+            continue
+        for w in first.words:
+            w.guess = w.guess or CUT_SECTION_WHY
 
 
 STRAY_WHY = (
