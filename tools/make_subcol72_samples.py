@@ -2,8 +2,8 @@
 one, under a sub-label row (項目 / 細項目, 大項目 / 中項目 / 小項目, 評価書の項目 / 細目), some with
 comment balloons printed in the page's right margin (branch subcol72).
 
-    python tools/make_subcol72_samples.py                         # both sets
-    python tools/make_subcol72_samples.py office-subcol72         # or heldout-subcol72
+    python tools/make_subcol72_samples.py                          # both sets
+    python tools/make_subcol72_samples.py --set office-subcol72    # or heldout-subcol72
 
 Set XXXIII's w01 kept TWO heading lines left (``Ⅱ特定個人情報ファイルの概要`` / ``６．特定個人情報の
 保管・消去``) and the 小項目 right (``①保管場所``) under 項目 / 細項目: the layout texts read the 小項目
@@ -20,13 +20,11 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_twocol68_samples as tc68
 import make_twocol69_samples as tc69
-from make_chromium54_samples import _expected as chromium_expected
 from make_office_samples import SetCase, made_sets_main
 
 SETS = {"office-subcol72": False, "heldout-subcol72": True}
@@ -131,19 +129,13 @@ def _balloons(pdf: Path, look: dict, rng: random.Random) -> None:
 
 
 def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    """Each case: its PDF (balloons drawn on a ``comments`` case), the truth with pages (the item
-    the sub-columns' text top to bottom), the settings."""
-    for name in HELDOUT if heldout else TUNING:
-        look = _look(name, heldout)
-        pdf = tc68._pdf(name, look, work)
+    """Each case (``make_twocol69_samples.look_cases``), balloons drawn on a ``comments`` case's PDF."""
+
+    def touch(name: str, pdf: Path, look: dict) -> None:
         if look["comments"]:
             _balloons(pdf, look, random.Random(f"piatable-subcol72-balloons-{name}"))
-        expected = chromium_expected(pdf, [{**r, "item": ""} for r in look["rows"]])
-        for e, r in zip(expected, look["rows"], strict=True):
-            e["item"] = r["item"]
-            e["item_path"] = [p for p in r["item"].split("\n") if p.strip()]
-        settings = {"program": tc68.PROGRAMS[look["maker"]], **{k: v for k, v in look.items() if k != "rows"}}
-        yield name, pdf, expected, settings
+
+    return tc69.look_cases(work, HELDOUT if heldout else TUNING, lambda name: _look(name, heldout), touch)
 
 
 README = """# {name}: 項目 sub-columns keeping 1–3 headings left, margin comments (branch subcol72)
@@ -164,15 +156,8 @@ tune on it).
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Make the sets named on the command line (both by default); 0."""
-
-    def cases_of(name: str) -> Callable[[Path, bool], Iterator[SetCase]]:
-        return _cases
-
-    status = 0
-    for name in [a for a in (argv or sys.argv[1:]) if a in SETS] or list(SETS):
-        status |= made_sets_main(["--set", name], __doc__, {name: SETS[name]}, cases_of(name), TEXTS, README)
-    return status
+    """Make the sets named with ``--set`` (both by default); 0."""
+    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
 
 
 if __name__ == "__main__":
