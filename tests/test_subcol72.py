@@ -42,16 +42,23 @@ def test_two_headings_left_read_by_sub_column(text: str) -> None:
     assert any("printed over 2 sub-columns" in n for n in notes)
 
 
+# The balloons' authors as printed (``make_subcol72_samples.AUTHORS``, with the colon).
+AUTHORS = ("情報政策課:", "総務課:", "山田:", "審査担当:", "課長補佐:")
+
+
+@pytest.mark.parametrize("case", ["sc72-writer-saikoumoku2c", "sc72-calc-saikoumoku1c"])
 @pytest.mark.parametrize("text", ["pdftotext-layout", "pdftotext-layout-cp932"])
-def test_margin_balloons_left_out_with_a_note(text: str) -> None:
-    """Writer, balloons in a right margin beside rows (one printed on an explanation's line):
-    no record holds a balloon's words, every explanation is whole, a note names the balloons."""
-    records, want, notes = _read(SAMPLES / "office-subcol72" / f"sc72-writer-saikoumoku2c-{text}")
-    assert [_squash(r.explanation) for r in records] == [_squash(w["explanation"]) for w in want]
-    margin = [n for n in notes if "right of the table's last column" in n]
-    assert margin and "課長確認済み" in " ".join(margin)
+def test_margin_balloons_left_out_with_a_note(case: str, text: str) -> None:
+    """Balloons in a right margin beside rows (printed on an explanation's line or on one of
+    their own): no record holds a balloon's words, every explanation is read whole (Calc's
+    case also reads one extra row, warned), a note names the balloons, author and text."""
+    records, want, notes = _read(SAMPLES / "office-subcol72" / f"{case}-{text}")
+    got = {_squash(r.explanation) for r in records}
+    assert {_squash(w["explanation"]) for w in want} <= got
+    margin = " ".join(n for n in notes if "right of the table's last column" in n)
+    assert any(a in margin for a in AUTHORS)
     for r in records:
-        assert not any("課長確認済み" in (getattr(r, f) or "") for f in FIELDS)
+        assert not any(a in (getattr(r, f) or "") for f in FIELDS for a in AUTHORS)
 
 
 def test_footnotes_under_the_table_are_no_item(tmp_path: Path) -> None:

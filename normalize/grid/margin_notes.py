@@ -22,6 +22,9 @@ EXPLANATION = 5
 MARGIN_WIDTH_SHARE = 1.4
 # ... and ends this share of the usual line's width or more right of the column's right edge.
 MARGIN_OVERRUN_SHARE = 0.3
+# A gap (offset units) wider than this between a line's words parts the explanation's text from
+# a balloon printed beside it (a balloon's own words are a space apart: ``情報政策課: 課長確認済み``).
+MARGIN_GAP = 1.5
 MARGIN_NOTE = (
     "page {page}: text printed right of the table's last column (a margin comment), left out of "
     "the rows: {texts}"
@@ -30,11 +33,12 @@ MARGIN_NOTE = (
 
 def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     """Take out of the page's rows (and lines) each explanation line ``MARGIN_WIDTH_SHARE`` times
-    as wide as the column's usual line (the upper quartile of its lines' widths) or more that
-    ends ``MARGIN_OVERRUN_SHARE`` of that width or more right of the column's right edge (the
-    explanation label's ``label`` (x0, x1), offset units, as far right of the label's end as
-    its start is right of the column's start ``res.bounds[5]``, and no nearer than a usual line
-    from that start; None: no label row on the page, nothing done), with a note naming them."""
+    as wide as the column's usual line (the upper quartile of its lines' widths) or more, or
+    opening right of the column's right edge, that ends ``MARGIN_OVERRUN_SHARE`` of that width
+    or more right of that edge (the explanation label's ``label`` (x0, x1), offset units, as far
+    right of the label's end as its start is right of the column's start ``res.bounds[5]``, and
+    no nearer than a usual line from that start; None: no label row on the page, nothing done),
+    with a note naming them."""
     if label is None:
         return
     lines = [ln for row in res.rows for ln in row.get(EXPLANATION, [])]
@@ -42,8 +46,11 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
         return
     usual = statistics.quantiles([ln.x1 - ln.x0 for ln in lines], n=4)[2]
     start = res.bounds[EXPLANATION]
-    right = max(label[1] + max(label[0] - start, 0.0), start + usual) + MARGIN_OVERRUN_SHARE * usual
-    gone = [ln for ln in lines if ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual and ln.x1 > right]
+    edge = max(label[1] + max(label[0] - start, 0.0), start + usual)
+    right = edge + MARGIN_OVERRUN_SHARE * usual
+    gone = [
+        ln for ln in lines if ln.x1 > right and (ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual or ln.x0 >= edge)
+    ]
     if not gone:
         return
     texts = [_cut_margin(ln, start + MARGIN_WIDTH_SHARE * usual) for ln in gone]
@@ -57,11 +64,16 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
 
 def _cut_margin(line: Line, edge: float) -> str:
     """Cut (in place) the margin's text off ``line``: from its first word that opens after a
-    gap and ends past ``edge`` (the explanation's line printed beside a balloon keeps its own
-    words), else the whole line (a balloon on a line of its own); the text cut."""
+    gap wider than a space (``MARGIN_GAP``) and ends past ``edge`` (the explanation's line
+    printed beside a balloon keeps its own words), else the whole line (a balloon on a line of
+    its own); the text cut."""
     words = line.words
     cut = next(
-        (k for k in range(1, len(words)) if words[k].x0 > words[k - 1].x1 and words[k].x1 > edge),
+        (
+            k
+            for k in range(1, len(words))
+            if words[k].x0 - words[k - 1].x1 > MARGIN_GAP and words[k].x1 > edge
+        ),
         0,
     )
     if cut == 0:
