@@ -18,9 +18,12 @@ from .lines import Line
 
 EXPLANATION = 5
 # A line of the explanation column this many times wider than its usual line (the widths'
-# upper quartile: a wrapped column's full line) is wider than the column.
+# upper quartile: a wrapped column's full line) is wider than the column ...
 MARGIN_WIDTH_SHARE = 1.4
-# ... and ends this share of the usual line's width or more right of the column's right edge.
+# ... as is a line opening right of the column's right edge this many times as wide (a balloon's
+# ``name: text``; a wrapped explanation line placed a little right is no wider than the column) ...
+MARGIN_OPEN_WIDTH_SHARE = 1.2
+# ... when it ends this share of the usual line's width or more right of the column's right edge.
 MARGIN_OVERRUN_SHARE = 0.3
 # A gap (offset units) wider than this between a line's words parts the explanation's text from
 # a balloon printed beside it (a balloon's own words are a space apart: ``情報政策課: 課長確認済み``).
@@ -34,11 +37,12 @@ MARGIN_NOTE = (
 def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     """Take out of the page's rows (and lines) each explanation line ``MARGIN_WIDTH_SHARE`` times
     as wide as the column's usual line (the upper quartile of its lines' widths) or more, or
-    opening right of the column's right edge, that ends ``MARGIN_OVERRUN_SHARE`` of that width
-    or more right of that edge (the explanation label's ``label`` (x0, x1), offset units, as far
-    right of the label's end as its start is right of the column's start ``res.bounds[5]``, and
-    no nearer than a usual line from that start; None: no label row on the page, nothing done),
-    with a note naming them."""
+    opening right of the column's right edge and ``MARGIN_OPEN_WIDTH_SHARE`` times as wide,
+    that ends ``MARGIN_OVERRUN_SHARE`` of that width or more right of that edge (the
+    explanation label's ``label`` (x0, x1), offset units, as far right of the label's end as
+    its start is right of the column's start ``res.bounds[5]``, and no nearer than a usual line
+    from that start; None: no label row on the page, nothing done), with a note naming them;
+    a line printed beside a balloon keeps its own words (``_cut_margin``)."""
     if label is None:
         return
     lines = [ln for row in res.rows for ln in row.get(EXPLANATION, [])]
@@ -49,7 +53,13 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     edge = max(label[1] + max(label[0] - start, 0.0), start + usual)
     right = edge + MARGIN_OVERRUN_SHARE * usual
     gone = [
-        ln for ln in lines if ln.x1 > right and (ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual or ln.x0 >= edge)
+        ln
+        for ln in lines
+        if ln.x1 > right
+        and (
+            ln.x1 - ln.x0 > MARGIN_WIDTH_SHARE * usual
+            or (ln.x0 >= edge and ln.x1 - ln.x0 > MARGIN_OPEN_WIDTH_SHARE * usual)
+        )
     ]
     if not gone:
         return
