@@ -42,7 +42,8 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     explanation label's ``label`` (x0, x1), offset units, as far right of the label's end as
     its start is right of the column's start ``res.bounds[5]``, and no nearer than a usual line
     from that start; None: no label row on the page, nothing done), with a note naming them;
-    a line printed beside a balloon keeps its own words (``_cut_margin``)."""
+    a line opening inside the column, printed beside a balloon, keeps its own words
+    (``_cut_margin``)."""
     if label is None:
         return
     lines = [ln for row in res.rows for ln in row.get(EXPLANATION, [])]
@@ -63,13 +64,21 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     ]
     if not gone:
         return
-    texts = [_cut_margin(ln, start + MARGIN_WIDTH_SHARE * usual) for ln in gone]
+    texts = [
+        _cut_margin(ln, start + MARGIN_WIDTH_SHARE * usual) if ln.x0 < edge else _take_line(ln) for ln in gone
+    ]
     ids = {id(ln) for ln in gone if not ln.text.strip()}
     for row in res.rows:
         if EXPLANATION in row:
             row[EXPLANATION] = [ln for ln in row[EXPLANATION] if id(ln) not in ids]
     res.lines = [ln for ln in res.lines if id(ln) not in ids]
     res.notes.append(MARGIN_NOTE.format(page=gone[0].page, texts=" / ".join(texts)))
+
+
+def _take_line(line: Line) -> str:
+    """Empty (in place) a line printed wholly in the margin; its text."""
+    taken, line.text = line.text, ""
+    return " ".join(taken.split())
 
 
 def _cut_margin(line: Line, edge: float) -> str:
@@ -87,8 +96,7 @@ def _cut_margin(line: Line, edge: float) -> str:
         0,
     )
     if cut == 0:
-        taken, line.text = line.text, ""
-        return " ".join(taken.split())
+        return _take_line(line)
     at = line.text.find(words[cut].text.strip())
     at = at if at > 0 else len(line.text)
     taken = line.text[at:]
