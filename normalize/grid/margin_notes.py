@@ -64,6 +64,10 @@ def drop_margin_notes(res: PageRows, label: tuple[float, float] | None) -> None:
     ]
     if not gone:
         return
+    # The rest of a balloon's printed line read as a line of its own, right of the column's edge.
+    tops = {(ln.page, ln.top) for ln in gone}
+    gone += [ln for ln in lines if ln not in gone and (ln.page, ln.top) in tops and ln.x0 >= edge]
+    gone.sort(key=lambda ln: (ln.page, ln.top, ln.x0))
     texts = [
         _cut_margin(ln, start + MARGIN_WIDTH_SHARE * usual) if ln.x0 < edge else _take_line(ln) for ln in gone
     ]
