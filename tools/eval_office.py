@@ -193,6 +193,8 @@ SET_NAMES = (
     "heldout-twocol69",
     "office-twocol70",
     "heldout-twocol70",
+    "office-subcol72",
+    "heldout-subcol72",
     "office-roworder68",
     "heldout-roworder68",
     "heldout-rightwarn61b",

@@ -64,13 +64,15 @@ def _names(heldout: bool) -> list[str]:
     return [f"{prefix}-{maker}-{shape}" for shape, makers in shapes.items() for maker in makers]
 
 
-def _parts(item: str, n: int) -> list[str]:
-    """The item path cut into ``n`` sub-columns: 大項目, (中項目,) the rest; joined top to bottom
-    with line breaks, the non-empty parts give the path back."""
+def _parts(item: str, n: int, left: int = 1) -> list[str]:
+    """The item path cut into ``n`` sub-columns: 大項目 (with the ``left`` - 1 headings under it:
+    a form keeping 大項目 and 中項目 in the left sub-column, make_subcol72), (中項目,) the rest;
+    joined top to bottom with line breaks, the non-empty parts give the path back."""
     path = item.split("\n")
+    head = "\n".join(path[:left])
     if n == 2:
-        return [path[0], "\n".join(path[1:])]
-    return [path[0], path[1] if len(path) > 1 else "", "\n".join(path[2:])]
+        return [head, "\n".join(path[left:])]
+    return [head, path[left] if len(path) > left else "", "\n".join(path[left + 1 :])]
 
 
 def _look(name: str, heldout: bool) -> dict:
@@ -110,7 +112,7 @@ def _cells(look: dict, i: int) -> list[str]:
     r = look["rows"][i]
     return [
         str(r["change_date_raw"]),
-        *_parts(r["item"], look["parts"]),
+        *_parts(r["item"], look["parts"], look.get("left_lines", 1)),
         *(str(r[k]) for k in x62.FIELDS[2:]),
     ]
 
@@ -118,7 +120,7 @@ def _cells(look: dict, i: int) -> list[str]:
 def _runs(look: dict) -> list[tuple[int, int]]:
     """Rows (first, end) whose 大項目 cell is one merged cell: runs of one 大項目 in the merged
     shape, each row alone otherwise."""
-    tops = [r["item"].split("\n")[0] for r in look["rows"]]
+    tops = [_parts(r["item"], look["parts"], look.get("left_lines", 1))[0] for r in look["rows"]]
     if look["shape"] != "merged":
         return [(i, i + 1) for i in range(len(tops))]
     runs, start = [], 0

@@ -104,12 +104,20 @@ def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
     return look_cases(work, HELDOUT if heldout else TUNING, lambda name: _look(name, heldout))
 
 
-def look_cases(work: Path, names: Iterable[str], look_of: Callable[[str], dict]) -> Iterator[SetCase]:
+def look_cases(
+    work: Path,
+    names: Iterable[str],
+    look_of: Callable[[str], dict],
+    touch: Callable[[str, Path, dict], None] | None = None,
+) -> Iterator[SetCase]:
     """Each case named in ``names``, printed in its look (``look_of(name)``): its PDF
-    (``make_twocol68_samples._pdf``), the truth with pages, the settings (also make_twocol70)."""
+    (``make_twocol68_samples._pdf``; ``touch(name, pdf, look)`` may draw on it before the truth
+    is read from it), the truth with pages, the settings (also make_twocol70, make_subcol72)."""
     for name in names:
         look = look_of(name)
         pdf = tc68._pdf(name, look, work)
+        if touch is not None:
+            touch(name, pdf, look)
         expected = chromium_expected(pdf, [{**r, "item": ""} for r in look["rows"]])
         for e, r in zip(expected, look["rows"], strict=True):
             e["item"] = r["item"]

@@ -28,10 +28,12 @@ from piatable.models import Word
 from piatable.vocabulary import BARE_NUMBER, ITEM_OPENING, ITEM_PART_LABEL_ROW, ITEM_PART_LABELS
 
 from ..chars import display_width
+from ..items import is_form_heading
 from .common import PageRows
 from .labels import Header
 from .lines import Line
 from .lost_lines import is_printed_date
+from .merged_sections import fill_merged_sections
 
 # How far (offset units) a piece may open from its sub-column's edge: layout text places each
 # line's pieces proportionally, so one sub-column's pieces open a unit or two apart.
@@ -171,16 +173,30 @@ def join_item_parts(item: list[Line]) -> list[Line]:
         if not texts:
             continue
         if k < n - 1:
-            # A narrow sub-column's label (大 / 項 / 目 a line each) under a repeated label row.
-            joined = _LEADING_LABEL.sub("", "".join(t for _, t in texts))
-            if joined:
-                out.append(replace(texts[0][0], text=joined, ends_part=True, item_parts=()))
+            # A narrow sub-column's label (大 / 項 / 目 a line each) under a repeated label row;
+            # a heading under the section (２．…) opens a line of its own (set XXXIII w01).
+            for para in _heading_paragraphs(texts):
+                joined = _LEADING_LABEL.sub("", "".join(t for _, t in para))
+                if joined:
+                    out.append(replace(para[0][0], text=joined, ends_part=True, item_parts=()))
         else:
             out.extend(replace(ln, text=t, ends_part=False, item_parts=()) for ln, t in texts)
     if out:
         out[-1].ends_part = False
     rest = [ln for ln in item if not ln.item_parts]
     return rest + out
+
+
+def _heading_paragraphs(texts: list[tuple[Line, str]]) -> list[list[tuple[Line, str]]]:
+    """A sub-column's lines (line, its text there) cut before each line opening a heading under
+    a section (``_LOWER_HEADING``): a sub-column holding the 大項目 and the 中項目 gives each its
+    own line, the wraps of each joined."""
+    paras: list[list[tuple[Line, str]]] = []
+    for ln, t in texts:
+        if not paras or _LOWER_HEADING.match(t):
+            paras.append([])
+        paras[-1].append((ln, t))
+    return paras
 
 
 def item_pieces(
@@ -204,16 +220,39 @@ def reread_items(res: PageRows, edges: list[float]) -> None:
     old: set[int] = set()
     new: list[Line] = []
     for row in res.rows:
+        for ln in row.get(1, []):
+            ln.item_parts = part_texts(ln.words, edges)
+            old.add(id(ln))
+    fill_merged_sections(res)  # a 大項目 merged down over the section's rows
+    for row in res.rows:
         if 1 in row:
-            for ln in row[1]:
-                ln.item_parts = part_texts(ln.words, edges)
-            old.update(map(id, row[1]))
             row[1] = join_item_parts(row[1])
             new.extend(row[1])
     res.lines = [ln for ln in res.lines if id(ln) not in old] + new
     if new:
         res.notes.append(ITEM_PARTS_NOTE.format(page=new[0].page, n=len(edges)))
     doubt_stray_sub_items(res, edges)
+    doubt_cut_sections(res)
+
+
+CUT_SECTION_WHY = (
+    "the item's first sub-column reads a section (Ⅰ…Ⅵ) that is no heading of the form: the rest"
+    " of a narrow 大項目's wrapped name may be read into another cell or row"
+)
+
+
+def doubt_cut_sections(res: PageRows) -> None:
+    """Each row of a page read by sub-column whose item opens with a section (Ⅰ…Ⅵ) that is no
+    whole heading of the form (``Ⅱ特定個人情`` for ``Ⅱ特定個人情報ファイルの概要``): its words
+    marked read by guess (``column_guess`` on the item).  Read line by line the cut name was
+    glued to the heading beside it and ``item_tears`` warned; read by sub-column it stands alone
+    (heldout-layout71b's Writer 評価書の項目 / 細目, whose 大項目 wraps went to the 変更日 cell)."""
+    for row in res.rows:
+        first = next(iter(row.get(1, [])), None)
+        if first is None or not ITEM_OPENING.match(first.text.strip()) or is_form_heading(first.text.strip()):
+            continue
+        for w in first.words:
+            w.guess = w.guess or CUT_SECTION_WHY
 
 
 STRAY_WHY = (

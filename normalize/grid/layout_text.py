@@ -39,6 +39,7 @@ from .layout_item_parts import (
 from .layout_mends import mend_layout_rows
 from .layout_words import drop_autospace, is_autospaced, wrap_width
 from .lines import Line, words_to_lines
+from .margin_notes import drop_margin_notes
 from .misplaced import broken_row_doubts, crossing_row_doubts
 from .page_carry import carries, prepend_carry, take_tail
 from .page_shift import running_columns, shifted_starts
@@ -47,6 +48,12 @@ from .remark_column import REMARK, explanation_widths, remark_label, remarks_not
 from .run_ons import mark_run_ons
 from .soft_gutters import open_at_gutters
 from .squeezed_gaps import SPLIT_COLUMNS, joined_across_gap, overrun, squeezed_gap, squeezed_split
+from .sub_label_columns import (
+    drop_table_footnotes,
+    header_sub_label_lines,
+    sub_label_edges,
+    take_sub_column_pieces,
+)
 from .wrapped_timing import is_timing_piece, is_timing_token, join_timing_qualifiers, join_wrapped_timing
 
 __all__ = ["drop_autospace", "is_autospaced", "layout_page_rows", "wrap_width"]
@@ -459,7 +466,7 @@ def layout_page_rows(
         remark = seen_remark = (found[0] if found else "") or seen_remark
         remark_x0 = found[1] if found else None  # (in this reading's units only)
         tails = cell_tail_lines(all_lines, header, hx, hy, settings)  # a cell's last line 提出
-        subs = sub_label_lines(all_lines, header, hy)
+        subs = sub_label_lines(all_lines, header, hy) or header_sub_label_lines(all_lines, header, hy)
         body = [
             ln
             for k, ln in enumerate(all_lines)
@@ -503,6 +510,8 @@ def layout_page_rows(
     if remark:  # a remarks column (備考) right of the explanation: its pieces set aside
         wrap = wrap_width(explanation_widths(segs, line_cols_all), settings)
         line_cols_all = split_remarks(segs, line_cols_all, wrap, remark_x0)
+    sub_edges = sub_label_edges(segs, line_cols_all, subs)  # 項目 / 細項目 …: the item's pieces
+    line_cols_all = take_sub_column_pieces(segs, line_cols_all, starts, sub_edges)
     remarks: list[str] = []
     for line, line_cols in zip(segs, line_cols_all, strict=True):
         placed: dict[int, list[Line]] = {}
@@ -569,7 +578,9 @@ def layout_page_rows(
     lines_to_anchored_rows(res, cols, hy, lead=carry is not None, layout=True, wrap=wrap)
     mend_layout_rows(res.rows)
     res.lines = own_lines
-    reread_items(res, item_part_edges(item_pieces(segs, line_cols_all, subs)))
+    drop_table_footnotes(res)
+    drop_margin_notes(res, header.labels.get(5) if header else None)
+    reread_items(res, sub_edges or item_part_edges(item_pieces(segs, line_cols_all, subs)))
     drop_sub_labels(res, subs)
     if tail_why:
         res.doubts.setdefault(0, tail_why)
