@@ -14,7 +14,7 @@ def skew_angle(ink: np.ndarray, glyph: float, kernel_em: float, min_len_em: floa
     """The page's rotation in degrees (positive: the content is turned counter-clockwise as
     seen), from the long horizontal ruling lines; from the text lines' projection profile when
     the page has none.  0 when nothing decides."""
-    hmask, _ = line_masks(ink, kernel_em * glyph)
+    hmask = line_masks(ink, kernel_em * glyph)[0]  # the vertical mask not held through the labelling
     # Bridge the stair steps a slanted line leaves in the opened mask.
     hmask = cv2.dilate(hmask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
     n, labels, stats, _ = cv2.connectedComponentsWithStats(hmask, connectivity=8)

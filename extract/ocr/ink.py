@@ -78,7 +78,8 @@ def ruling_ink(gray: np.ndarray, ink: np.ndarray, glyph: float) -> np.ndarray:
     paper = paper_tone(gray)
     if paper <= cut:
         return ink
-    faint = np.where(blur < cut + (paper - cut) * FAINT_RULING_SHARE, 255, 0).astype(np.uint8)
+    # uint8 throughout: np.where(…, 255, 0) made an int64 page (8 bytes a pixel, 290 MB at 37 MP).
+    faint = np.where(blur < cut + (paper - cut) * FAINT_RULING_SHARE, np.uint8(255), np.uint8(0))
     k = max(int(FAINT_FILL_EM * glyph), 3)
     fill = cv2.morphologyEx(faint, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
     fill = cv2.dilate(fill, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))

@@ -34,6 +34,7 @@ from .engine import TsvWord, check_tesseract, join_japanese
 from .faint_pages import readable
 from .folds import drop_folds
 from .ink import binarize, erase, glyph_height, paper_tone
+from .large_pages import hold_if_large, one_large_page_at_a_time
 from .lighting import flatten_page
 from .open_grid import read_unruled_page
 from .orient import Orientation, find_orientation, turn_upright
@@ -51,6 +52,7 @@ from .two_up import split_sheets
 from .widths import normalize_widths, snap_to_ink
 
 
+@one_large_page_at_a_time
 def scan_image(
     gray: np.ndarray,
     dpi: float,
@@ -85,6 +87,7 @@ def scan_image(
     # a page scanned too small, larger (page_doubts.LOW_RES_GLYPH_PX).
     target = LOW_RES_GLYPH_PX if 0 < glyph < MIN_SOURCE_GLYPH_PX else settings.target_glyph_px
     ratio = target / glyph if glyph > 0 else 1.0
+    hold_if_large(gray.size * ratio**2)  # a page scaled up to tens of megapixels is read alone
     if not settings.keep_glyph_min <= ratio <= settings.keep_glyph_max:
         import cv2
 

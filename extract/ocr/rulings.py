@@ -56,6 +56,7 @@ def find_rulings(
     if line_ink is not None:
         hfaint, vfaint = line_masks(line_ink, kernel_em * glyph)
         hmask, vmask = _with_faint(hmask, hfaint), _with_faint(vmask, vfaint)
+        del hfaint, vfaint  # a page's worth each: not held through the labelling below
     gap = max(int(glyph / 2), 3)
     hmask = cv2.morphologyEx(hmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     vmask = cv2.morphologyEx(vmask, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
@@ -76,6 +77,7 @@ def find_rulings(
                 # piece took a tenth of a second of a page with many).
                 box = mask[y : y + h, x : x + w]
                 box[labels[y : y + h, x : x + w] == k] = 0
+        del labels  # 4 bytes a pixel: not two pages' worth at once
     for v in text_strokes(ink, vertical, horizontal, glyph, text_stroke_share):
         vertical.remove(v)
         vmask[v[1] : v[3], v[0] : v[2]] = 0
@@ -107,7 +109,10 @@ def _with_faint(mask: np.ndarray, faint: np.ndarray) -> np.ndarray:
     keeps its own width (its grey fringe would widen its erased band into the text beside it:
     set XXIV's s14 lost a cell's last character so)."""
     near = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (FRINGE_PX, FRINGE_PX)))
-    return cv2.bitwise_or(mask, cv2.bitwise_and(faint, cv2.bitwise_not(near)))
+    # In place, in ``near``: a page's worth of memory, not four.
+    cv2.bitwise_not(near, dst=near)
+    cv2.bitwise_and(faint, near, dst=near)
+    return cv2.bitwise_or(mask, near, dst=near)
 
 
 # A line is crossed by text where, along a row off the horizontal rulings (a ruling's rows

@@ -10,10 +10,14 @@ in the task hand-over, the dead worker holds the channel's lock for good and the
 (noxdafox/pebble#163, in 5.2.3).  ``LocalRunner``'s supervisor sees both and restarts the pool
 with the unfinished inputs queued again (see there).
 
-Inside the worker a watchdog thread checks, every ``WATCH_INTERVAL_S``, the elapsed time and the
-resident memory of the worker and its child processes (tesseract); past a limit it kills the
-children and exits with a code that names the limit.  It also stops the worker when the parent
-is gone (a ``kill -9`` of the run), so that no worker reads on for nobody.  Pebble's own
+Inside the worker a watchdog thread (``worker_watchdog``) checks, every ``WATCH_INTERVAL_S``, the
+elapsed time and the resident memory of the worker above its memory at its start, with its child
+processes' (tesseract); past a limit it kills the children and exits with a code that names the
+limit.  An input over the memory limit in a worker that had read other inputs is read again, once,
+in a fresh worker (``LocalRunner._read_again_fresh``): memory that earlier inputs left in a
+worker does not fail it; only an input that is over the limit alone fails "over 2048 MB".  The
+watchdog also stops the worker when the parent is gone (a ``kill -9`` of the run), so that no
+worker reads on for nobody.  Pebble's own
 timeout, a little later, is the backstop for a watchdog that cannot run.  The parent turns each
 way of dying into one failure reason: "worker killed by signal 9", "timed out after 300 s", "over 2048 MB".
 
@@ -41,30 +45,24 @@ from piatable.models import DocumentResult
 from .dataset import Finished, Target, encode
 from .pipeline import extract_document
 from .settings import Settings
-from .worker_pool import pool_context, run_temp_folder, stop_pool, worker_temp_folder
+from .worker_pool import pool_context, run_temp_folder, stop_pool
 from .worker_test_hooks import TEST_HOOK_ENV as TEST_HOOK_ENV  # the tests' switch, named here too
 from .worker_test_hooks import misbehave_if_asked
+from .worker_watchdog import EXIT_MEMORY, EXIT_MEMORY_WARM, EXIT_TIMEOUT, start_worker, watched
 
 DEFAULT_TIMEOUT_S = 300.0
 DEFAULT_MAX_MEMORY_MB = 2048
-# How often the worker's watchdog looks at the clock and the memory (s).
-WATCH_INTERVAL_S = 0.1
-# ... and how often it looks for its child processes' memory (s): finding them costs a scan of
-# the whole process table.
-CHILDREN_EVERY_S = 1.0
 # Pebble kills a worker this long after the task's own limit, in case the watchdog could not run.
 TIMEOUT_GRACE_S = 5.0
-# Exit codes of a worker stopped by its own watchdog.
-EXIT_TIMEOUT = 71
-EXIT_MEMORY = 72
-EXIT_ORPHANED = 73
 # Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that the
 # parent holds only a handful of results at a time.
 IN_FLIGHT_PER_WORKER = 2
 # A worker is replaced by a fresh one after this many documents (Pebble's ``max_tasks``): a warm
-# worker's memory grows with what it has read (caches, the allocator's high-water mark), and the
-# memory cap counts it with its OCR children — session 53's ``make run`` (8,086 inputs, 2 workers)
-# had a 200 dpi scan late in the run fail "over 2048 MB" that alone reads in 250 MB.  A restart
+# worker's memory grows with what it has read (caches, the allocator's high-water mark); this
+# bounds it.  (The memory limit does not fail an input for it: an input over the limit in a warm
+# worker is read again in a fresh one; session 53's and 71's ``make run`` had scans late in the
+# run fail "over 2048 MB" that alone read in 250-1,134 MB, a fresh worker then counted with the
+# pages it shared with the parent, which holds every result of the run.)  A restart
 # costs the imports and the SudachiPy dictionary (about 2 s) once per this many documents.
 WORKER_MAX_TASKS = 500
 # The pool's supervisor (``LocalRunner``) looks this often (s) ...
@@ -118,66 +116,12 @@ class Job:
 # ---------------------------------------------------------------- inside the worker
 
 
-def _children_bytes(proc: Any) -> int:
-    """Resident memory of the worker's child processes (tesseract).  Finding them scans the
-    whole process table (about 2 ms), so the watchdog does it every ``CHILDREN_EVERY_S``."""
-    import psutil
-
-    total = 0
-    for child in proc.children(recursive=True):
-        try:
-            total += child.memory_info().rss
-        except psutil.Error:
-            pass
-    return total
-
-
-def _die(code: int) -> None:
-    """Kill this worker's children (tesseract) and exit at once with ``code``."""
-    import psutil
-
-    try:
-        for child in psutil.Process().children(recursive=True):
-            child.kill()
-    except psutil.Error:
-        pass
-    os._exit(code)
-
-
-def _watch(stop: threading.Event, limits: Limits) -> None:
-    import psutil
-
-    proc = psutil.Process()
-    # A worker whose parent died (a kill -9 of the run) is adopted by another process: it stops
-    # at once instead of finishing a document no one will read.
-    parent = os.getppid()
-    deadline = time.monotonic() + limits.timeout_s
-    cap = limits.max_memory_mb * 1024 * 1024
-    children, children_at = 0, -CHILDREN_EVERY_S
-    while not stop.wait(WATCH_INTERVAL_S):
-        now = time.monotonic()
-        if now > deadline:
-            _die(EXIT_TIMEOUT)
-        if os.getppid() != parent:
-            _die(EXIT_ORPHANED)
-        try:
-            if now - children_at >= CHILDREN_EVERY_S:
-                children, children_at = _children_bytes(proc), now
-            if proc.memory_info().rss + children > cap:
-                _die(EXIT_MEMORY)
-        except psutil.Error:
-            continue
-
-
 def run_in_worker(job: Job) -> tuple[DocumentResult | Finished, float]:
     """Run one document under the watchdog (what a pool worker executes); (result, seconds).
     The result of a job with a ``target`` comes back ``Finished``: its rows as the bytes of its
     dataset file."""
-    stop = threading.Event()
-    watchdog = threading.Thread(target=_watch, args=(stop, job.limits), daemon=True)
     start = time.monotonic()
-    watchdog.start()
-    try:
+    with watched(job.limits.timeout_s, job.limits.max_memory_mb):
         if os.getcwd() != job.cwd:  # one document at a time in this process: safe to move
             os.chdir(job.cwd)
         misbehave_if_asked(job.path)
@@ -186,8 +130,6 @@ def run_in_worker(job: Job) -> tuple[DocumentResult | Finished, float]:
         if job.target is not None:
             return encode(job.target, res, seconds), seconds
         return res, seconds
-    finally:
-        stop.set()
 
 
 # ---------------------------------------------------------------- in the parent
@@ -201,7 +143,7 @@ def failure_reason(exc: BaseException, limits: Limits) -> str:
         code = exc.exitcode
         if code == EXIT_TIMEOUT:
             return f"timed out after {limits.timeout_s:g} s"
-        if code == EXIT_MEMORY:
+        if code in (EXIT_MEMORY, EXIT_MEMORY_WARM):
             return f"over {limits.max_memory_mb} MB"
         if code is None:  # its death was seen only after Pebble had reaped it (``_orphans``)
             return "worker died (its exit status was not seen)"
@@ -233,6 +175,7 @@ class _Task:
     running_since: float | None = None
     strikes: int = 0
     orphan_since: float | None = None  # when its worker was first seen dead (``_orphans``)
+    fresh: bool = False  # read again in a fresh worker (``_fresh_pool``): over the memory limit in a warm one
 
 
 class LocalRunner:
@@ -273,22 +216,31 @@ class LocalRunner:
         # the next run removes it.
         self.tmp = run_temp_folder()
         self.pool = self._new_pool()
+        self._fresh: Any = None  # the pool of fresh workers, started at its first input
         self._channel_free_at = time.monotonic()
         self._workers_seen: dict[int, Any] = {}  # pid -> process of the current pool's workers
         self._stop = threading.Event()
         self._supervisor = threading.Thread(target=self._supervise, name="piatable-supervisor", daemon=True)
         self._supervisor.start()
 
-    def _new_pool(self) -> Any:
+    def _new_pool(self, fresh: bool = False) -> Any:
+        """The pool of ``workers`` processes, each replaced after ``WORKER_MAX_TASKS`` inputs;
+        ``fresh``: one process that reads one input and is replaced (an input's second reading
+        after it went over the memory limit in a worker that had read other inputs)."""
         from pebble import ProcessPool
 
         return ProcessPool(
-            max_workers=self.workers,
-            max_tasks=WORKER_MAX_TASKS,
+            max_workers=1 if fresh else self.workers,
+            max_tasks=1 if fresh else WORKER_MAX_TASKS,
             context=pool_context(self.start),
-            initializer=worker_temp_folder,
+            initializer=start_worker,
             initargs=(self.tmp,),
         )
+
+    def _fresh_pool(self) -> Any:
+        if self._fresh is None:
+            self._fresh = self._new_pool(fresh=True)
+        return self._fresh
 
     @property
     def capacity(self) -> int:
@@ -309,7 +261,8 @@ class LocalRunner:
         """Queue ``task`` in the current pool (the lock held)."""
         task.running_since = None
         try:
-            task.inner = self.pool.schedule(
+            pool = self._fresh_pool() if task.fresh else self.pool
+            task.inner = pool.schedule(
                 run_in_worker, args=(task.job,), timeout=task.job.limits.timeout_s + TIMEOUT_GRACE_S
             )
         except RuntimeError:  # the pool broke since the supervisor last looked
@@ -324,16 +277,34 @@ class LocalRunner:
         from concurrent.futures.process import BrokenProcessPool
 
         with self._lock:
-            if generation != self._generation or task.outer.done():
+            if generation != self._generation or task.outer.done() or inner is not task.inner:
                 return
             exc = inner.exception()
             if isinstance(exc, BrokenProcessPool | cf.CancelledError):
                 self._broken = True
                 return
-            self._tasks.pop(task.outer, None)
             self._progress_at = time.monotonic()
+            if self._read_again_fresh(task, exc):
+                return
+            self._tasks.pop(task.outer, None)
             result = inner.result() if exc is None else failed_result(task.job, exc)
         task.outer.set_result(result)
+
+    def _read_again_fresh(self, task: _Task, exc: BaseException | None) -> bool:
+        """Queue ``task`` in the pool of fresh workers when its worker went over the memory
+        limit after reading other inputs (``EXIT_MEMORY_WARM``: their memory counted) and it
+        has not been read fresh yet (the lock held); whether it was queued."""
+        from pebble import ProcessExpired
+
+        if task.fresh or not isinstance(exc, ProcessExpired) or exc.exitcode != EXIT_MEMORY_WARM:
+            return False
+        task.fresh = True
+        self.say(
+            f"piatable: {task.job.path}: over {task.job.limits.max_memory_mb} MB in a worker"
+            " that had read other inputs; read again in a fresh worker"
+        )
+        self._schedule(task)
+        return True
 
     def _supervise(self) -> None:
         while not self._stop.wait(SUPERVISE_EVERY_S):
@@ -341,11 +312,11 @@ class LocalRunner:
                 now = time.monotonic()
                 orphans = self._orphans(now)
                 why = self._fault(now)
-                old = self._restart(why) if why else None
+                old = self._restart(why) if why else []
             for task, exc in orphans:  # outside the lock, as ``_settle`` does
                 task.outer.set_result(failed_result(task.job, exc))
-            if old is not None:  # outside the lock: the old pool's threads may be waiting for it
-                stop_pool(old)
+            for pool in old:  # outside the lock: the old pool's threads may be waiting for it
+                stop_pool(pool)
 
     def _orphans(self, now: float) -> list[tuple[_Task, BaseException]]:
         """Tasks that Pebble says run in a worker that has died (the lock held), each with the
@@ -372,10 +343,12 @@ class LocalRunner:
             if t.orphan_since is None:
                 t.orphan_since = now
             elif now - t.orphan_since >= ORPHAN_AFTER_S:
-                self._tasks.pop(t.outer, None)
                 self._progress_at = now
                 code = None if proc is None else proc.exitcode  # None: died between two looks
-                found.append((t, ProcessExpired("Abnormal termination", code=code, pid=pid)))
+                exc = ProcessExpired("Abnormal termination", code=code, pid=pid)
+                if not self._read_again_fresh(t, exc):
+                    self._tasks.pop(t.outer, None)
+                    found.append((t, exc))
         return found
 
     def _fault(self, now: float) -> str | None:
@@ -403,10 +376,11 @@ class LocalRunner:
             return f"no worker took an input for {now - self._progress_at:.0f} s"
         return None
 
-    def _restart(self, why: str) -> Any:
+    def _restart(self, why: str) -> list[Any]:
         """Start a new pool and queue every unfinished task in it again (the lock held); the
-        old pool, for the caller to stop once the lock is released."""
-        old = self.pool
+        old pools, for the caller to stop once the lock is released."""
+        old = [p for p in (self.pool, self._fresh) if p is not None]
+        self._fresh = None
         self._generation += 1
         self.restarts += 1
         self._broken = False
@@ -442,7 +416,9 @@ class LocalRunner:
     def close(self) -> None:
         self._stop.set()
         self._supervisor.join()
-        stop_pool(self.pool)
+        for pool in (self.pool, self._fresh):
+            if pool is not None:
+                stop_pool(pool)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 

@@ -1,8 +1,10 @@
 """How the tests make a real worker misbehave: an input whose first line is
 ``#piatable-test: ACTION`` makes the worker running it kill itself (``kill``; ``temp-then-kill``
 after writing a temporary file), die holding the Pebble channel's lock (``kill-holding-lock``),
-hang (``hang``) or allocate memory (``allocate``), but only in a process whose environment sets
-``PIATABLE_TEST_HOOKS=1``."""
+hang (``hang``) or allocate memory (``allocate``: until stopped; ``hold MB``: that many MB kept for
+the worker's life, as memory an input leaves behind; ``use MB``: that many MB for ``USE_HOLD_S``,
+then given back), but only in a process whose environment sets ``PIATABLE_TEST_HOOKS=1``.
+``hold`` and ``use`` return: the input's text after its first line is read as any input's."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ import time
 # worker misbehave (kill itself, hang, allocate): how the tests kill real workers.
 TEST_HOOK_ENV = "PIATABLE_TEST_HOOKS"
 TEST_HOOK_PREFIX = b"#piatable-test:"
+
+
+# Memory a ``hold`` input left in this worker.
+_HELD: list[bytearray] = []
+# How long a ``use`` input keeps its memory (s): several looks of the worker's watchdog.
+USE_HOLD_S = 0.6
 
 
 def misbehave_if_asked(path: str) -> None:
@@ -45,6 +53,15 @@ def misbehave_if_asked(path: str) -> None:
             if isinstance(obj, WorkerChannel):
                 obj.mutex.acquire()
         os.kill(os.getpid(), signal.SIGKILL)
+    elif action.startswith(("hold ", "use ")):
+        what, mb = action.split()
+        block = bytearray(int(mb) * 1024 * 1024)
+        block[::4096] = b"x" * len(block[::4096])  # touched: resident
+        if what == "hold":
+            _HELD.append(block)
+        else:
+            time.sleep(USE_HOLD_S)
+            del block
     elif action == "hang":
         time.sleep(3600)
     elif action == "allocate":
