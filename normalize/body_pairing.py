@@ -274,6 +274,22 @@ def _added_before(lines: list[CellLine]) -> bool:
     return len(lines) == 1 and bool(ADDED_BEFORE.match("".join(lines[0].text.split())))
 
 
+def into(layer: dict[tuple, _State], st: _State, key: tuple, s: float, action: tuple) -> None:
+    """The move ``action`` from ``st`` (its score ``s``) into ``layer``'s state ``key`` (rows,
+    queue, queue kind): a new state, or the best and runner-up reading of one kept (ties: the
+    first reading stays)."""
+    v1 = st.best + s
+    old = layer.get(key)
+    if old is None:
+        layer[key] = _State(key[0], key[1], key[2], v1, st.second + s, (st, action))
+    elif v1 > old.best:
+        v2 = st.second + s
+        old.second = v2 if v2 > old.best else old.best
+        old.best, old.back = v1, (st, action)
+    elif v1 > old.second:
+        old.second = v1
+
+
 def _pair_cells(
     bodies: list[list[CellLine]],
     row_pages: list[set[int | None]],
@@ -330,17 +346,7 @@ def _pair_cells(
     def put(i: int, st: _State, rows: int, queue: tuple, qkind: str, s: float, action: tuple) -> None:
         if rows + len(queue) > n or len(queue) > QUEUE_MAX:
             return
-        key = (rows, queue, qkind if queue else "")
-        v1, v2 = st.best + s, st.second + s
-        old = states[i].get(key)
-        if old is None:
-            states[i][key] = _State(rows, queue, key[2], v1, v2, (st, action))
-            return
-        if v1 > old.best:
-            old.second = max(old.best, v2)
-            old.best, old.back = v1, (st, action)
-        else:
-            old.second = max(old.second, v1)
+        into(states[i], st, (rows, queue, qkind if queue else ""), s, action)
 
     for i in range(m + 1):
         layer = states[i]
@@ -396,24 +402,39 @@ def _pair_cells(
         states[i] = {}
         anchor_costs.clear()
         pair_scores.clear()
+        # (The moves of ``put`` spelt out: a layer's every state tries every cell starting at i,
+        # three moves each, the pairing's inner loop; the same states, scores and order of ties.)
+        ends = range(i + 1, min(box_end[i], i + CELL_FRAGMENTS_MAX) + 1)
+        spans = [((i, j), cell(i, j), CUT_COST if j < box_end[i] else 0.0, states[j]) for j in ends]
         for st in list(layer.values()):
-            for j in range(i + 1, min(box_end[i], i + CELL_FRAGMENTS_MAX) + 1):
-                span = (i, j)
-                c = cell(i, j)
-                cut = CUT_COST if j < box_end[i] else 0.0
-                put(j, st, st.rows, st.queue, st.qkind, SKIPPED_BOX + cut, ("skip", span))
-                for kind in ("B", "A"):
-                    if st.queue and st.qkind != kind:
-                        q = st.queue[0]
-                        pair = pair_of(span, q) + AFTER_FIRST if kind == "B" else pair_of(q, span)
-                        s = pair + page_cost(c, st.rows) + cut
-                        off = anchor_cost(span, st.rows) + anchor_cost(st.queue[0], st.rows)
-                        s += off
-                        bs = (span, st.queue[0]) if kind == "B" else (st.queue[0], span)
-                        put(j, st, st.rows + 1, st.queue[1:], st.qkind, s, ("pair", *bs, off))
-                    else:
-                        deep = QUEUE_DEEP if st.queue else 0.0
-                        put(j, st, st.rows, (*st.queue, span), kind, cut + deep, ("queue", span, kind))
+            rows, queue, qkind = st.rows, st.queue, st.qkind
+            # A state holds rows + len(queue) <= n: its skip and pair moves keep within it.
+            queues = len(queue) < QUEUE_MAX and rows + len(queue) < n
+            deep = QUEUE_DEEP if queue else 0.0
+            skip_key = (rows, queue, qkind)
+            if queue:
+                q, rest = queue[0], queue[1:]
+                # (Every cell starting at i is of fragment i's box: one anchor cost for all.)
+                off = anchor_cost((i, i + 1), rows) + anchor_cost(q, rows)
+                pair_key = (rows + 1, rest, qkind if rest else "")
+            for span, c, cut, target in spans:
+                into(target, st, skip_key, SKIPPED_BOX + cut, ("skip", span))
+                if not queue:
+                    if queues:
+                        into(target, st, (rows, (span,), "B"), cut, ("queue", span, "B"))
+                        into(target, st, (rows, (span,), "A"), cut, ("queue", span, "A"))
+                    continue
+                page = page_cost(c, rows)
+                if qkind == "A":  # a before cell pairs with the after queued, or queues
+                    pair = pair_of(span, q) + AFTER_FIRST + page + cut + off
+                    into(target, st, pair_key, pair, ("pair", span, q, off))
+                    if queues:
+                        into(target, st, (rows, (*queue, span), "A"), cut + deep, ("queue", span, "A"))
+                else:  # an after cell queues behind the befores, or pairs with the first
+                    if queues:
+                        into(target, st, (rows, (*queue, span), "B"), cut + deep, ("queue", span, "B"))
+                    pair = pair_of(q, span) + page + cut + off
+                    into(target, st, pair_key, pair, ("pair", q, span, off))
     final = states[m].get((n, (), ""))
     if final is None:
         return Pairing([(None, None)] * n, [[cl for f in frags for cl in f]], neg, 0.0)
