@@ -429,7 +429,7 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
         nxt = out[i + 1].strip() if i + 1 < len(out) else ""
         nxt_prefix = _PREFIX.match(nxt).group(0)  # type: ignore[union-attr]
         nxt_key = _unnumbered_heading(nxt, [*ancestors, heading_key(text)]) if ancestors else None
-        if nxt_key is not None and _stray(text, ancestors, MAX_LOST_CIRCLE):
+        if nxt_key is not None and _stray(text, ancestors, MAX_LOST_CIRCLE) and not "⑴" <= nxt[:1] <= "⒇":
             number = _circled_number(nxt_key, ancestors)
             if number is not None:
                 out[i] = _rebuild(line, "")
@@ -447,7 +447,7 @@ def restore_lost_circled(lines: list[str]) -> list[str]:
             out[i] = _rebuild(line, "")
             continue
         key = _unnumbered_heading(text, ancestors) if ancestors else None
-        if key is not None and key != text:
+        if key is not None and key != text and not "⑴" <= text[:1] <= "⒇":  # ⑴…⒇ printed so
             number = _circled_number(key, ancestors)
             if number is not None:
                 text = number + key
