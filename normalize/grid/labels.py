@@ -134,6 +134,8 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
                 and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
                 and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
                 and _evenly_spread(chars, i, j, gap)
+                # A text's 変更 alone is a cell's wrapped 変更 (…部署名の / 変更: office-watermark65).
+                and not (piece in _NARROW_HEADS and chars[i][3].source == "text")
             ):
                 out.append(_run_line(line, chars, i, j, piece))
                 done = j
@@ -157,9 +159,7 @@ def _evenly_spread(chars: list[tuple[str, float, float, Word]], i: int, j: int, 
     Positions on a page only (PDF, scan): a flattened text's are left as they were read (its
     layout grid fits the columns to the body: office-pageorder71's pdfplumber texts)."""
     if chars[i][3].source == "text":
-        # A text's offsets are its extractor's (pdfplumber sets cells one space apart); and its
-        # 変更 alone is a cell's wrapped 変更 (…部署名の / 変更: office-watermark65), no label head.
-        return "".join(c[0] for c in chars[i:j]) not in _NARROW_HEADS
+        return True  # a text's offsets are its extractor's (pdfplumber sets cells one space apart)
     gaps = [chars[k][1] - chars[k - 1][2] for k in range(i + 1, j)]
     return not gaps or max(gaps) <= 2 * gap or max(gaps) <= 2 * max(min(gaps), 0.0) + gap
 
