@@ -11,6 +11,8 @@ the rest of the row's evidence (``quality.weight_ocr_suspect``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from piatable.models import Doubt, RawRow
@@ -283,6 +285,13 @@ def mixed_number_widths(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _headings_in_order() -> tuple[str, ...]:
+    """The form's printed headings sorted: a message names the same heading whatever the
+    process's hash seed (batch workers come from a forkserver with its own seed)."""
+    return tuple(sorted(printed_headings()))
+
+
 def _near_heading(lines: list[str]) -> str:
     """Why an item cell's line looks like a heading of the form misread ("" when none does): the
     line (without its numbering) is no heading, no part of one, yet within a character or two
@@ -294,7 +303,7 @@ def _near_heading(lines: list[str]) -> str:
         body = strip_numbering(line.strip())
         if len(body) < 3 or body in headings or any(body in h for h in headings):
             continue
-        for h in headings:
+        for h in _headings_in_order():
             limit = allowed_edits(len(h)) + NEAR_HEADING_EXTRA
             if len(h) >= 3 and levenshtein(body, h, limit) <= limit:
                 return f"{body[:24]!r} reads like the form's heading {h[:24]!r} misread"
@@ -318,7 +327,7 @@ def _cut_heading(lines: list[str]) -> str:
         body = strip_numbering(line)
         if body == line or len(body) < MIN_CUT_HEADING or body in headings:
             continue
-        longer = [h for h in headings if h.startswith(body)]
+        longer = [h for h in _headings_in_order() if h.startswith(body)]
         nxt = stripped[k + 1] if k + 1 < len(stripped) else ""
         if longer and not any(h.startswith(body + nxt[: len(h) - len(body)]) for h in longer if nxt):
             return f"{line[:24]!r} is the start of the form's heading {longer[0][:24]!r}, its end not read"
