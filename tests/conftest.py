@@ -33,6 +33,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     doc_cache.end_run(config.stash.get(_DOC_CACHE, None))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """test_conservation's cases run last (the others in their order): each takes a text another
+    test of the run read first from the kept results with its stream parts (tests/doc_cache.py
+    ``with_parts``), and its many short cases, not a long one, even out the xdist workers' ends."""
+    items.sort(key=lambda item: item.path.name == "test_conservation.py")
+
+
 @pytest.hookimpl(tryfirst=True)  # before the test's fixtures, which may read samples
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """The pipeline's kept results (tests/doc_cache.py) are not used in a test that patches

@@ -6,8 +6,10 @@ run ends; session 68, the suite's time).
 
 What is kept: ``pipeline.read_document(path)`` (behind ``extract_document`` and
 ``piatable.extract``) with ``kind`` given and no ``settings``, for a file under ``samples/``,
-that returned.  The key is the path as given, the file's bytes, the kind, and what the reader
-takes from outside (``PATH``, ``TESSDATA_PREFIX``, ``OMP_THREAD_LIMIT``, pytesseract's command).
+that returned, with the stream parts its run made (tests/stream_parts.py: pass-through wrappers,
+so tests/test_conservation.py takes a text another test read first, ``with_parts``; session 73).
+The key is the path as given, the file's bytes, the kind, and what the reader takes from outside
+(``PATH``, ``TESSDATA_PREFIX``, ``OMP_THREAD_LIMIT``, pytesseract's command).
 A kept result is a fresh copy (unpickled) at every read, so a test that changes it changes
 nothing for the next.
 
@@ -108,17 +110,31 @@ def _kept(real: Callable[..., Any], folder: Path) -> Callable[..., Any]:
         if key is None or not _pristine():
             return real(path, kind, settings)
         kept = folder / f"{key}.pickle"
-        try:
-            return pickle.loads(kept.read_bytes())
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass
-        out = real(path, kind, settings)
-        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(out))
-        os.replace(tmp, kept)  # atomic: another worker reads a whole result or none
+        got = _load(kept)
+        if got is not None:
+            return got[0]
+        from .stream_parts import stream_parts
+
+        with stream_parts() as parts:
+            out = real(path, kind, settings)
+        _save(kept, (out, parts))
         return out
 
     return read_document
+
+
+def _load(kept: Path) -> tuple[Any, list] | None:
+    """The (result, stream parts) kept in the file ``kept``; None when there is none yet."""
+    try:
+        return pickle.loads(kept.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+
+
+def _save(kept: Path, value: tuple[Any, list]) -> None:
+    tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(value))
+    os.replace(tmp, kept)  # atomic: another worker reads a whole result or none
 
 
 def install() -> None:
@@ -137,15 +153,26 @@ def install() -> None:
     _state["prints"] = _prints()
 
 
-def store(path: Any, result: Any) -> None:
-    """Keep ``result``, read from ``path`` (kind auto, no settings) by the real pipeline run
-    under pass-through wrappers (tests/stream_parts.py), for the run's other reads."""
+def _kept_file(path: Any) -> Path | None:
+    """Where the result of reading ``path`` (kind auto, no settings) is kept in this run; None
+    when the cache is off or not to be used here, or ``path`` is no committed sample."""
     folder = os.environ.get(ENV)
     key = _key(path, "auto") if folder and not OFF else None
-    if key is None:
-        return
-    kept = Path(folder) / f"{key}.pickle"
-    if not kept.exists():
-        tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(result))
-        os.replace(tmp, kept)
+    return None if key is None else Path(folder) / f"{key}.pickle"
+
+
+def with_parts(path: Any) -> tuple[Any, list] | None:
+    """The kept result of reading ``path`` (kind auto, no settings) by the run's code and the
+    stream parts (tests/stream_parts.py ``StreamPart``) its real run made, fresh copies; None
+    when none is kept (or the code is patched, or the test may not use the cache)."""
+    kept = _kept_file(path) if allowed else None
+    return _load(kept) if kept is not None and _pristine() else None
+
+
+def store(path: Any, result: Any, parts: list) -> None:
+    """Keep ``result`` and its stream ``parts``, read from ``path`` (kind auto, no settings) by
+    the real pipeline run under pass-through wrappers (tests/stream_parts.py), for the run's
+    other reads."""
+    kept = _kept_file(path)
+    if kept is not None and not kept.exists():
+        _save(kept, (result, parts))
