@@ -12,28 +12,19 @@ from pathlib import Path
 
 import pytest
 
-from piatable.models import PageWords
 from piatable.normalize.grid.layout_halves import GUESS, split_layout_halves
 from piatable.normalize.label_order import BESIDE_WHY
 from piatable.pipeline import extract_document
+from tests.conftest import expected_beside, wrong_cells
+from tests.test_sheet72 import _at, _page
 
 SET = Path(__file__).resolve().parent.parent / "samples" / "office-sbs73"
-FIELDS = ("change_date", "item", "before", "after", "timing", "explanation")
 
 
-def _squash(v: str | None) -> str:
-    return "".join((v or "").split())
-
-
-def _expected(case: str) -> list[dict]:
-    return json.loads((SET / case / "expected" / "records.json").read_text("utf-8"))
-
-
-def _all_right(result, expected: list[dict]) -> None:  # type: ignore[no-untyped-def]
-    assert len(result.records) == len(expected)
-    for got, want in zip(result.records, expected, strict=True):
-        for f in FIELDS:
-            assert _squash(getattr(got, f)) == _squash(want[f]), (f, got.item)
+def _all_right(result, case: str) -> None:  # type: ignore[no-untyped-def]
+    want = expected_beside(SET / case / "input")
+    assert len(result.records) == len(want)
+    assert not wrong_cells(result.records, want)
 
 
 @pytest.mark.parametrize("case", ["sbs73-c-adj-1", "sbs73-c-adj-2", "sbs73-c-three-5"])
@@ -41,7 +32,7 @@ def test_tables_side_by_side_with_no_gap_read_left_then_right(case: str) -> None
     """Calc tables in the same sheet rows with no column between (two, or three; captions or
     none): every row of each table, left table first, no row warned; the note names the tables."""
     result = extract_document(SET / case / "input.pdf")
-    _all_right(result, _expected(case))
+    _all_right(result, case)
     note = next(n for n in result.notes if "amendment tables are printed side by side" in n)
     tables = len(json.loads((SET / "cases.json").read_text("utf-8"))[case]["per_table"])
     assert f"{tables} amendment tables" in note
@@ -55,7 +46,7 @@ def test_layout_lines_cut_at_the_second_label_set(case: str) -> None:
     next table's 変更日 (a left explanation glued to a right date by one space cut there), every
     row right and none a guess."""
     result = extract_document(SET / case / "input.txt")
-    _all_right(result, _expected(case.rsplit("-pdftotext", 1)[0]))
+    _all_right(result, case)
     assert not any("column_guess" in r.flags for r in result.records)
 
 
@@ -69,33 +60,16 @@ def test_row_ordered_text_of_tables_side_by_side_warns_every_row(tool: str) -> N
     assert any(BESIDE_WHY in n for n in result.notes)
 
 
-def _page(lines: list[str]) -> PageWords:
-    """Words of ``lines`` as text_to_pages gives a layout text's: display columns."""
-    from piatable.extract.text import text_to_pages
-
-    return text_to_pages("\n".join(lines), layout=True)[0]
-
-
-def _at(*pieces: tuple[int, str]) -> str:
-    """A line with each text starting at its display column (full-width two)."""
-    from piatable.normalize.chars import display_width
-
-    line = ""
-    for col, text in pieces:
-        line += " " * (col - display_width(line)) + text
-    return line
-
-
 def test_a_word_glued_across_the_blocks_is_cut_at_its_space() -> None:
     """A left explanation glued by one space to the right table's date (w05: ``…変更は 平３０．２．２``)
     is cut at that space; the blank column there parts the blocks, so no word is a guess."""
     labels = [(0, "変更日"), (10, "項目"), (20, "変更前"), (30, "変更後"), (40, "提出時期"), (50, "説明")]
-    right = [(x + 64, t) for x, t in labels]
+    right = [(x + 57, t) for x, t in labels]
     row = [(0, "R6.4.1"), (10, "項目一"), (20, "前の記載"), (30, "後の記載"), (40, "事後")]
     lines = [
         _at(*labels, *right),
-        _at(*row, (50, "修正のための R7.1.1"), *[(x + 64, t) for x, t in row[1:]], (114, "追加")),
-        _at((10, "続き"), (50, "変更"), (74, "続き")),
+        _at(*row, (50, "修正のための R7.1.1"), *[(x + 57, t) for x, t in row[1:]], (107, "追加")),
+        _at((10, "続き"), (50, "変更"), (67, "続き")),
     ]
     pages, notes = split_layout_halves([_page(lines)])
     assert len(pages) == 2 and notes

@@ -27,15 +27,14 @@ from __future__ import annotations
 
 import random
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office
 import make_sidebyside71_samples as sb71
 from make_boxes42_samples import _pool
-from make_office_samples import Case, printed_rows
-from make_sheet72_samples import KEY, LABEL, SIDE_WIDTHS
+from make_office_samples import printed_rows
+from make_sheet72_samples import KEY, LABEL, SIDE_WIDTHS, a4_sheet
 
 SETS = {"office-sbs73": False, "heldout-sbs73": True}
 TEXTS = ("pypdfium2", "pdftotext-raw", "pypdf", "pdftotext-layout", "pypdf-layout")
@@ -104,28 +103,9 @@ def _look(name: str, plan: tuple[str, bool, bool, bool], heldout: bool) -> dict:
 
 
 def _write_xlsx(path: Path, look: dict) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    font = Font(name=look["font"], size=look["size"])
-    thin = Side(style="thin", color="FF000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    ws.page_setup.orientation = "landscape" if look["landscape"] else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.cell(1, 1, f"（別添{look['appendix']}）変更箇所").font = Font(name=look["font"], size=look["size"] + 2)
-
-    def put(row: int, col: int, value: str | None, boxed: bool = True) -> None:
-        c = ws.cell(row, col, value or None)
-        c.font, c.alignment = font, wrap
-        if boxed:
-            c.border = box
-
+    wb, ws, put = a4_sheet(look, f"（別添{look['appendix']}）変更箇所", look["landscape"])
     captioned = any(look["captions"])
     labels_row = 3 if captioned else 2
     widths = dict(SIDE_WIDTHS, date=look["date_width"])
@@ -169,25 +149,14 @@ def _write_docx(path: Path, look: dict) -> None:
     doc.save(str(path))
 
 
-def _truth_case(name: str, look: dict, heldout: bool) -> Case:
-    rows = [r for t in look["tables"] for r in t]
-    maker = "calc" if look["kind"].startswith("c") else "writer"
-    return replace(office.plain_case(name, rows, maker, heldout=heldout), rows=rows, merge=False)
-
-
 def _cases(work: Path, heldout: bool):  # type: ignore[no-untyped-def]
     plan = HELDOUT_PLAN if heldout else TUNING_PLAN
     tag = "hsbs73" if heldout else "sbs73"
     looks = {f"{tag}-{p[0]}-{k + 1}": _look(f"{tag}-{p[0]}-{k + 1}", p, heldout) for k, p in enumerate(plan)}
-    sources = []
-    for name, look in looks.items():
-        src = work / f"{name}.{'xlsx' if look['kind'].startswith('c') else 'docx'}"
-        (_write_xlsx if src.suffix == ".xlsx" else _write_docx)(src, look)
-        sources.append(src)
-    office.convert(sources, work, direct=frozenset(s for s in sources if s.suffix == ".xlsx"))
+    sb71.office_pdfs(work, looks, _write_xlsx, _write_docx)
     for name, look in looks.items():
         pdf = work / f"{name}.pdf"
-        expected = office.expected_records(pdf, _truth_case(name, look, heldout))
+        expected = office.expected_records(pdf, sb71._truth_case(name, look, heldout))
         entry = {
             "kind": look["kind"],
             "rows": len(expected),
