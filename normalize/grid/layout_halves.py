@@ -11,7 +11,9 @@ labels twice on one line.
 
 A page is read as blocks when one of its lines holds the labels of ``MIN_REPEATED_LABELS`` or
 more columns two (or more) times: each further 変更日 label opens a block.  A block's words are
-those starting at or right of the middle between that 変更日 and the label word left of it;
+those starting at or right of the blank column between that 変更日 and the label piece left of it
+(``_blank_column``: two tables with no gap print a left explanation one space from a right date,
+``…変更は 平３０．２．２``, set XXXIV w05; such a word is cut at that space, ``_parted``);
 each block after the first is moved left onto the first's place (its 変更日 onto the first's).
 The blocks become pages of the same number, left first: the reading order of the columns.
 

@@ -28,6 +28,12 @@ word count said).  A gutter of at least ``NARROW_GUTTER_EM`` counts when every b
 row of its own naming the same columns as the first block's (two label rows side by side: two
 tables; a single table's columns split by a gap print one label row between them, never two
 whole ones).  Its note says two tables (``TABLES_NOTE``), each read as a page of its own.
+
+Two tables in the same sheet rows with no column between (set XXXIV w05: Calc, A–F and G–L, 8 + 6
+rows) leave no gutter at all: their rulings meet in one wall.  A page with no gutter whose label
+row prints a second label set level with it (``beside_cuts``) is cut between the sets where the
+fewest body words cross (that wall), and read as tables side by side the same way (branch sbs73;
+before, the right table's rows were lost with a note).
 """
 
 from __future__ import annotations
