@@ -55,6 +55,14 @@ PASS_ONE_MIN_LINES = 3
 # this many whole labels (pdfminer's label boxes, one a line, come in no column's order).
 PARTIAL_MIN_LABELS = 4
 
+# A label row printing this many labels twice is two tables' label rows side by side (set XXXIV
+# w05: two Calc tables in the same sheet rows, A–F and G–L).
+BESIDE_MIN_LABELS = 4
+BESIDE_WHY = (
+    "two amendment tables are printed side by side (one label row prints the column labels twice):"
+    " text read row by row runs the two tables' cells together, so which table and column each"
+    " cell is printed in is a guess on every row"
+)
 _SPACE = regex.compile(r"[\s　]+")
 _TIMING_PIECE = regex.compile(r"^事[\s　]?[前後]$")
 # A date ending a line after a space (``… 事後 組織改正に伴う修正 2019/4/1``).
@@ -154,12 +162,15 @@ def _opens_label_row(text: str) -> bool:
 
 def text_roles(texts: Sequence[str]) -> tuple[tuple[int, ...] | None, str | None]:
     """The printed columns' roles left to right when the text's label rows show all six labels
-    and agree (None when in the form's order); and why the order is in doubt, else None: label
-    rows that print different orders, or label rows that print some labels only (a wrapped
+    and agree (None when in the form's order); and why the order is in doubt, else None: a label
+    row printing ``BESIDE_MIN_LABELS`` labels twice (two tables side by side), label rows that
+    print different orders, or label rows that print some labels only (a wrapped
     label drawn with the wrapped cells) in another order than the form's.  Such a row's
     missing labels are placed as the form's order places them (``_filled``): the roles are
     given, with the doubt."""
     runs = header_runs(texts, _two_passes(texts))
+    if any(sum(1 for c in set(r) if r.count(c) >= 2) >= BESIDE_MIN_LABELS for r, _ in runs):
+        return None, BESIDE_WHY
     whole = {tuple(r) for r, _ in runs if sorted(r) == list(USUAL)}
     partial = [r for r, most in runs if most >= PARTIAL_MIN_LABELS and len(set(r)) == len(r)]
     orders = {tuple(r) for r in partial} | whole

@@ -153,10 +153,12 @@ def _look(name: str, kind: str, heldout: bool) -> dict:
     return look
 
 
-def _write_xlsx(path: Path, look: dict) -> None:
+def a4_sheet(look: dict, title: str = "（別添２）変更箇所", landscape: bool = True):  # type: ignore[no-untyped-def]
+    """A workbook whose sheet prints on A4 fit to one page wide, ``title`` in A1 (``look``'s font,
+    2 pt larger), and ``put(row, col, value, boxed=True)`` writing a wrapped top-aligned cell in
+    ``look``'s font and size, ruled all round when boxed: (wb, ws, put)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
@@ -164,17 +166,25 @@ def _write_xlsx(path: Path, look: dict) -> None:
     thin = Side(style="thin", color="FF000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.cell(1, 1, "（別添２）変更箇所").font = Font(name=look["font"], size=look["size"] + 2)
+    ws.cell(1, 1, title).font = Font(name=look["font"], size=look["size"] + 2)
 
     def put(row: int, col: int, value: str | None, boxed: bool = True) -> None:
         c = ws.cell(row, col, value or None)
         c.font, c.alignment = font, wrap
         if boxed:
             c.border = box
+
+    return wb, ws, put
+
+
+def _write_xlsx(path: Path, look: dict) -> None:
+    from openpyxl.utils import get_column_letter
+
+    wb, ws, put = a4_sheet(look)
 
     if look["kind"] == "cont":
         cols = ([("no", look["lead"])] if look["lead"] else []) + [(k, LABEL[k]) for k in look["order"]]

@@ -349,18 +349,24 @@ def _truth_case(name: str, look: dict, heldout: bool) -> Case:
     return replace(office.plain_case(name, rows, maker, heldout=heldout), rows=rows, merge=False)
 
 
+def office_pdfs(work: Path, looks: dict[str, dict], write_xlsx, write_docx) -> None:  # type: ignore[no-untyped-def]
+    """Each look written (Calc kinds ``c-…`` by ``write_xlsx``, the others by ``write_docx``) into
+    ``work`` as NAME.xlsx / NAME.docx and printed to NAME.pdf by LibreOffice."""
+    sources = []
+    for name, look in looks.items():
+        src = work / f"{name}.{'xlsx' if look['kind'].startswith('c') else 'docx'}"
+        (write_xlsx if src.suffix == ".xlsx" else write_docx)(src, look)
+        sources.append(src)
+    office.convert(sources, work, direct=frozenset(s for s in sources if s.suffix == ".xlsx"))
+
+
 def _cases(work: Path, heldout: bool):  # type: ignore[no-untyped-def]
     plan = HELDOUT_PLAN if heldout else TUNING_PLAN
     tag = "hsb71" if heldout else "sb71"
     looks = {
         f"{tag}-{kind}-{k + 1}": _look(f"{tag}-{kind}-{k + 1}", kind, heldout) for k, kind in enumerate(plan)
     }
-    sources = []
-    for name, look in looks.items():
-        src = work / f"{name}.{'xlsx' if look['kind'].startswith('c') else 'docx'}"
-        (_write_xlsx if src.suffix == ".xlsx" else _write_docx)(src, look)
-        sources.append(src)
-    office.convert(sources, work, direct=frozenset(s for s in sources if s.suffix == ".xlsx"))
+    office_pdfs(work, looks, _write_xlsx, _write_docx)
     for name, look in looks.items():
         pdf = work / f"{name}.pdf"
         expected = office.expected_records(pdf, _truth_case(name, look, heldout))

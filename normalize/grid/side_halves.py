@@ -28,6 +28,12 @@ word count said).  A gutter of at least ``NARROW_GUTTER_EM`` counts when every b
 row of its own naming the same columns as the first block's (two label rows side by side: two
 tables; a single table's columns split by a gap print one label row between them, never two
 whole ones).  Its note says two tables (``TABLES_NOTE``), each read as a page of its own.
+
+Two tables in the same sheet rows with no column between (set XXXIV w05: Calc, A–F and G–L, 8 + 6
+rows) leave no gutter at all: their rulings meet in one wall.  A page with no gutter whose label
+row prints a second label set level with it (``beside_cuts``) is cut between the sets where the
+fewest body words cross (that wall), and read as tables side by side the same way (branch sbs73;
+before, the right table's rows were lost with a note).
 """
 
 from __future__ import annotations
@@ -70,11 +76,6 @@ TABLES_NOTE = (
     "page {page}: {n} amendment tables are printed side by side, each with its own column-label"
     " row{captions}; read left table first, then the next"
 )
-UNPARTED_NOTE = (
-    "page {page}: a second amendment table is printed beside the first, its column-label row right"
-    " of the first's, but no blank gutter parts them (their rulings or text meet): it was not read"
-    " as a table of its own; its rows may be missing or cut at the first table's columns"
-)
 # A table's caption (（その２）, 【表２】) is the lowest line (not a title) within this many line
 # heights above its label row (Calc's caption row may be a tall one): named in the note, it stays
 # out of the cells as a title does.
@@ -92,10 +93,10 @@ def split_side_halves(pages: list[PageWords], settings: GridSettings) -> tuple[l
     notes: list[str] = []
     for page in pages:
         cuts, captions = gutters(page, hx, hy, settings) if page.source in SPLIT_SOURCES else ([], None)
+        if not cuts and page.source in SPLIT_SOURCES:
+            cuts, captions = beside_cuts(page, hx, hy, settings)
         if not cuts:
             out.append(page)
-            if page.source in SPLIT_SOURCES and _table_beside(page, hx, hy, settings):
-                notes.append(UNPARTED_NOTE.format(page=page.page))
             continue
         out.extend(_cut(page, cuts))
         if captions is None:
@@ -176,23 +177,76 @@ def gutters(
     return [], None
 
 
-def _table_beside(page: PageWords, hx: float, hy: float, settings: GridSettings) -> bool:
-    """Whether ``page`` prints a second label row of at least ``MIN_BLOCK_LABELS`` labels right of
-    its first one and level with it (within two lines): a table beside the table.  Asked only of
+def beside_cuts(
+    page: PageWords, hx: float, hy: float, settings: GridSettings
+) -> tuple[list[float], list[str] | None]:
+    """The x (page units) of each cut between tables printed side by side with no gutter (set
+    XXXIV w05: two Calc tables in the same sheet rows, columns A–F and G–L, no blank column
+    between), left to right, and each table's caption (``""`` for none); ``([], None)`` for a
+    page with no second label row beside its first.
+
+    A label row of at least ``MIN_BLOCK_LABELS`` labels standing right of the page's label row and
+    level with it (within two lines) heads a table of its own (one table never prints its label
+    set twice on one row); a third beside the second the same.  Each cut stands between one label
+    row's rightmost label and the next one's leftmost, where the fewest words of the table body
+    cross (a vertical ruling there when one is drawn: the two tables' shared wall).  Asked only of
     pages printing the 変更日 label twice or more."""
     words, _, plain = page_words(page.words)
     if "".join(w.text for w in words).count(LABELS[0]) < 2:
-        return False
-    lines = words_to_lines(words, hx, hy, settings, plain)
-    header = find_header(lines, hx, hy, settings)
+        return [], None
+    header = find_header(words_to_lines(words, hx, hy, settings, plain), hx, hy, settings)
     if header is None:
-        return False
-    right = max(x1 for _, x1 in header.labels.values())
-    beside = [w for w in words if w.x0 > right + hx / 2]
-    other = find_header(words_to_lines(beside, hx, hy, settings, plain), hx, hy, settings) if beside else None
-    if other is not None and abs(other.top - header.top) > 2 * hy:
-        other = None
-    return other is not None and len(other.labels) >= MIN_BLOCK_LABELS
+        return [], None
+    heads = [header]
+    while True:
+        right = max(x1 for _, x1 in heads[-1].labels.values())
+        beside = [w for w in words if w.x0 > right + hx / 2]
+        lines = words_to_lines(beside, hx, hy, settings, plain) if beside else []
+        other = find_header(lines, hx, hy, settings) if lines else None
+        if other is None or abs(other.top - header.top) > 2 * hy or len(other.labels) < MIN_BLOCK_LABELS:
+            break
+        heads.append(other)
+    if len(heads) < 2:
+        return [], None
+    ink = [w for w in words if w.text.strip() and w.top > header.bottom]
+    walls = [r[0] for r in page.rulings if _upright(r)]
+    cuts = []
+    for a, b in pairwise(heads):
+        lo = max(x1 for _, x1 in a.labels.values())
+        hi = min(x0 for x0, _ in b.labels.values())
+        cuts.append(_least_crossed(ink, walls, lo, hi, hx))
+    edges = [float("-inf"), *cuts, float("inf")]
+    blocks = [[w for w in words if lo <= (w.x0 + w.x1) / 2 < hi] for lo, hi in pairwise(edges)]
+    return cuts, [_header(b, hx, hy, settings, plain)[1] for b in blocks]
+
+
+def _least_crossed(ink: list[Word], walls: list[float], lo: float, hi: float, hx: float) -> float:
+    """The x between ``lo`` and ``hi`` that the fewest ``ink`` words cross: the drawn wall
+    (``walls``: vertical rulings' x) there crossed by the fewest, else the middle of the longest
+    run of least-crossed places (a blank column of the body), stepped by a quarter character."""
+
+    def crossed(x: float) -> int:
+        return sum(1 for w in ink if w.x0 < x < w.x1)
+
+    step = hx / 4
+    xs = [lo + step * k for k in range(1, max(1, int((hi - lo) / step)))] or [(lo + hi) / 2]
+    counts = [crossed(x) for x in xs]
+    least = min(counts)
+    drawn = [x for x in walls if lo < x < hi]
+    if drawn:
+        best = min(crossed(x) for x in drawn)
+        if best <= least:
+            return min((x for x in drawn if crossed(x) == best), key=lambda x: hi - x)
+    runs: list[list[float]] = []
+    for x, c in zip(xs, counts, strict=True):
+        if c != least:
+            continue
+        if runs and x - runs[-1][-1] <= step * 1.01:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    run = max(runs, key=len)
+    return (run[0] + run[-1]) / 2
 
 
 def _header(
@@ -243,6 +297,25 @@ def _moved(box: tuple[float, float, float, float], dx: float) -> tuple[float, fl
     return (box[0] - dx, box[1], box[2] - dx, box[3])
 
 
+def _block_rulings(
+    rulings: list[tuple[float, float, float, float]], lo: float, hi: float
+) -> list[tuple[float, float, float, float]]:
+    """The rulings of the block between ``lo`` and ``hi``: those whose middle lies in it, a
+    vertical one standing on its edge (the wall two tables with no gutter share) on both sides,
+    a horizontal one crossing its edge clipped to it."""
+    out = []
+    for r in rulings:
+        x0, x1 = min(r[0], r[2]), max(r[0], r[2])
+        if _upright(r) and (abs(x0 - lo) <= FLAT_RULING or abs(x0 - hi) <= FLAT_RULING):
+            out.append(r)
+        elif _flat(r) and x0 < hi and x1 > lo and (x0 < lo or x1 > hi):
+            if min(x1, hi) - max(x0, lo) > FLAT_RULING:
+                out.append((max(x0, lo), r[1], min(x1, hi), r[3]))
+        elif lo <= (x0 + x1) / 2 < hi:
+            out.append(r)
+    return out
+
+
 def _cut(page: PageWords, cuts: list[float]) -> list[PageWords]:
     """``page`` cut at the x values ``cuts`` into blocks, each a ``PageWords`` of the same page
     number holding the words, hidden characters and rulings whose middle lies in the block, moved
@@ -262,7 +335,8 @@ def _cut(page: PageWords, cuts: list[float]) -> list[PageWords]:
     parts = []
     for k in range(len(edges) - 1):
         dx = left(k) - base if k else 0.0
-        rulings = [(x0 - dx, t, x1 - dx, b) for x0, t, x1, b in page.rulings if inside(x0, x1, k)]
+        own = _block_rulings(page.rulings, edges[k], edges[k + 1])
+        rulings = [(x0 - dx, t, x1 - dx, b) for x0, t, x1, b in own]
         parts.append(
             dataclasses.replace(
                 page,
