@@ -262,7 +262,9 @@ def first_cells(
             (x for x, (a, b) in zip(walls, spans, strict=True) if x > ln[0].x1 - 1 and a <= mid <= b),
             default=None,
         )
-        out.append(ln if cut is None else [w for w in ln if (w.x0 + w.x1) / 2 < cut])
+        # The first word stays even when its middle lies past the cut (an OCR box narrower than
+        # the ruling's slack: set XXXV k03's jittered scan left a line empty and crashed).
+        out.append(ln if cut is None else [w for w in ln if (w.x0 + w.x1) / 2 < cut] or ln[:1])
     return out
 
 

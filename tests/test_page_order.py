@@ -132,3 +132,17 @@ def test_dates_wrapped_in_a_narrow_column_give_the_order():
         got = [tuple("".join(getattr(r, f).split()) for f in fields) for r in result.records]
         assert got == [tuple("".join(t[f].split()) for f in fields) for t in truth], case
         assert any(n.startswith(NOTE_HEAD) and "order 2, 1" in n for n in result.notes), case
+
+
+def test_first_cell_keeps_a_narrow_first_word_the_ruling_passes_through() -> None:
+    """A line's first cell is never empty: an OCR box under 2 pt wide whose middle lies past a
+    ruling just right of it (set XXXV k03's jittered scan) stays, where the cut left an empty
+    line that crashed ``column_dates`` (IndexError)."""
+    from piatable.models import Word
+    from piatable.normalize.page_order import column_dates, first_cells
+
+    narrow = Word("令", 1, 10.0, 11.0, 100.0, 110.0, "ocr", 80.0)
+    rest = Word("和6年4月1日", 1, 30.0, 90.0, 100.0, 110.0, "ocr", 80.0)
+    cells = first_cells([[narrow, rest]], [(10.4, 50.0, 10.4, 200.0)])
+    assert cells == [[narrow]]
+    assert column_dates(cells) == []
