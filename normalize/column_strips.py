@@ -136,6 +136,57 @@ def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= SAME_COLUMN_PT for x, y in zip(a, b, strict=True))
 
 
+def _title_column_strip(keys: set[str]) -> bool:
+    """A last strip's label row that repeats the sheet's first column (変更日 as a print-title
+    column, Calc's and Excel's "columns to repeat"): 説明 and 変更日 without 項目 or 変更前."""
+    return LAST_KEYS[-1] in keys and FIRST_KEYS[1] not in keys and MIDDLE_KEYS[0] not in keys
+
+
+def _label_cell(page: PageWords, rows: list[float], left: float, right: float) -> str:
+    """The text of the label row's cell between the borders ``left`` and ``right`` (the label
+    row between the first two of ``rows``, its rulings), whitespace removed."""
+    if len(rows) < 2:
+        return ""
+    inside = [
+        w
+        for w in page.words
+        if rows[0] <= (w.top + w.bottom) / 2 <= rows[1] and left < (w.x0 + w.x1) / 2 < right
+    ]
+    return "".join("".join(w.text.split()) for w in sorted(inside, key=lambda w: (round(w.top), w.x0)))
+
+
+def _repeated_edge(main: PageWords, strip: PageWords, km: _Kind, ks: _Kind) -> float | None:
+    """x of the border right of the columns ``strip`` repeats from ``main`` (print-title columns:
+    the No. or 変更日 column printed on every page, at the same place under the same label); None
+    when it repeats none."""
+    cols_m, cols_s = _columns(main), _columns(strip)
+    rows_m, rows_s = _row_rulings(main, km.label_top), _row_rulings(strip, ks.label_top)
+    k = 0
+    while k + 1 < min(len(cols_m), len(cols_s)) and all(
+        abs(cols_m[j] - cols_s[j]) <= SAME_COLUMN_PT for j in (k, k + 1)
+    ):
+        label = _label_cell(main, rows_m, cols_m[k], cols_m[k + 1])
+        if not label or label != _label_cell(strip, rows_s, cols_s[k], cols_s[k + 1]):
+            break
+        k += 1
+    return cols_s[k] if k and k + 1 < len(cols_s) else None
+
+
+def _without_repeated(strip: PageWords, edge: float) -> None:
+    """``strip`` without what stands left of ``edge``: the columns it repeats (their text is its
+    first strip's, read there)."""
+    strip.words = [w for w in strip.words if (w.x0 + w.x1) / 2 > edge]
+    strip.unseen = [u for u in strip.unseen if (u.word.x0 + u.word.x1) / 2 > edge]
+    kept = []
+    for x0, t, x1, b in strip.rulings:
+        if x1 - x0 > b - t:  # across: the part right of the edge
+            if x1 > edge + SAME_RULING_PT:
+                kept.append((max(x0, edge), t, x1, b))
+        elif (x0 + x1) / 2 >= edge - SAME_RULING_PT:
+            kept.append((x0, t, x1, b))
+    strip.rulings = kept
+
+
 def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
     """Index in ``pages`` → its strip kind, for the pages that are one."""
     kinds: dict[int, _Kind] = {}
@@ -149,7 +200,7 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
         shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
         if first and LAST_KEYS[-1] not in keys:  # 提出時期 may print on the first strip's side
             kinds[i] = _Kind(True, top, shown)
-        elif last and not first:
+        elif (last and not first) or _title_column_strip(keys):
             kinds[i] = _Kind(False, top, shown)
     if all(k.first for k in kinds.values()) or not any(k.first for k in kinds.values()):
         return {}  # both kinds or none (a page opening with a wrapped ``る説明`` is no strip)
@@ -197,7 +248,10 @@ def _mapping(first: list[float], last: list[float], shift: float) -> Callable[[f
 def _join(
     main: PageWords, strip: PageWords, km: _Kind, ks: _Kind, notes: list[str], flags: dict[int, str]
 ) -> None:
-    """Move ``strip``'s characters and rulings into ``main``, right of its table, row by row."""
+    """Move ``strip``'s characters and rulings into ``main``, right of its table, row by row
+    (the columns it repeats left out)."""
+    if (edge := _repeated_edge(main, strip, km, ks)) is not None:
+        _without_repeated(strip, edge)
     cols_m = _columns(main)
     cols_s = _columns(strip)
     inked = [w for w in strip.words if w.text.strip()]
@@ -268,7 +322,8 @@ def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[st
     pairs = list(zip(firsts, lasts, strict=False))
     if not pairs:
         return pages, notes, flags
-    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for _, j in pairs for k in kinds[j].labels))
+    shown = (k for _, j in pairs for k in kinds[j].labels if k not in FIRST_KEYS)  # (repeated: no)
+    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
     for i, j in pairs:
         km = kinds[i]
         ks = kinds[j]
