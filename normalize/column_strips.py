@@ -300,6 +300,23 @@ def _join(
     main.unread += strip.unread
 
 
+def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, float]], str]:
+    """The pages of a sheet printed in column strips paired as ``join_column_strips`` pairs them,
+    for readers without rulings (``grid/layout_strips``): (index of a first-strip page, index of
+    its last-strip page, their label rows' tops) for the pairs whose pages both print a label
+    row, and the last strips' labels as a note names them."""
+    kinds = _kinds(pages)
+    firsts = [i for i in sorted(kinds) if kinds[i].first]
+    lasts = [i for i in sorted(kinds) if not kinds[i].first]
+    pairs = []
+    for i, j in zip(firsts, lasts, strict=False):
+        top_m, top_s = kinds[i].label_top, kinds[j].label_top
+        if top_m is not None and top_s is not None:
+            pairs.append((i, j, top_m, top_s))
+    shown = (k for _, j, _, _ in pairs for k in kinds[j].labels if k not in FIRST_KEYS)
+    return pairs, " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
+
+
 def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[str], dict[int, str]]:
     """``pages`` with each page of a table's last columns joined into the page of the same rows'
     first columns; the notes saying so and flags by page number for the rows of pages joined in
