@@ -48,6 +48,10 @@ UNJOINED_NOTE = (
     " for the page), but its {n_last} rows do not pair with that page's {n_first}: not joined,"
     " the rows of both are read as printed and their last columns may be missing or misplaced"
 )
+TAIL_NOTE = (
+    "page {page}: 「{text}」 is the first row's 提出時期 glued to the tail 期 of the label 提出時期"
+    " wrapped over two lines: read as the label's end and the row's timing"
+)
 UNJOINED_WHY = "a sheet too wide for its page: this page's rows do not pair with its other columns' page"
 
 
@@ -57,6 +61,25 @@ def _lines(page: PageWords) -> dict[int, list[Word]]:
         if w.text.strip():
             out.setdefault(round(w.top), []).append(w)
     return out
+
+
+def _untie_label_tail(page: PageWords, notes: list[str]) -> None:
+    """A 事前 / 事後 glued to the wrapped label's tail 期 (``事前期``: pypdf's layout prints the
+    label's second line on the first row's) parted from it: the 期 goes to the label above, and
+    a note says so (quoting the piece as printed)."""
+    label = next((w for w in page.words if "".join(w.text.split()) == "提出時"), None)
+    for w in page.words:
+        text = "".join(w.text.split())
+        if label is None or len(text) != 3 or not TIMING_WORD.fullmatch(text.strip(LABEL_TAIL)):
+            continue
+        w.text = text.strip(LABEL_TAIL)
+        if text.startswith(LABEL_TAIL):
+            w.x0 += 1
+        else:
+            w.x1 -= 1
+        label.text += LABEL_TAIL
+        notes.append(TAIL_NOTE.format(page=page.page, text=text))
+        return
 
 
 def _date_edge(lines: dict[int, list[Word]], label_top: float) -> float | None:
@@ -83,7 +106,7 @@ def _timing_rows(lines: dict[int, list[Word]], label_top: float) -> list[int]:
     return [
         y
         for y in sorted(y for y in lines if y > label_top + 0.5)
-        if any(TIMING_WORD.fullmatch("".join(w.text.split()).strip(LABEL_TAIL)) for w in lines[y])
+        if any(TIMING_WORD.fullmatch("".join(w.text.split())) for w in lines[y])
     ]
 
 
@@ -214,6 +237,7 @@ def join_layout_strips(pages: list[PageWords], notes: list[str]) -> list[PageWor
         main, strip = pages[i], pages[j] = char_offsets(pages[i]), char_offsets(pages[j])
         m_lines, s_lines = _lines(main), _lines(strip)
         m_open = _date_rows(m_lines, top_m, _date_edge(m_lines, top_m))
+        _untie_label_tail(strip, notes)
         s_open = _timing_rows(s_lines, top_s)
         first_m = m_open[0] if m_open else top_m + LABEL_LINES
         first_s = s_open[0] if s_open else top_s + LABEL_LINES
