@@ -300,6 +300,38 @@ def _join(
     main.unread += strip.unread
 
 
+def unprinted_last_labels(pages: list[PageWords]) -> list[str]:
+    """The last columns' labels (提出時期, 説明) that no label row of ``pages`` prints while one of
+    them prints the first columns' (変更日 / 項目): the columns a sheet too wide for its page
+    printed on pages not among ``pages``; [] otherwise."""
+    rows = [row[1] for page in pages if (row := _label_row(page)) is not None]
+    if not any(k in keys for keys in rows for k in FIRST_KEYS):
+        return []
+    return [_SHOWN.get(k, k) for k in LAST_KEYS if not any(k in keys for keys in rows)]
+
+
+ROW_ORDER_NOTE = (
+    "page(s) {last} print only the last columns ({labels}) of a table whose page(s) {first} print its"
+    " first ones (a sheet too wide for the page): a text in row order gives them apart from their"
+    " rows, and they are read as printed: rows may be extra, and rows may lack or take the wrong"
+    " {labels}"
+)
+
+
+def row_order_strips_note(pages: list[PageWords]) -> list[str]:
+    """``ROW_ORDER_NOTE`` (in a list) when ``pages``, a flattened text's (no columns side by side),
+    print a table's last columns on pages of their own; [] otherwise."""
+    pairs, labels = strip_pairs(pages)
+    if not pairs:
+        return []
+    first = ", ".join(str(pages[i].page) for i, _, _, _ in pairs)
+    return [
+        ROW_ORDER_NOTE.format(
+            last=", ".join(str(pages[j].page) for _, j, _, _ in pairs), first=first, labels=labels
+        )
+    ]
+
+
 def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, float]], str]:
     """The pages of a sheet printed in column strips paired as ``join_column_strips`` pairs them,
     for readers without rulings (``grid/layout_strips``): (index of a first-strip page, index of

@@ -27,9 +27,11 @@ from dataclasses import replace
 from piatable.models import PageWords, Word
 from piatable.normalize.column_strips import FIRST_KEYS, strip_pairs
 from piatable.normalize.dates import DATE
+from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD
 
-from .layout_text import char_offsets
+from .layout_text import char_offsets, layout_page_rows
+from .lines import ems
 
 # Character cells between the first strip's widest body line and the last strip's columns.
 GAP_CELLS = 4
@@ -230,11 +232,15 @@ def join_layout_strips(pages: list[PageWords], notes: list[str]) -> list[PageWor
     right = 0.0
     plans = []
     pages = list(pages)
+    hx, hy = ems(pages)
     for i, j, top_m, top_s in pairs:
-        # In character counts (as poppler places a line's text): the first strip's lines hold
-        # full- and half-width text in their own mix, and the last strip's columns must stand
-        # at one offset on all of them in the reading the grid chooses.
-        main, strip = pages[i], pages[j] = char_offsets(pages[i]), char_offsets(pages[j])
+        # In the units the grid reads the first strip's page in (display columns or character
+        # counts, ``layout_text``): its lines hold full- and half-width text in their own mix,
+        # and the last strip's columns must stand at one offset on all of them in that reading.
+        alone = layout_page_rows(pages[i], None, hx, hy, GridSettings())
+        if alone is None or alone.by_chars:
+            pages[i], pages[j] = char_offsets(pages[i]), char_offsets(pages[j])
+        main, strip = pages[i], pages[j]
         m_lines, s_lines = _lines(main), _lines(strip)
         m_open = _date_rows(m_lines, top_m, _date_edge(m_lines, top_m))
         _untie_label_tail(strip, notes)
