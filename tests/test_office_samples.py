@@ -130,6 +130,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-scan71",
         "heldout-sheet72",
         "heldout-word72",
+        "heldout-widepage73",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()
