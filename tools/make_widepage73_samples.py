@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_extracols62_samples as x62
 from make_bikou55_samples import _rows
 from make_extracol67_samples import printed_pdf
-from make_office_samples import SetCase, made_sets_main, spare_lines
+from make_office_samples import made_sets_main, spare_lines
 from make_pdfs import LABELS
 
 SETS = {"office-widepage73": False, "heldout-widepage73": True}
@@ -211,13 +211,11 @@ never tune on it; other shapes, tables, fonts and sizes).
 """
 
 
-def _cases(work: Path, heldout: bool) -> Iterator[SetCase]:
-    return x62.made_cases(work, heldout, _names, _look, _pdf, PROGRAMS)
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Make the sets named with ``--set`` (both by default); 0."""
-    return made_sets_main(argv, __doc__, SETS, _cases, TEXTS, README)
+    """Make the sets named with ``--set`` (both by default, each case by ``make_extracols62``'s
+    ``made_cases`` from this tool's names, looks and PDFs); 0."""
+    cases = partial(x62.made_cases, names=_names, look_of=_look, pdf_of=_pdf, programs=PROGRAMS)
+    return made_sets_main(argv, __doc__, SETS, cases, TEXTS, README)
 
 
 if __name__ == "__main__":
