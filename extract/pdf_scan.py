@@ -28,6 +28,8 @@ MIN_LABEL_KEYS = 4
 # a strip may hold 説明 alone), and how far past them the rest of its label row is looked for.
 LAST_LABELS = ("提出時", "説明")
 LABEL_ROW_CHARS = 30
+# The form's name a running head prints (特定個人情報保護評価書（全項目評価書）): its 項目 is no label.
+_FORM_NAME = re.compile(r"(?:全|重点|基礎)項目評価")
 # A page whose text layer holds fewer characters than this is taken as an image page.
 MIN_TEXT_CHARS = 20
 # Share of (cid:NN) glyphs above which a page's text layer is unusable.
@@ -174,6 +176,7 @@ def _last_columns(flat: str) -> bool:
     """The whitespace-free text opens its label row with 提出時期's or 説明's label: it prints
     neither 変更日 nor 項目 before it, nor in the label row's next ``LABEL_ROW_CHARS``
     characters (a text layer may give a row's labels in another order)."""
+    flat = _FORM_NAME.sub("", flat)  # a running head's 全項目評価書 (set XXXIV n10: 0 rows)
     at = min((i for i in (flat.find(k) for k in LAST_LABELS) if i >= 0), default=-1)
     head = flat[: at + LABEL_ROW_CHARS]
     return at >= 0 and not any(k in head for k in LABEL_KEYS[:2])

@@ -19,6 +19,7 @@ from piatable.normalize.ascii_numerals import NumeralPrinting
 from piatable.normalize.box_marks import place_box_marks
 from piatable.normalize.browser_furniture import strip_browser_furniture
 from piatable.normalize.chars import display_width
+from piatable.normalize.column_strips import row_order_strips_note
 from piatable.normalize.cover import cover_facts_from_document_text
 from piatable.normalize.dates import is_date_line
 from piatable.normalize.dropped_hyphens import (
@@ -471,6 +472,7 @@ def read_text_pages(path: Path, text: str | None = None) -> Reading:
                 w.guess = guesses.get((page.page - 1, int(w.top)))
         kind = "text-layout" if any(w.x0 > 0 for p in pages for w in p.words) else "text"
         mixed = mixed_pages_notes(text, kind == "text-layout")
+        mixed += row_order_strips_note(pages) if kind == "text" else []  # a sheet wider than its page
         doubted = any(n.startswith(PLUMBER_DOUBT_NOTE) for n in notes)
         return Reading(
             kind,

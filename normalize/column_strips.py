@@ -136,6 +136,57 @@ def _same_columns(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(abs(x - y) <= SAME_COLUMN_PT for x, y in zip(a, b, strict=True))
 
 
+def _title_column_strip(keys: set[str]) -> bool:
+    """A last strip's label row that repeats the sheet's first column (変更日 as a print-title
+    column, Calc's and Excel's "columns to repeat"): 説明 and 変更日 without 項目 or 変更前."""
+    return LAST_KEYS[-1] in keys and FIRST_KEYS[1] not in keys and MIDDLE_KEYS[0] not in keys
+
+
+def _label_cell(page: PageWords, rows: list[float], left: float, right: float) -> str:
+    """The text of the label row's cell between the borders ``left`` and ``right`` (the label
+    row between the first two of ``rows``, its rulings), whitespace removed."""
+    if len(rows) < 2:
+        return ""
+    inside = [
+        w
+        for w in page.words
+        if rows[0] <= (w.top + w.bottom) / 2 <= rows[1] and left < (w.x0 + w.x1) / 2 < right
+    ]
+    return "".join("".join(w.text.split()) for w in sorted(inside, key=lambda w: (round(w.top), w.x0)))
+
+
+def _repeated_edge(main: PageWords, strip: PageWords, km: _Kind, ks: _Kind) -> float | None:
+    """x of the border right of the columns ``strip`` repeats from ``main`` (print-title columns:
+    the No. or 変更日 column printed on every page, at the same place under the same label); None
+    when it repeats none."""
+    cols_m, cols_s = _columns(main), _columns(strip)
+    rows_m, rows_s = _row_rulings(main, km.label_top), _row_rulings(strip, ks.label_top)
+    k = 0
+    while k + 1 < min(len(cols_m), len(cols_s)) and all(
+        abs(cols_m[j] - cols_s[j]) <= SAME_COLUMN_PT for j in (k, k + 1)
+    ):
+        label = _label_cell(main, rows_m, cols_m[k], cols_m[k + 1])
+        if not label or label != _label_cell(strip, rows_s, cols_s[k], cols_s[k + 1]):
+            break
+        k += 1
+    return cols_s[k] if k and k + 1 < len(cols_s) else None
+
+
+def _without_repeated(strip: PageWords, edge: float) -> None:
+    """``strip`` without what stands left of ``edge``: the columns it repeats (their text is its
+    first strip's, read there)."""
+    strip.words = [w for w in strip.words if (w.x0 + w.x1) / 2 > edge]
+    strip.unseen = [u for u in strip.unseen if (u.word.x0 + u.word.x1) / 2 > edge]
+    kept = []
+    for x0, t, x1, b in strip.rulings:
+        if x1 - x0 > b - t:  # across: the part right of the edge
+            if x1 > edge + SAME_RULING_PT:
+                kept.append((max(x0, edge), t, x1, b))
+        elif (x0 + x1) / 2 >= edge - SAME_RULING_PT:
+            kept.append((x0, t, x1, b))
+    strip.rulings = kept
+
+
 def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
     """Index in ``pages`` → its strip kind, for the pages that are one."""
     kinds: dict[int, _Kind] = {}
@@ -149,7 +200,7 @@ def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
         shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
         if first and LAST_KEYS[-1] not in keys:  # 提出時期 may print on the first strip's side
             kinds[i] = _Kind(True, top, shown)
-        elif last and not first:
+        elif (last and not first) or _title_column_strip(keys):
             kinds[i] = _Kind(False, top, shown)
     if all(k.first for k in kinds.values()) or not any(k.first for k in kinds.values()):
         return {}  # both kinds or none (a page opening with a wrapped ``る説明`` is no strip)
@@ -197,7 +248,10 @@ def _mapping(first: list[float], last: list[float], shift: float) -> Callable[[f
 def _join(
     main: PageWords, strip: PageWords, km: _Kind, ks: _Kind, notes: list[str], flags: dict[int, str]
 ) -> None:
-    """Move ``strip``'s characters and rulings into ``main``, right of its table, row by row."""
+    """Move ``strip``'s characters and rulings into ``main``, right of its table, row by row
+    (the columns it repeats left out)."""
+    if (edge := _repeated_edge(main, strip, km, ks)) is not None:
+        _without_repeated(strip, edge)
     cols_m = _columns(main)
     cols_s = _columns(strip)
     inked = [w for w in strip.words if w.text.strip()]
@@ -246,6 +300,55 @@ def _join(
     main.unread += strip.unread
 
 
+def unprinted_last_labels(pages: list[PageWords]) -> list[str]:
+    """The last columns' labels (提出時期, 説明) that no label row of ``pages`` prints while one of
+    them prints the first columns' (変更日 / 項目): the columns a sheet too wide for its page
+    printed on pages not among ``pages``; [] otherwise."""
+    rows = [row[1] for page in pages if (row := _label_row(page)) is not None]
+    if not any(k in keys for keys in rows for k in FIRST_KEYS):
+        return []
+    return [_SHOWN.get(k, k) for k in LAST_KEYS if not any(k in keys for keys in rows)]
+
+
+ROW_ORDER_NOTE = (
+    "page(s) {last} print only the last columns ({labels}) of a table whose page(s) {first} print its"
+    " first ones (a sheet too wide for the page): a text in row order gives them apart from their"
+    " rows, and they are read as printed: rows may be extra, and rows may lack or take the wrong"
+    " {labels}"
+)
+
+
+def row_order_strips_note(pages: list[PageWords]) -> list[str]:
+    """``ROW_ORDER_NOTE`` (in a list) when ``pages``, a flattened text's (no columns side by side),
+    print a table's last columns on pages of their own; [] otherwise."""
+    pairs, labels = strip_pairs(pages)
+    if not pairs:
+        return []
+    first = ", ".join(str(pages[i].page) for i, _, _, _ in pairs)
+    return [
+        ROW_ORDER_NOTE.format(
+            last=", ".join(str(pages[j].page) for _, j, _, _ in pairs), first=first, labels=labels
+        )
+    ]
+
+
+def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, float]], str]:
+    """The pages of a sheet printed in column strips paired as ``join_column_strips`` pairs them,
+    for readers without rulings (``grid/layout_strips``): (index of a first-strip page, index of
+    its last-strip page, their label rows' tops) for the pairs whose pages both print a label
+    row, and the last strips' labels as a note names them."""
+    kinds = _kinds(pages)
+    firsts = [i for i in sorted(kinds) if kinds[i].first]
+    lasts = [i for i in sorted(kinds) if not kinds[i].first]
+    pairs = []
+    for i, j in zip(firsts, lasts, strict=False):
+        top_m, top_s = kinds[i].label_top, kinds[j].label_top
+        if top_m is not None and top_s is not None:
+            pairs.append((i, j, top_m, top_s))
+    shown = (k for _, j, _, _ in pairs for k in kinds[j].labels if k not in FIRST_KEYS)
+    return pairs, " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
+
+
 def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[str], dict[int, str]]:
     """``pages`` with each page of a table's last columns joined into the page of the same rows'
     first columns; the notes saying so and flags by page number for the rows of pages joined in
@@ -268,7 +371,8 @@ def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[st
     pairs = list(zip(firsts, lasts, strict=False))
     if not pairs:
         return pages, notes, flags
-    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for _, j in pairs for k in kinds[j].labels))
+    shown = (k for _, j in pairs for k in kinds[j].labels if k not in FIRST_KEYS)  # (repeated: no)
+    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
     for i, j in pairs:
         km = kinds[i]
         ks = kinds[j]

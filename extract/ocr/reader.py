@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from piatable.models import PageWords, Reading
+from piatable.normalize.column_strips import unprinted_last_labels
 from piatable.normalize.cover import COVER_PAGES, DOUBT, cover_facts_from_document_text
 from piatable.settings import OcrSettings, Settings
 
@@ -45,11 +46,11 @@ def ocr_pdf_pages(
     scans = scan_pdf(Path(pdf_path), numbers, ocr_settings(settings), blank, after, unread)
     if blank and notes is not None:
         notes.append(blank_note(blank))
-    if after and notes is not None:
-        notes.append(after_note(after))
     if unread and notes is not None:
         notes.append(unread_note(unread))
     pages = [scan_to_page_words(s, ocr_settings(settings)) for s in scans]
+    if after and notes is not None:
+        notes.append(after_note(after, pages))
     if notes is not None:
         # Each page's own notes (turned, deskewed, ink no cell read), as an image's are.
         for pw in pages:
@@ -82,14 +83,24 @@ def blank_note(blank: list[int]) -> str:
     return f"{len(blank)} blank page(s) skipped without OCR (no ink): {shown}"
 
 
-def after_note(after: list[int]) -> str:
-    """The note for pages with ink after the table's pages, not read: the table may go on there
-    on a page whose grid was not seen (its rulings too short at low resolution)."""
+def after_note(after: list[int], pages: list[PageWords]) -> str:
+    """The note for pages with ink after the table's pages (``pages``, read), not read: the table
+    may go on there on a page whose grid was not seen (its rulings too short at low resolution),
+    or, when the table's label rows print none of its last columns (``column_strips.
+    unprinted_last_labels``), those columns may be printed there (a sheet too wide for its page:
+    set XXXIV n10's scan read the first columns of 7 rows and said only that rows may be missing)."""
     shown = ", ".join(map(str, after[:10])) + (" …" if len(after) > 10 else "")
-    return (
+    note = (
         f"{len(after)} page(s) after the table not read by OCR (no grid of the table's columns "
         f"seen): {shown}; a row printed there would be missing"
     )
+    if missing := unprinted_last_labels(pages):
+        note += (
+            f"; the table's label rows print no {' / '.join(missing)} column: a sheet too wide for"
+            " its page prints its last columns on pages of their own, so those pages may hold them"
+            " (not read, not joined: the rows' cells of those columns are missing)"
+        )
+    return note
 
 
 def unread_note(unread: list[int]) -> str:
@@ -258,7 +269,7 @@ def scans_to_scan_reading(
     if blank:
         reading.notes.append(blank_note(blank))
     if after:
-        reading.notes.append(after_note(after))
+        reading.notes.append(after_note(after, reading.pages))
     if unread:
         reading.notes.append(unread_note(unread))
         reading.partial = True

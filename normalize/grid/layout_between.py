@@ -31,6 +31,7 @@ from ..between import is_between_heading
 from ..captions import CAPTION_NOTE, is_caption, quote_captions
 from ..dates import DATE_AT_START, is_date_head
 from .layout_halves import split_layout_halves
+from .layout_strips import join_layout_strips
 
 # A piece of a date (``10月17日``, ``１日``, ``2021年``).
 _DATE_PIECE = regex.compile(r"^[0-9０-９]{1,4}\s*[年月日]")
@@ -134,9 +135,12 @@ def _captions_above_labels(rows: list[tuple[float, list[Word]]]) -> list[str]:
 def split_second_tables(pages: list[PageWords]) -> tuple[list[PageWords], list[str]]:
     """``pages`` with each page that prints a second label row after table text cut at that
     row; the prose right above it is dropped, named in the notes returned.  A page whose lines
-    hold side-by-side table blocks is first cut into its blocks (``layout_halves``)."""
+    hold side-by-side table blocks is first cut into its blocks (``layout_halves``), and the
+    pages of a sheet too wide for its page joined first (``layout_strips``)."""
     out: list[PageWords] = []
+    pages = join_layout_strips(pages, strips := [])
     pages, notes = split_layout_halves(pages)
+    notes[:0] = strips
     for page in pages:
         rows = _rows(page)
         captions = _captions_above_labels(rows)

@@ -231,7 +231,7 @@ def _assign(
     return cols
 
 
-def _char_offsets(page: PageWords) -> PageWords:
+def char_offsets(page: PageWords) -> PageWords:
     """The page with x positions counted in characters instead of display columns:
     ``pdftotext -layout`` places text by character count, a full-width character counting one."""
     words: list[Word] = []
@@ -452,7 +452,7 @@ def layout_page_rows(
     ``prev_by_chars``; columns in another order are moved into the form's: ``layout_move``;
     ``breaks_rows``: the producer may break a row over pages, ``page_carry.carries``)."""
     best, seen_remark = None, ""
-    for by_chars, variant in ((False, page), (True, _char_offsets(page))):
+    for by_chars, variant in ((False, page), (True, char_offsets(page))):
         variant, moved = layout_move(variant, move, hx, hy, settings)
         words = [w for w in variant.words if w.text.strip()]
         if not words:

@@ -13,6 +13,7 @@ from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD, is_page_number
 
 from ..closing_mark import CLOSING_MARK
+from ..column_strips import unprinted_last_labels
 from ..dates import DATE
 from .common import GridResult, is_furniture
 from .lines import words_to_lines
@@ -44,7 +45,9 @@ def note_unread_page(
     the table) are only named."""
     lines = [ln.text for ln in words_to_lines(page.words, hx, hy, gs)]
     dates = [m.group().strip() for t in lines if (m := DATE.match(t.lstrip()))]
-    if dates and any(TIMING_WORD.search(t) for t in lines):
+    # (事前 / 事後, or a label row of the first columns alone: a sheet too wide for its page prints
+    # its timings on pages of their own; set XXXIV n10 said "nothing lost" of 14 dated rows.)
+    if dates and (any(TIMING_WORD.search(t) for t in lines) or unprinted_last_labels([page])):
         distinct = list(dict.fromkeys(dates))
         shown = "、".join(distinct[:QUOTED_DATES]) + (" …" if len(distinct) > QUOTED_DATES else "")
         result.notes.append(
