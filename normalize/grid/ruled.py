@@ -26,6 +26,7 @@ from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
+from .overflow_text import overflowing_words, place_cell_lines
 from .place_words import place_column_span, walls_ruled, without_place_words
 from .ruling_clusters import Segment, below_header, horizontal_rulings, is_horizontal, vertical_rulings
 from .side_numbers import side_number_words
@@ -266,7 +267,7 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         placed.append(ln)
-    in_table, by_column, outside = column_words(placed, bounds)
+    in_table, by_column, outside = overflowing_words(placed, bounds, column_words, hx, settings, res)
     if outside:  # a numbering column beside the fields is set aside, not lost (side_numbers)
         aside, texts = side_number_words(placed, bounds)
         outside -= len(aside)
@@ -494,8 +495,7 @@ def _ruled_rows(
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
-            for ln in lines:
-                ln.column, ln.left, ln.width = c, lo, hi - lo
+            place_cell_lines(lines, c, lo, hi, (ys[a], ys[b]), res)
             if part is not None:
                 place_strip_lines(lines, res.strips[c], part)
             if overflowing:
