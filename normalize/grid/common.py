@@ -101,6 +101,8 @@ class PageRows:
     parted: set[int] = field(default_factory=set)
     # Ruled pages: words printed beside the table's columns that no cell took (``overflow_text``).
     beside: list[Word] = field(default_factory=list)
+    # Ruled pages: id of a run's end word → the characters clipped away that continue it there.
+    clipped_runs: dict[int, str] = field(default_factory=dict)
 
 
 def is_furniture(text: str) -> bool:

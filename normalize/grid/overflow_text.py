@@ -27,7 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from piatable.models import Doubt, Word
+from piatable.models import Doubt, PageWords, Word
 from piatable.settings import GridSettings
 
 from .common import N_COLS, PageRows
@@ -67,52 +67,87 @@ def _runs(words: list[Word], places: list[int], cross: float, join: float) -> li
     return runs
 
 
-def _owner(run: list[Word], places: list[int], bounds: list[float], edge: float) -> int | None:
+def _owner(
+    run: list[Word], places: list[int], bounds: list[float], edge: float, clipped: tuple[bool, bool]
+) -> int | None:
     """The column a run over two places or more is the text of (None: no column's edge holds
-    it; module docstring)."""
+    it; module docstring).  ``clipped``: whether characters clipped away continue the run on its
+    left, on its right: a line clipped on the left was right-aligned (the column it ends in),
+    on the right left-aligned.  A run from one column's left edge to another's right edge,
+    clipped on neither side (Calc leaves a left-aligned line's hidden rest out of the text
+    layer), is read as left-aligned, the default."""
     first, last = places[0], places[-1]
-    if 0 <= first < N_COLS and run[0].x0 - bounds[first] <= edge:
-        return first
-    if 0 <= last < N_COLS and bounds[last + 1] - run[-1].x1 <= edge:
-        return last
+    starts = 0 <= first < N_COLS and run[0].x0 - bounds[first] <= edge
+    ends = 0 <= last < N_COLS and bounds[last + 1] - run[-1].x1 <= edge
+    if starts and ends and clipped[0] != clipped[1]:
+        starts, ends = clipped[1], clipped[0]
+    if starts or ends:
+        return first if starts else last
     inside = {p for p in places if 0 <= p < N_COLS}
     return inside.pop() if len(inside) == 1 else None
 
 
-def overflowing_words(
+def _clipped_beside(run: list[Word], hidden: list[Word], near: float) -> tuple[list[Word], list[Word]]:
+    """The characters of ``hidden`` (clipped away) that continue ``run`` on its baseline: chained
+    to its left end, to its right end, by gaps of at most ``near``."""
+    out: tuple[list[Word], list[Word]] = ([], [])
+    height = run[0].bottom - run[0].top
+    level = [w for w in hidden if abs(w.bottom - run[0].bottom) <= height / 2]
+    for side, (edge, sign) in enumerate(((run[0].x0, -1), (run[-1].x1, 1))):
+        for w in sorted(level, key=lambda w: sign * w.x0):
+            if -near <= (w.x0 - edge if sign > 0 else edge - w.x1) <= near:
+                out[side].append(w)
+                edge = w.x1 if sign > 0 else w.x0
+    return out
+
+
+def overflow_words(
     lines: list[Line],
     bounds: list[float],
     column_words: Callable[[list[Line], list[float]], tuple[list[Word], list[list[Word]], int]],
     hx: float,
     settings: GridSettings,
     res: PageRows,
+    page: PageWords,
 ) -> tuple[list[Word], list[list[Word]], int]:
     """``column_words(lines, bounds)`` (the table's words in order, by column, and the count of
     the others) with each overflowing run given to the column it is the text
     of (module docstring).  The words still outside the columns, numbering columns aside, go to
-    ``res.beside`` (their rows are flagged ``unplaced_text`` by ``place_cell_lines``).
-    ``hx``: the page's em (page units)."""
+    ``res.beside`` (their rows are flagged ``unplaced_text`` by ``place_cell_lines``).  The
+    characters of ``page.unseen`` clipped away where a run goes on (at the print area's edge, at
+    a neighbour with text) go to ``res.clipped_runs`` (the run's end word → their text): the
+    cell is cut short (``truncated:<field>``).  ``hx``: the page's em (page units)."""
     words, by_column, outside = column_words(lines, bounds)
     cross, join = settings.overflow_cross_em * hx, settings.overflow_join_em * hx
     edge = settings.overflow_edge_em * hx
     moved: dict[int, int] = {}
+    hidden = [u.word for u in page.unseen if u.why == "clipped" and u.word.text.strip()]
+    near = settings.clipped_near_em * hx
     for ln in lines:
-        ordered = sorted((w for w in ln.words if w.text.strip()), key=lambda w: w.x0)
+        # An ideographic space is the text's own character (a run goes on over it); a half-width
+        # one may be the reader's, inferred from a gap (between two cells too).
+        ordered = sorted((w for w in ln.words if w.text.strip() or w.text == "\u3000"), key=lambda w: w.x0)
         places = [_place(w, bounds) for w in ordered]
         if len(set(places)) < 2:
             continue
         for run in _runs(ordered, places, cross, join):
-            run_places = [places[i] for i in run]
+            inked = [i for i in run if ordered[i].text.strip()]
+            run_places = [places[i] for i in inked]
             if len(set(run_places)) < 2:
                 continue
-            owner = _owner([ordered[i] for i in run], run_places, bounds, edge)
+            ends = [ordered[i] for i in inked]
+            cut = _clipped_beside(ends, hidden, near) if hidden else ([], [])
+            owner = _owner(ends, run_places, bounds, edge, (bool(cut[0]), bool(cut[1])))
             if owner is None:
                 continue
             into = set(run_places) - {owner}
             in_run = set(run)
-            if any(p in into for i, p in enumerate(places) if i not in in_run):
+            if any(p in into and ordered[i].text.strip() for i, p in enumerate(places) if i not in in_run):
                 continue  # the column it runs into prints text of its own on the line
-            moved.update((id(ordered[i]), owner) for i, p in zip(run, run_places, strict=True) if p != owner)
+            moved.update((id(ordered[i]), owner) for i in run if places[i] != owner)
+            for end, chars in zip((ends[0], ends[-1]), cut, strict=True):
+                if chars:
+                    res.clipped_runs[id(end)] = "".join(w.text for w in sorted(chars, key=lambda w: w.x0))
     if moved:
         words, by_column, outside = [], [[] for _ in range(N_COLS)], 0
         for ln in lines:
@@ -145,6 +180,8 @@ def place_cell_lines(
     cell's row ``band`` (top, bottom; taken once: a row's first cell with text holds them)."""
     for ln in lines:
         ln.column, ln.left, ln.width = c, lo, hi - lo
+        if res.clipped_runs:
+            ln.clipped += "".join(res.clipped_runs.get(id(w), "") for w in ln.words)
     if not lines or not res.beside:
         return
     top, bottom = band

@@ -27,7 +27,7 @@ from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
 from .nested_tables import table_walls
-from .overflow_text import overflowing_words, place_cell_lines
+from .overflow_text import overflow_words, place_cell_lines
 from .place_words import place_column_span, walls_ruled, without_place_words
 from .ruling_clusters import Segment, horizontal_rulings, is_horizontal
 from .side_numbers import side_number_words
@@ -267,7 +267,7 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         placed.append(ln)
-    in_table, by_column, outside = overflowing_words(placed, bounds, column_words, hx, settings, res)
+    in_table, by_column, outside = overflow_words(placed, bounds, column_words, hx, settings, res, page)
     if outside:  # a numbering column beside the fields is set aside, not lost (side_numbers)
         aside, texts = side_number_words(placed, bounds)
         outside -= len(aside)
