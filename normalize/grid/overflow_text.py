@@ -15,7 +15,8 @@ and ``GridSettings.overflow_join_em`` elsewhere (a space the text layer dropped)
 places or more belongs to the column it starts at when it starts at that column's left edge
 (within ``overflow_edge_em``), else to the column it ends at when it ends at that column's right
 edge, else (a run from inside the table off its edge) to the one column of the table it lies in.
-The columns it runs into must print nothing else on that line (else the run is left as it lies).
+The cells it runs into must print nothing else between the row rulings around the line (a
+spreadsheet overflows into empty cells only; else the run is left as it lies).
 
 What is still left outside the table's columns on a row's band is placed in no cell: the row is
 flagged ``unplaced_text`` (``Line.beside``, ``edge_doubts``), not only counted in the document's
@@ -53,14 +54,18 @@ def _place(w: Word, bounds: list[float]) -> int:
 
 
 def _runs(words: list[Word], places: list[int], cross: float, join: float) -> list[list[int]]:
-    """Indexes of ``words`` (in x order) chained into runs: gaps of at most ``cross`` between
-    two places, ``join`` within one."""
+    """Indexes of ``words`` (in x order) chained into runs: gaps of at most ``join`` within one
+    place, of at most ``cross`` between two places after a printed character (a line broken
+    after a space, the space reaching over the rule, runs on no further)."""
     runs: list[list[int]] = []
     for i, w in enumerate(words):
         if runs:
             p = words[runs[-1][-1]]
             gap = w.x0 - p.x1
-            if gap <= (cross if places[i] != places[runs[-1][-1]] else join):
+            if places[i] == places[runs[-1][-1]] and gap <= join:
+                runs[-1].append(i)
+                continue
+            if places[i] != places[runs[-1][-1]] and gap <= cross and p.text.strip():
                 runs[-1].append(i)
                 continue
         runs.append([i])
@@ -101,6 +106,33 @@ def _clipped_beside(run: list[Word], hidden: list[Word], near: float) -> tuple[l
     return out
 
 
+def _empty(
+    col: int,
+    ln: Line,
+    taken: set[int],
+    lines: list[Line],
+    bounds: list[float],
+    rules: list[tuple[float, float, float]],
+) -> bool:
+    """Whether the cell of column ``col`` around the line ``ln`` prints nothing but the words
+    ``taken`` (ids): between the horizontal ``rules`` (y, x0, x1) across the column nearest above
+    and below the line's middle (the line itself where none is)."""
+    x = (bounds[col] + bounds[col + 1]) / 2
+    ys = [y for y, x0, x1 in rules if x0 <= x <= x1]
+    mid = (ln.top + ln.bottom) / 2
+    top = max((y for y in ys if y <= mid), default=ln.top)
+    bottom = min((y for y in ys if y >= mid), default=ln.bottom)
+    return not any(
+        w.text.strip()
+        and id(w) not in taken
+        and top <= (w.top + w.bottom) / 2 <= bottom
+        and _place(w, bounds) == col
+        for other in lines
+        if other.bottom >= top and other.top <= bottom
+        for w in other.words
+    )
+
+
 def overflow_words(
     lines: list[Line],
     bounds: list[float],
@@ -123,6 +155,8 @@ def overflow_words(
     moved: dict[int, int] = {}
     hidden = [u.word for u in page.unseen if u.why == "clipped" and u.word.text.strip()]
     near = settings.clipped_near_em * hx
+    thick = settings.ruling_thickness_em * hx
+    rules = [((t + b) / 2, min(x0, x1), max(x0, x1)) for x0, t, x1, b in page.rulings if abs(b - t) <= thick]
     for ln in lines:
         # An ideographic space is the text's own character (a run goes on over it); a half-width
         # one may be the reader's, inferred from a gap (between two cells too).
@@ -141,9 +175,9 @@ def overflow_words(
             if owner is None:
                 continue
             into = set(run_places) - {owner}
-            in_run = set(run)
-            if any(p in into and ordered[i].text.strip() for i, p in enumerate(places) if i not in in_run):
-                continue  # the column it runs into prints text of its own on the line
+            taken = {id(ordered[i]) for i in run}
+            if any(not _empty(c, ln, taken, lines, bounds, rules) for c in into if 0 <= c < N_COLS):
+                continue  # a cell it runs into prints text of its own: no spreadsheet overflows there
             moved.update((id(ordered[i]), owner) for i in run if places[i] != owner)
             for end, chars in zip((ends[0], ends[-1]), cut, strict=True):
                 if chars:
