@@ -44,6 +44,10 @@ OVERFLOW_WHY = (
     "cell, and lines after it may not be printed"
 )
 BESIDE_WHY = "{n} characters printed beside the table on this row's band were placed in no cell: {text}"
+AMBIGUOUS_WHY = (
+    "a line printed over the rulings from one column's left edge to another's right edge was read "
+    "as the left one's (left-aligned); it may be the right one's, and either end may be clipped: {text}"
+)
 # The evidence quotes this many characters of the unplaced text at most.
 BESIDE_SHOWN_CHARS = 40
 
@@ -80,12 +84,19 @@ def _owner(
     left, on its right: a line clipped on the left was right-aligned (the column it ends in),
     on the right left-aligned.  A run from one column's left edge to another's right edge,
     clipped on neither side (Calc leaves a left-aligned line's hidden rest out of the text
-    layer), is read as left-aligned, the default."""
+    layer), is read as left-aligned, the default, its words marked as a guess (``Word.guess``:
+    the cell's ``column_guess``)."""
     first, last = places[0], places[-1]
     starts = 0 <= first < N_COLS and run[0].x0 - bounds[first] <= edge
     ends = 0 <= last < N_COLS and bounds[last + 1] - run[-1].x1 <= edge
     if starts and ends and clipped[0] != clipped[1]:
         starts, ends = clipped[1], clipped[0]
+    elif starts and ends:
+        # Flush with both edges: a left-aligned line clipped at the far side, or a right-aligned
+        # one clipped at the near side; either way its hidden part is not in the text layer.
+        why = AMBIGUOUS_WHY.format(text="".join(w.text for w in run)[:BESIDE_SHOWN_CHARS])
+        for w in run:
+            w.guess = w.guess or why
     if starts or ends:
         return first if starts else last
     inside = {p for p in places if 0 <= p < N_COLS}
