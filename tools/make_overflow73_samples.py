@@ -283,6 +283,7 @@ def build(name: str, spec: tuple, out: Path) -> None:
         shutil.copy(work / f"{name}.pdf", folder / "input.pdf")
     records = [
         {
+            "change_date": _iso(r["change_date_raw"]),
             "change_date_raw": r["change_date_raw"],
             **{k: r[k] for k in FIELDS[1:]},
             "timing_raw": r.get("timing_raw", ""),
@@ -291,6 +292,12 @@ def build(name: str, spec: tuple, out: Path) -> None:
     ]
     text = json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     (folder / "expected" / "records.json").write_text(text, "utf-8")
+
+
+def _iso(raw: str) -> str:
+    """``2022.1.9`` → ``2022-01-09``."""
+    y, m, d = (int(v) for v in raw.split("."))
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _squash(v: str | None) -> str:
