@@ -77,20 +77,30 @@ def _runs(words: list[Word], places: list[int], cross: float, join: float) -> li
 
 
 def _owner(
-    run: list[Word], places: list[int], bounds: list[float], edge: float, clipped: tuple[bool, bool]
+    run: list[Word],
+    places: list[int],
+    bounds: list[float],
+    reach: tuple[float, float],
+    clipped: tuple[bool, bool],
 ) -> int | None:
     """The column a run over two places or more is the text of (None: no column's edge holds
     it; module docstring).  ``clipped``: whether characters clipped away continue the run on its
     left, on its right: a line clipped on the left was right-aligned (the column it ends in),
-    on the right left-aligned.  A run from one column's left edge to another's right edge,
-    clipped on neither side (Calc leaves a left-aligned line's hidden rest out of the text
-    layer), is read as left-aligned, the default, its words marked as a guess (``Word.guess``:
-    the cell's ``column_guess``)."""
+    on the right left-aligned.  ``reach``: how near a column's edge a run starts or ends to be
+    aligned there, and how near (a cell's padding) to be flush with it.  A run flush with one
+    column's left edge and another's right edge, clipped on neither side (Calc leaves a
+    left-aligned line's hidden rest out of the text layer), is read as left-aligned, the
+    default, its words marked as a guess (``Word.guess``: the cell's ``column_guess``)."""
     first, last = places[0], places[-1]
+    edge, pad = reach
     starts = 0 <= first < N_COLS and run[0].x0 - bounds[first] <= edge
     ends = 0 <= last < N_COLS and bounds[last + 1] - run[-1].x1 <= edge
     if starts and ends and clipped[0] != clipped[1]:
         starts, ends = clipped[1], clipped[0]
+    elif starts and ends and bounds[last + 1] - run[-1].x1 > pad:
+        ends = False  # ends short of the edge: a left-aligned line that stops there
+    elif starts and ends and run[0].x0 - bounds[first] > pad:
+        starts = False
     elif starts and ends:
         # Flush with both edges: a left-aligned line clipped at the far side, or a right-aligned
         # one clipped at the near side; either way its hidden part is not in the text layer.
@@ -162,7 +172,7 @@ def overflow_words(
     cell is cut short (``truncated:<field>``).  ``hx``: the page's em (page units)."""
     words, by_column, outside = column_words(lines, bounds)
     cross, join = settings.overflow_cross_em * hx, settings.overflow_join_em * hx
-    edge = settings.overflow_edge_em * hx
+    edge = (settings.overflow_edge_em * hx, settings.overflow_pad_em * hx)
     moved: dict[int, int] = {}
     hidden = [u.word for u in page.unseen if u.why == "clipped" and u.word.text.strip()]
     near = settings.clipped_near_em * hx
