@@ -31,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_office_samples import convert
+from make_office_samples import convert, docx_page
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("office-overflow73", "heldout-overflow73")
@@ -224,19 +224,10 @@ def _nested(cell, lines: list[tuple[str, ...]], bordered: bool, size: float) -> 
 
 
 def _writer(path: Path, rng: random.Random, where: str, cols: int, bordered: bool, n: int) -> list[dict]:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     rows = _rows(rng, n)
-    doc = Document()
-    sec = doc.sections[0]
-    sec.orientation = WD_ORIENT.LANDSCAPE
-    sec.page_width, sec.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Mm(15))
-    doc.styles["Normal"].font.size = Pt(9)
-    doc.add_paragraph().add_run("（別添２）変更箇所").bold = True
+    doc = docx_page({"font": "IPAexGothic", "size": 9}, landscape=True)
     table = doc.add_table(rows=1 + n, cols=6)
     table.style = "Table Grid"
     for c, label in enumerate(LABELS):
