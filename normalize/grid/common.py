@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from piatable.models import COLUMNS, RawRow
+from piatable.models import COLUMNS, RawRow, Word
 from piatable.vocabulary import is_page_number, is_title
 
 from ..dates import is_date_head, is_date_line, parse_date
@@ -99,6 +99,10 @@ class PageRows:
     # Layout text: rows read apart from a neighbour sharing its merged 項目 / 提出時期 / 説明 by a
     # blank line across their 変更前 and 変更後 (``pair_rows``): two printed rows, no cut in doubt.
     parted: set[int] = field(default_factory=set)
+    # Ruled pages: words printed beside the table's columns that no cell took (``overflow_text``).
+    beside: list[Word] = field(default_factory=list)
+    # Ruled pages: id of a run's end word → the characters clipped away that continue it there.
+    clipped_runs: dict[int, str] = field(default_factory=dict)
 
 
 def is_furniture(text: str) -> bool:

@@ -60,6 +60,8 @@ class Line:
     wraps_on: bool = False
     # PDF text of the cell clipped away at its edge next to this line (normalize/grid/unseen.py).
     clipped: str = ""
+    # PDF text printed beside the table on the line's row band that no cell took (overflow_text).
+    beside: str = ""
     # Ruled pages: the line ends a sub-column's part of a cell (``sub_columns.join_strips``): a
     # paragraph ends there, however far the line reaches.
     ends_part: bool = False

@@ -31,6 +31,7 @@ from .layout_words import drop_cell_autospace
 from .lines import Line, ems, unit_width
 from .lost_lines import check_layout_rows, flag_merged_rows, is_printed_date
 from .ocr_room import ocr_pitch, white_after
+from .overflow_text import edge_doubts
 from .overlapping_cells import overlap_doubts, swallowed_doubts
 from .page_chains import PageChains
 from .page_tables import limits_by_table
@@ -42,7 +43,6 @@ from .squeezed_gaps import cell_doubt
 from .top_carry import carried_over, carry_open_columns, closed_on_page
 from .two_row_labels import blank_label_band, drop_stacked_label_chars, two_row_note
 from .unread_pages import CLOSING_NOTE_PAGE, closing_mark_page, note_unread_page
-from .unseen import clipped_why
 
 # Layout text with cells centred or at the foot of their rows: no blank line or ruling parts
 # the rows, each column's lines are cut between dates by their distance alone (``anchored``),
@@ -57,14 +57,6 @@ UNSURE_JOIN_STRENGTH = 0.6
 
 # A full 項目 line followed by a line opening a heading at least this heading-like breaks there.
 HEADING_BREAK_SCORE = 0.75
-
-# Cells whose text clipped away at the cell's edge is a doubt (``clipped_text``): those that can be
-# flagged ``truncated:<field>``.  A date or 提出時期 cut short is checked by its own grammar.
-CLIPPED_FIELDS = ("item", "before", "after", "explanation")
-OVERFLOW_WHY = (
-    "the cell's last line crosses the ruling under it on page {page}: its text overflows the "
-    "cell, and lines after it may not be printed"
-)
 
 
 @dataclass(slots=True)
@@ -501,11 +493,7 @@ def _to_raw_row(r: _Row, limits: dict[int, float], hx: float, gs: GridSettings) 
             _heading_breaks(out)
         if why := cell_doubt(name, lines):
             raw.doubts.append(Doubt("column_guess", name, why))
-        clipped = [(ln.page, ln.clipped) for ln in lines if ln.clipped]
-        if clipped and name in CLIPPED_FIELDS:
-            raw.doubts.append(Doubt("clipped_text", name, clipped_why(clipped)))
-        elif lines and lines[-1].overflows and name in CLIPPED_FIELDS:
-            raw.doubts.append(Doubt("clipped_text", name, OVERFLOW_WHY.format(page=lines[-1].page)))
+        raw.doubts.extend(edge_doubts(name, lines))
         if any(map(_mark, chain.from_iterable(map(_words, lines)))):  # else no span: none marked
             raw.marks.extend(f"{mark}:{name}:{text}" for mark, text in marked_spans(lines))
         # OCR words a second read doubted (extract/ocr/pages.py) and words a reader placed in

@@ -26,14 +26,15 @@ from .labels import find_header, label_tails_back, with_label_tails
 from .lines import Line, is_plain_pdf, split_segments, words_to_lines
 from .lone_splits import lone_split_doubts
 from .merged_across import join_merged_across
+from .nested_tables import table_walls
+from .overflow_text import overflow_words, place_cell_lines
 from .place_words import place_column_span, walls_ruled, without_place_words
-from .ruling_clusters import Segment, below_header, horizontal_rulings, is_horizontal, vertical_rulings
+from .ruling_clusters import Segment, horizontal_rulings, is_horizontal
 from .side_numbers import side_number_words
 from .sub_columns import inner_walls, join_parts, place_strip_lines, spanned_walls, strip_units
 from .unseen import CellBox, attach_clipped, clipped_cell_words
 
-try:  # the compiled twins (normalize/grid/_plain_lines.c) of page_words, column_words,
-    # printed_crossings and mark_decorations' loop, when built
+try:  # compiled twins (grid/_plain_lines.c) of page_words, column_words, printed_crossings, marks
     from ._plain_lines import column_words as _compiled_column_words
     from ._plain_lines import mark_strokes as _compiled_mark_strokes
     from ._plain_lines import page_words as _compiled_page_words
@@ -151,7 +152,7 @@ def page_rows(
     # A label wrapped in a narrow header cell leaves its other lines under the label band
     # (変更 / 前の / 記載): they are the header's, not the first row's (issue 11, scans).
     header = header and with_label_tails(header, all_lines, hy)
-    verticals = below_header(vertical_rulings(page, hx, hy, settings), header, hy)
+    page, verticals = table_walls(page, header, hx, hy, settings)
     vxs = [x for x, _, _ in verticals]
     span = place_column_span(header, all_lines, vxs, hy)  # 変更箇所 (3頁 5行), 区分 … between fields
     if span is None and header is None and prev_span is not None and walls_ruled(prev_span, vxs, hx):
@@ -266,7 +267,7 @@ def page_rows(
                 res.unplaced += len(ln.words)
             continue
         placed.append(ln)
-    in_table, by_column, outside = column_words(placed, bounds)
+    in_table, by_column, outside = overflow_words(placed, bounds, column_words, hx, settings, res, page)
     if outside:  # a numbering column beside the fields is set aside, not lost (side_numbers)
         aside, texts = side_number_words(placed, bounds)
         outside -= len(aside)
@@ -494,8 +495,7 @@ def _ruled_rows(
         for s, ws in by_span.items():
             a, b = spans[s]
             lines = words_to_lines(ws, hx, hy, settings, plain)
-            for ln in lines:
-                ln.column, ln.left, ln.width = c, lo, hi - lo
+            place_cell_lines(lines, c, lo, hi, (ys[a], ys[b]), res)
             if part is not None:
                 place_strip_lines(lines, res.strips[c], part)
             if overflowing:

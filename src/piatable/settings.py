@@ -119,6 +119,16 @@ class GridSettings:
     # of the cell's printed text; a character clipped well inside its cell was hidden on purpose.
     clipped_edge_em: float = 0.5
     clipped_near_em: float = 1.0
+    # A cell's one-line text printed on over the rulings beside it (normalize/grid/overflow_text.py):
+    # characters chained by gaps of at most overflow_cross_em over a column boundary (two cells'
+    # texts keep two paddings apart, 0.2 em at Calc's 60 % print scale) and overflow_join_em
+    # elsewhere (a dropped space), starting within overflow_edge_em of its column's left edge or
+    # ending as near its right edge; flush with both edges within overflow_pad_em (a cell's
+    # padding), its alignment is a guess (column_guess).
+    overflow_cross_em: float = 0.1
+    overflow_join_em: float = 0.6
+    overflow_edge_em: float = 1.5
+    overflow_pad_em: float = 0.3
     # A printed line "crosses" a row's ruling when the ruling lies inside its box by more than
     # this share of the line's height from either edge (a too-tall cell's text overflowing it;
     # a descender or a ruling drawn tight under a line does not count).  Its characters go to
