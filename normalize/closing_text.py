@@ -46,7 +46,7 @@ def cut_closing_notes(
         ),
         None,
     )
-    if at is None:
+    if at is None or _beside_row_text(rows[-1], lines[at]):
         return list(region or []), []
     cut = lines[at:]
     kept = list(region or [])
@@ -59,6 +59,21 @@ def cut_closing_notes(
     del lines[at:]
     rows[-1].set_pages()
     return kept, [after_table_note(" ".join(cl.text.strip() for cl in cut))]
+
+
+def _beside_row_text(row: RawRow, note: CellLine) -> bool:
+    """Another cell of ``row`` prints a line on the note's printed line or below it (layout
+    text, whose lines keep their numbers): the note stands inside the row, a paragraph of its
+    explanation, not under the table (branch cont73: a record's last sheet row holding its
+    explanation's ``※軽微な変更`` beside its 変更後's ``上記を新規追加``)."""
+    if note.line_no is None or note.page is None:
+        return False
+    return any(
+        cl.page == note.page and cl.line_no is not None and cl.line_no >= note.line_no
+        for name, cells in row.cells.items()
+        if name != "explanation"
+        for cl in cells
+    )
 
 
 def _same_line(left: CellLine, right: CellLine) -> bool:

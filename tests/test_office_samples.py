@@ -129,6 +129,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-pageorder71",
         "heldout-scan71",
         "heldout-sheet72",
+        "heldout-cont73",
         "heldout-word72",
         "heldout-sbs73",
         "heldout-widepage73",

@@ -36,6 +36,34 @@ def _gap_range(body: list[Line], lo: float, hi: float, step: float) -> tuple[flo
     return best
 
 
+def cells_opening(body: list[Line], lo: float, hi: float, least: int) -> float | None:
+    """The x in (lo, hi) where most body segments open, when ``least`` or more and most of
+    those opening in (lo, hi) open there; else None.  Cells are set flush left: where two
+    columns' text runs on with no gap between
+    them (a full cell's line ends one character before the next column's text), the next
+    column's cells all open at its padding, and its left edge is there.  The labels' midpoint
+    fell inside that column in set XXXIV w04 (a wide 変更後の記載 left of 変更前の記載, -layout
+    text): a short ``なし`` opening the column, its centre left of that midpoint, was read into
+    the 変更後 beside it.  x in the page's units; ties go to the leftmost, and openings up to 1.5
+    units left of the commonest (a line set a character off) move it there."""
+    counts: dict[float, int] = {}
+    for ln in body:
+        if lo < ln.x0 < hi:
+            counts[round(ln.x0, 1)] = counts.get(round(ln.x0, 1), 0) + 1
+    if not counts:
+        return None
+    top = min(counts, key=lambda k: (-counts[k], k))
+    # The extractor sets a column's lines a character apart now and then: the edge is the
+    # leftmost opening next to the commonest, and they count together.
+    x = top
+    while any(x - 1.5 <= k < x for k in counts):
+        x = min(k for k in counts if x - 1.5 <= k < x)
+    edge = sum(n for k, n in counts.items() if x <= k <= top)
+    if counts[top] < least or 2 * edge <= sum(counts.values()):
+        return None  # too few, or no more than the segments opening elsewhere there
+    return x
+
+
 # The narrowest gap (in ems) between the characters of two tightly packed columns that bounds
 # them when their text segments run together.
 WORD_GAP_EM = 0.15
@@ -106,7 +134,11 @@ def bounds_from_labels(
                 words = [w for seg in body() for w in seg.words if w.text.strip()]
                 g = _gap_range(words, left_edge, header.labels[i][0], WORD_GAP_EM * hx)  # type: ignore[arg-type]
             if g is None:
-                bounds[i] = (header.labels[i - 1][1] + header.labels[i][0]) / 2
+                opening = cells_opening(body(), left_edge, header.labels[i][0], settings.min_cell_openings)
+                if opening is not None:
+                    bounds[i] = opening - hx / 4
+                else:
+                    bounds[i] = (header.labels[i - 1][1] + header.labels[i][0]) / 2
                 continue
             bounds[i] = (g[0] + g[1]) / 2
             if bounds[i - 1] is not None:

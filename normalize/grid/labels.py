@@ -121,8 +121,9 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
     spread = settings.label_spread_em * hx
     out: list[Line] = []
     # A run starts at the first character and after each column gap (a matched run ends at
-    # one, so the next run is looked for from the start after it).
-    starts = [k for k in range(len(chars)) if not k or chars[k][1] - chars[k - 1][2] > gap]
+    # one, so the next run is looked for from the start after it).  A gap of just the column
+    # gap parts runs: one space in layout text (``提出時期 提出時期に係る説明``, set XXXIV w04).
+    starts = [k for k in range(len(chars)) if not k or chars[k][1] - chars[k - 1][2] >= gap]
     done = 0  # characters before this are in a run already
     for i in starts:
         if i < done:
@@ -131,7 +132,7 @@ def _label_runs(line: Line, hx: float, settings: GridSettings) -> list[Line]:
             j = i + len(piece)
             if (
                 flat.startswith(piece, i)
-                and (j == len(chars) or chars[j][1] - chars[j - 1][2] > gap)
+                and (j == len(chars) or chars[j][1] - chars[j - 1][2] >= gap)
                 and all(chars[k][1] - chars[k - 1][2] <= spread for k in range(i + 1, j))
                 and _evenly_spread(chars, i, j, gap)
                 # A text's 変更 alone is a cell's wrapped 変更 (…部署名の / 変更: office-watermark65).

@@ -69,6 +69,11 @@ class GridSettings:
     # Gap between words (in median glyph heights) that separates two columns when no ruling
     # does: two cell paddings can be as little as half an em.
     column_gap_em: float = 0.5
+    # Body segments opening at one x between two labels with no gap between their columns
+    # (``columns.cells_opening``): that many or more put the boundary there, not at the labels'
+    # midpoint.  Three: one row's cell and its wrapped line open alike by chance; three rows'
+    # cells seldom do unless the column starts there.
+    min_cell_openings: int = 3
     # Vertical tolerance (in median glyph heights) for words on one line.
     line_tolerance_em: float = 0.4
     # A line wraps when it reaches the cell's right edge within this many glyph heights.
