@@ -57,11 +57,11 @@ def scanner(name: str):
     def scan(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         rng = np.random.default_rng(look["seed"])
-        im = shown_through(m70._render(pdf, DPI), m70._render(back, DPI), rng, ALPHA[name])
-        buf = io.BytesIO()
-        im.save(buf, "JPEG", quality=look["jpeg"])
         target = folder / "input.jpg"
-        Image.open(io.BytesIO(buf.getvalue())).save(target, "JPEG", quality=look["jpeg"], dpi=(DPI, DPI))
+        im = shown_through(m70._render(pdf, DPI), m70._render(back, DPI), rng, ALPHA[name])
+        scanned = io.BytesIO()  # the scanner's JPEG, saved again with its resolution
+        im.save(scanned, "JPEG", quality=look["jpeg"])
+        Image.open(scanned).save(target, "JPEG", quality=look["jpeg"], dpi=(DPI, DPI))
         return target
 
     return scan
@@ -84,8 +84,11 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
-        m40.build_scans(SETS[name], name, set_cases(name.startswith("heldout")), scanner(name))
+    made = [
+        (name, set_cases(name.startswith("heldout"))) for name in mos.set_arguments(argv, __doc__, SETS).set
+    ]
+    for name, cases in made:
+        m40.build_scans(SETS[name], name, cases, scanner(name))
     return 0
 
 
