@@ -59,10 +59,12 @@ DOCUMENT_WIDTH_MIN = 2
 # an era date's lone digits.  On the truth of the samples and the private sets (1,082 distinct
 # documents), a lone era-date digit in a cell without longer ones has the width the document's
 # other era dates' longer numbers print in 346 times of 354 (98%), the western dates' only 70 of
-# 99 (71%).  The era name may wrap on to the next line (（令|和５年).
+# 99 (71%).  The era name may wrap on to the next line (（令|和５年), or the date after it (（令和|
+# ６年１０月: set XXXIV's w06 scan, where the wrapped date's month was taken for a western date's
+# and its year's lone ６, an era date's alone, was written half width in 6 rows).
 _ERA = r"(?:令\n?和|平\n?成|昭\n?和)"
 _ERA_BEFORE = regex.compile(
-    rf"{_ERA}[ \u3000]*$|{_ERA}[ \u3000]*(?:[0-9０-９][ \u3000]?[0-9０-９]?|元)\n?年\n?[ \u3000]*"
+    rf"{_ERA}[ \u3000]*$|{_ERA}\n?[ \u3000]*(?:[0-9０-９][ \u3000]?[0-9０-９]?|元)\n?年\n?[ \u3000]*"
     r"(?:[0-9０-９][ \u3000]?[0-9０-９]?\n?月\n?[ \u3000]*)?$"
 )
 ERA_DATE = "era date"
