@@ -103,3 +103,13 @@ def test_an_era_date_wrapped_after_its_era_is_one_date() -> None:
     text = "児童手当法の一部改正（令和\n６年１０月施行）に伴う修正"
     assert even_counted_numbers(text, half, half) == text
     assert even_counted_numbers("改正（令和\n6年１０月施行）", half, half) == "改正（令和\n６年１０月施行）"
+
+
+def test_a_number_read_in_both_widths_takes_its_kinds_width() -> None:
+    """Set XXXIV's n12 scan printed ３，１００人 among full-width counts and read 3,１００人: a
+    number of both widths (its thousands' comma too) votes for neither; with no other number of
+    its kind in the cell, the document's longer numbers of the kind tell its width."""
+    longer = {"人": [0, 3]}
+    assert even_counted_numbers("約3,１００人", None, longer) == "約３，１００人"
+    assert even_counted_numbers("約3,１００人") == "約3,１００人"  # the document says nothing
+    assert even_counted_numbers("1,000件ごと", None, {"件": [0, 3]}) == "1,000件ごと"  # read in one width

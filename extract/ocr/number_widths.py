@@ -43,11 +43,14 @@ from .rewrites import rewrite_lines
 from .suspects import COUNTER_KINDS
 
 # A number (its digits possibly read apart by a space) and the kanji counter after it (on the
-# next line when the cell wraps between them).
-_COUNTED = regex.compile(r"(?<![0-9０-９])([0-9０-９](?:[ \u3000]?[0-9０-９])*)(の?\n?)(\p{Han})")
+# next line when the cell wraps between them).  Its thousands' commas are of its width too
+# (set XXXIV's n12 scan: ３，１００人 read 3,１００人, a number of both widths).
+_COUNTED = regex.compile(
+    r"(?<![0-9０-９])([0-9０-９](?:[ \u3000]?[0-9０-９])*(?:[,，][0-9０-９]{3})*)(の?\n?)(\p{Han})"
+)
 _SPLIT = regex.compile(r"[ \u3000]")
-_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
-_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL = str.maketrans("0123456789,", "０１２３４５６７８９，")
+_HALF = str.maketrans("０１２３４５６７８９，", "0123456789,")
 FIELDS = ("before", "after", "explanation")
 # A tied cell takes the document's width of a kind when more than this share of at least
 # DOCUMENT_WIDTH_MIN numbers of that kind in the document's other cells are of that width.
@@ -91,7 +94,7 @@ def _vote(number: str) -> bool | None:
     """Full width (True), half (False) or None (digits of both widths) for one number."""
     if _SPLIT.search(number):
         return True
-    digits = _SPLIT.sub("", number)
+    digits = _SPLIT.sub("", number).replace(",", "").replace("，", "")
     if all("０" <= c <= "９" for c in digits):
         return True
     if all("0" <= c <= "9" for c in digits):
@@ -134,12 +137,15 @@ def even_counted_numbers(
     for m in _COUNTED.finditer(text):
         kind = _kind(text, m)
         v = _vote(m.group(1))
+        # A number read in both widths (3,１００人) votes for neither, but is of its kind: with no
+        # other number of it in the cell, the document's longer numbers of the kind tell its width.
+        tally = votes.setdefault(kind, [[0, 0], [0, 0]])
         if v is not None:
             single = len(m.group(1)) == 1
             # A longer number's pitch is measured over more digits: it votes by its digits
             # (2023年１０月: the year's four half-width digits outweigh the month's two).
             weight = 1 if single else len(_SPLIT.sub("", m.group(1)))
-            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += weight
+            tally[int(single)][int(v)] += weight
     width: dict[str, bool] = {}
     for kind, (multi, single) in votes.items():
         if not sum(multi):
