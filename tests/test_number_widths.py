@@ -93,3 +93,23 @@ def test_a_laws_year_is_not_an_era_date() -> None:
         == "番号法の改正（令和５年法律第48号）"
     )
     assert even_counted_numbers("令和５年１月から", None, dates) == "令和5年1月から"
+
+
+def test_an_era_date_wrapped_after_its_era_is_one_date() -> None:
+    """Set XXXIV's w06 scan: a centred 説明 wrapped 「…改正（令和」 | 「６年１０月施行）…」; the month
+    after the line break was taken for a western date's, and the year's lone ６, an era date's
+    alone, took the document's half width (6 rows wrong).  Year and month are one era date."""
+    half = {"era date": [5, 0]}
+    text = "児童手当法の一部改正（令和\n６年１０月施行）に伴う修正"
+    assert even_counted_numbers(text, half, half) == text
+    assert even_counted_numbers("改正（令和\n6年１０月施行）", half, half) == "改正（令和\n６年１０月施行）"
+
+
+def test_a_number_read_in_both_widths_takes_its_kinds_width() -> None:
+    """Set XXXIV's n12 scan printed ３，１００人 among full-width counts and read 3,１００人: a
+    number of both widths (its thousands' comma too) votes for neither; with no other number of
+    its kind in the cell, the document's longer numbers of the kind tell its width."""
+    longer = {"人": [0, 3]}
+    assert even_counted_numbers("約3,１００人", None, longer) == "約３，１００人"
+    assert even_counted_numbers("約3,１００人") == "約3,１００人"  # the document says nothing
+    assert even_counted_numbers("1,000件ごと", None, {"件": [0, 3]}) == "1,000件ごと"  # read in one width

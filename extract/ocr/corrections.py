@@ -112,6 +112,11 @@ MISREADS: dict[str, str] = {
     "日": "口",
     "品": "口",
     "昌": "口",
+    # 喪 and 溶 read as glyphs of their outline (資格表失届, 資格豪失届, 深解処理: set XXXIV's G4 TIFF
+    # and 300 dpi staple-corner scans, 3 rows, 1 of them unwarned).
+    "表": "喪",
+    "豪": "喪",
+    "深": "溶",
 }
 # A small kana read for its full-size glyph (正確かっ統一的に), never the reverse (いつ時点 → いっ時点).
 MISREADS.update(zip("っッゃゅょャュョァィゥェォ", "つツやゆよヤユヨアイウエオ", strict=True))

@@ -200,15 +200,16 @@ def _fewest_swaps(
     counts: Iterable[int],
     today: dt.date | None,
     own_only: bool = False,
+    printed: str = "",
 ) -> tuple[dict[int, str], bool] | None:
     """The fewest (``counts``, ascending) of the characters at ``at`` read as ``swaps`` says that
     make ``text`` a plausible date, and whether another choice of as many does too; with
-    ``own_only`` a swap to a character ``text`` prints nowhere else is not tried."""
+    ``own_only`` a swap to a character neither ``text`` nor ``printed`` prints is not tried."""
     for n in counts:
         found = []
         for chosen in combinations(at, n):
             edits = {k: swaps[text[k]] for k in chosen}
-            if own_only and not all(v in text for v in edits.values()):
+            if own_only and not all(v in text or v in printed for v in edits.values()):
                 continue
             if plausible_date(_apply(text, edits), today):
                 found.append(edits)
@@ -220,16 +221,21 @@ def _fewest_swaps(
 # A slash read as the digit 7 (its slant and a serif at its top: 2022/01/04 read 2022701/04 on
 # recycled grey paper, set XXXIII w01, 6 of 14 dates): a 7 between digits, in a date cell that
 # prints the slash elsewhere and makes no date as read, taken for it where that makes a
-# plausible change date; at most this many 7s tried, two at a time at most.  A 7 is a digit too:
-# the mended cell stays in doubt (``ocr_suspect:change_date``), its date given.
+# plausible change date; at most this many 7s tried, two at a time at most.  A cell whose both
+# slashes were read 7 (set XXXIV's n12: 2020/06/02 read 2020706702 under show-through) prints no
+# slash of its own: the slash of the column's other dates, read as dates, is taken instead.  A 7
+# is a digit too: the mended cell stays in doubt (``ocr_suspect:change_date``), its date given.
 _SEVENS = {"7": "/", "７": "／"}
 MAX_SEVEN_TRIALS = 4
 
 
-def seven_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, str], bool] | None:
+def seven_repairs(
+    text: str, today: dt.date | None = None, column_slashes: str = ""
+) -> tuple[dict[int, str], bool] | None:
     """The 7s of a date cell's ``text`` read as its slash ({position: slash}) in the fewest places
     that make a plausible date, and whether another choice of as many makes one too (in doubt);
-    None when the text is a plausible date already, prints no slash, or no such reading helps."""
+    None when the text is a plausible date already, prints no slash (nor do the column's other
+    dates: ``column_slashes``, the slashes they print), or no such reading helps."""
     if not text.strip() or plausible_date(text, today):
         return None
     sevens = [
@@ -237,13 +243,14 @@ def seven_repairs(text: str, today: dt.date | None = None) -> tuple[dict[int, st
         for k, ch in enumerate(text)
         if ch in _SEVENS and 0 < k < len(text) - 1 and _DIGIT.match(text[k - 1]) and _DIGIT.match(text[k + 1])
     ][:MAX_SEVEN_TRIALS]
-    return _fewest_swaps(text, sevens, _SEVENS, (1, 2), today, own_only=True)
+    return _fewest_swaps(text, sevens, _SEVENS, (1, 2), today, own_only=True, printed=column_slashes)
 
 
-def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
-    """A date cell's lines mended as one text (``repair_date_text``, then ``nine_repairs``), each
-    line keeping its own characters; the places mended (0: left as read; a 9 read as 0 is one
-    more place, or two when another reading is as near)."""
+def repair_date_lines(lines: list[str], column_slashes: str = "") -> tuple[list[str], int]:
+    """A date cell's lines mended as one text (``repair_date_text``, then ``nine_repairs``, then
+    ``seven_repairs`` with the ``column_slashes`` its column's other dates print), each line
+    keeping its own characters; the places mended (0: left as read; a 9 read as 0 is one more
+    place, or two when another reading is as near)."""
     joined = "".join(lines)
     found = repair_date_text(joined)
     edits, places = found if found is not None else ({}, 0)
@@ -251,7 +258,7 @@ def repair_date_lines(lines: list[str]) -> tuple[list[str], int]:
     if nines is not None:
         edits = edits | nines[0]
         places += 2 if nines[1] else 1
-    sevens = seven_repairs(_apply(joined, edits))
+    sevens = seven_repairs(_apply(joined, edits), column_slashes=column_slashes)
     if sevens is not None:  # a digit taken for a slash: a guess, the cell stays in doubt
         edits = edits | sevens[0]
         places += DATE_REPAIR_PLACES + 1
@@ -281,15 +288,23 @@ def repair_running_eras(text: str) -> str:
     return _RUNNING_ERA.sub(lambda m: _ERA_OF[m.group("k")], text)
 
 
+def column_slashes(rows: list[RawRow]) -> str:
+    """The slashes (``/``, ``／``) printed by the date cells of ``rows`` that read as plausible
+    change dates as they are: what a cell whose every slash was read 7 printed."""
+    cells = ("".join(cl.text for cl in row.cells.get("change_date") or []) for row in rows)
+    return "".join(sorted({ch for text in cells if plausible_date(text) for ch in _OWN_SLASH.findall(text)}))
+
+
 def repair_dates(rows: list[RawRow]) -> int:
     """Mend the date cells and the era names in the text cells of OCR rows (in place); the
     number of lines changed.  A row changed is flagged ``ocr_corrected``; a date cell mended in
     more than ``DATE_REPAIR_PLACES`` places gets an ``ocr_suspect`` doubt."""
     changed = 0
+    slashes = column_slashes(rows)
     for row in rows:
         n = 0
         dates = row.cells.get("change_date") or []
-        texts, places = repair_date_lines([cl.text for cl in dates])
+        texts, places = repair_date_lines([cl.text for cl in dates], slashes)
         if places > DATE_REPAIR_PLACES:
             why = f"the date cell was read {''.join(cl.text for cl in dates)!r}: mended in {places} places"
             row.doubts.append(Doubt("ocr_suspect", "change_date", why))

@@ -43,11 +43,14 @@ from .rewrites import rewrite_lines
 from .suspects import COUNTER_KINDS
 
 # A number (its digits possibly read apart by a space) and the kanji counter after it (on the
-# next line when the cell wraps between them).
-_COUNTED = regex.compile(r"(?<![0-9０-９])([0-9０-９](?:[ \u3000]?[0-9０-９])*)(の?\n?)(\p{Han})")
+# next line when the cell wraps between them).  Its thousands' commas are of its width too
+# (set XXXIV's n12 scan: ３，１００人 read 3,１００人, a number of both widths).
+_COUNTED = regex.compile(
+    r"(?<![0-9０-９])([0-9０-９](?:[ \u3000]?[0-9０-９])*(?:[,，][0-9０-９]{3})*)(の?\n?)(\p{Han})"
+)
 _SPLIT = regex.compile(r"[ \u3000]")
-_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
-_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL = str.maketrans("0123456789,", "０１２３４５６７８９，")
+_HALF = str.maketrans("０１２３４５６７８９，", "0123456789,")
 FIELDS = ("before", "after", "explanation")
 # A tied cell takes the document's width of a kind when more than this share of at least
 # DOCUMENT_WIDTH_MIN numbers of that kind in the document's other cells are of that width.
@@ -59,10 +62,12 @@ DOCUMENT_WIDTH_MIN = 2
 # an era date's lone digits.  On the truth of the samples and the private sets (1,082 distinct
 # documents), a lone era-date digit in a cell without longer ones has the width the document's
 # other era dates' longer numbers print in 346 times of 354 (98%), the western dates' only 70 of
-# 99 (71%).  The era name may wrap on to the next line (（令|和５年).
+# 99 (71%).  The era name may wrap on to the next line (（令|和５年), or the date after it (（令和|
+# ６年１０月: set XXXIV's w06 scan, where the wrapped date's month was taken for a western date's
+# and its year's lone ６, an era date's alone, was written half width in 6 rows).
 _ERA = r"(?:令\n?和|平\n?成|昭\n?和)"
 _ERA_BEFORE = regex.compile(
-    rf"{_ERA}[ \u3000]*$|{_ERA}[ \u3000]*(?:[0-9０-９][ \u3000]?[0-9０-９]?|元)\n?年\n?[ \u3000]*"
+    rf"{_ERA}[ \u3000]*$|{_ERA}\n?[ \u3000]*(?:[0-9０-９][ \u3000]?[0-9０-９]?|元)\n?年\n?[ \u3000]*"
     r"(?:[0-9０-９][ \u3000]?[0-9０-９]?\n?月\n?[ \u3000]*)?$"
 )
 ERA_DATE = "era date"
@@ -89,7 +94,7 @@ def _vote(number: str) -> bool | None:
     """Full width (True), half (False) or None (digits of both widths) for one number."""
     if _SPLIT.search(number):
         return True
-    digits = _SPLIT.sub("", number)
+    digits = _SPLIT.sub("", number).replace(",", "").replace("，", "")
     if all("０" <= c <= "９" for c in digits):
         return True
     if all("0" <= c <= "9" for c in digits):
@@ -132,12 +137,15 @@ def even_counted_numbers(
     for m in _COUNTED.finditer(text):
         kind = _kind(text, m)
         v = _vote(m.group(1))
+        # A number read in both widths (3,１００人) votes for neither, but is of its kind: with no
+        # other number of it in the cell, the document's longer numbers of the kind tell its width.
+        tally = votes.setdefault(kind, [[0, 0], [0, 0]])
         if v is not None:
             single = len(m.group(1)) == 1
             # A longer number's pitch is measured over more digits: it votes by its digits
             # (2023年１０月: the year's four half-width digits outweigh the month's two).
             weight = 1 if single else len(_SPLIT.sub("", m.group(1)))
-            votes.setdefault(kind, [[0, 0], [0, 0]])[int(single)][int(v)] += weight
+            tally[int(single)][int(v)] += weight
     width: dict[str, bool] = {}
     for kind, (multi, single) in votes.items():
         if not sum(multi):

@@ -43,8 +43,8 @@ from .page_scan import PageScan
 from .pepper import drop_pepper
 from .render import iter_images, pdf_images
 from .rulings import close_edges, mark_underlined, page_rulings, split_underlines
-from .shaded_cells import unshade_page
 from .show_through import drop_show_through
+from .show_through_text import clear_page_tones
 from .square_brackets import page_votes
 from .strips import ocr_cells, table_cells
 from .table_pages import Frame, _quick_look, find_table_pages, is_blank  # noqa: F401 (re-exported)
@@ -77,11 +77,8 @@ def scan_image(
     gray, ink, glyph, lit = flatten_page(gray, ink, glyph, dpi, page)
     gray, ink, peppered = drop_pepper(gray, ink, glyph, settings.pepper_min_per_em2, page)
     lit += peppered
-    gray, unshaded = unshade_page(gray, glyph, page)
-    if unshaded:
-        ink = binarize(gray)
-        glyph = glyph_height(ink, dpi)
-        lit += unshaded
+    gray, ink, glyph, unshaded = clear_page_tones(gray, ink, glyph, dpi, page)
+    lit += unshaded
     source = (glyph, dpi)  # as scanned (page_doubts: too low a resolution)
     # Tesseract reads best (and a large page fastest) with glyphs of a set size: scale there;
     # a page scanned too small, larger (page_doubts.LOW_RES_GLYPH_PX).
