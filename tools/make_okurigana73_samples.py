@@ -1,6 +1,6 @@
 """Writer tables whose cells carry group ruby (furigana) over words of kanji and okurigana
 (``漏えい`` ろうえい, ``取り扱い`` とりあつかい) as well as over kanji words, with the texts of eleven
-extractors (branch glue73).
+extractors (``make_office_samples.TEN_TEXTS`` and PyMuPDF's sorted text) (branch glue73).
 
     python tools/make_okurigana73_samples.py                                # both sets
     python tools/make_okurigana73_samples.py --set office-glue73       # or heldout-glue73
@@ -19,30 +19,17 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import sys
-import tempfile
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as mos
 import make_ruby66_samples as r66
 
-ROOT = Path(__file__).resolve().parent.parent
 SETS = {"office-glue73": False, "heldout-glue73": True}
-TEXTS = (
-    "pypdfium2",
-    "pdftotext-raw",
-    "pdftotext-layout",
-    "pdftotext",
-    "pdfminer",
-    "pdfplumber",
-    "pdfplumber-layout",
-    "pypdf",
-    "pypdf-layout",
-    "pymupdf",
-    "pymupdf-sort",
-)
+TEXTS = (*mos.TEN_TEXTS, "pymupdf-sort")
 TUNING_CASES, HELDOUT_CASES = 4, 3
 ROWS = (7, 10)
 RUBY_CELL_SHARE = 0.15
@@ -109,58 +96,41 @@ def _rows(heldout: bool, k: int, rng: random.Random) -> list[dict]:
     return rows
 
 
-def build(root: Path, heldout: bool) -> None:
-    """Build set ``root`` anew: each case's PDF (Writer), texts and truth, and ``cases.json``."""
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+def _cases(work: Path, heldout: bool) -> Iterator[mos.SetCase]:
+    """Each case's PDF (Writer, made in ``work``), truth and ``cases.json`` entry."""
     mos.stream_text = r66.base_page_texts  # the truth's pages: ruby left out
-    manifest: dict = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        for k in range(HELDOUT_CASES if heldout else TUNING_CASES):
-            name = f"{'h' if heldout else ''}ok73-writer-{k}"
-            rng = random.Random(f"piatable-okurigana73-{name}")
-            case = mos.plain_case(name, _rows(heldout, k, rng), "writer", heldout=heldout)
-            ruby = plan(case.rows, rng)
-            share = rng.choice((0.5, 0.55) if heldout else (0.5, 0.6))
-            src = work / f"{name}.docx"
-            mos.write_docx(src, case)
-            r66.add_docx_ruby(src, case, ruby, share)
-            mos.convert([src], work)
-            pdf = root / name / "input.pdf"
-            pdf.parent.mkdir(parents=True)
-            shutil.copy(work / f"{name}.pdf", pdf)
-            expected = mos.expected_records(pdf, case)
-            mos.write_json(root / name / "expected" / "records.json", expected)
-            for tool in TEXTS:
-                folder = root / f"{name}-{tool}"
-                (folder / "expected").mkdir(parents=True)
-                (folder / "input.txt").write_text(r66.extract_text(pdf, tool), "utf-8")
-                mos.write_json(folder / "expected" / "records.json", expected)
-            manifest[name] = mos.settings_of(case) | {
-                "program": "LibreOffice Writer (.docx with w:ruby)",
-                "ruby_size": share,
-                "ruby_words": sum(len(w) for w in ruby.values()),
-                "readings": r66._readings(ruby),
-                "rows": len(expected),
-            }
-            print(f"{root.name}/{name}: {len(expected)} rows, {r66._count(ruby)} ruby", file=sys.stderr)
-    mos.write_manifest(root, manifest)
-    held = " Held out: measure on it, never tune on it." if heldout else " Tuning set."
-    (root / "README.md").write_text(
-        f"# {root.name}\n\nWriter tables with group ruby over words of kanji and okurigana (漏えい) "
-        f"and kanji words, the texts of {', '.join(TEXTS)} (tools/make_okurigana73_samples.py). "
-        f"The truth is the table without ruby.{held}\n",
-        "utf-8",
-    )
+    for k in range(HELDOUT_CASES if heldout else TUNING_CASES):
+        name = f"{'h' if heldout else ''}ok73-writer-{k}"
+        rng = random.Random(f"piatable-okurigana73-{name}")
+        case = mos.plain_case(name, _rows(heldout, k, rng), "writer", heldout=heldout)
+        ruby = plan(case.rows, rng)
+        share = rng.choice((0.5, 0.55) if heldout else (0.5, 0.6))
+        src = work / f"{name}.docx"
+        mos.write_docx(src, case)
+        r66.add_docx_ruby(src, case, ruby, share)
+        mos.convert([src], work)
+        pdf = work / f"{name}.pdf"
+        expected = mos.expected_records(pdf, case)
+        entry = mos.settings_of(case) | {
+            "program": "LibreOffice Writer (.docx with w:ruby)",
+            "ruby_size": share,
+            "ruby_words": sum(len(w) for w in ruby.values()),
+            "readings": r66._readings(ruby),
+            "rows": len(expected),
+        }
+        yield name, pdf, expected, entry
+
+
+README = (
+    "# {name}\n\nWriter tables with group ruby over words of kanji and okurigana (漏えい) and kanji "
+    "words, the texts of " + ", ".join(TEXTS) + " (tools/make_okurigana73_samples.py). The truth is "
+    "the table without ruby. office-glue73: tuning; heldout-glue73: held out, measure on it, never "
+    "tune on it.\n"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ns = mos.parse_set_args(__doc__, list(SETS), argv)
-    for name in ns.set:
-        build(ROOT / "samples" / name, SETS[name])
-    return 0
+    return mos.made_sets_main(argv, __doc__, SETS, partial(_cases), TEXTS, README)
 
 
 if __name__ == "__main__":
