@@ -63,11 +63,12 @@ def _case(name: str, table: list[dict], maker: str, heldout: bool) -> mos.Case:
 
 def _cases(work: Path, heldout: bool) -> Iterator[mos.SetCase]:
     tables = mos._four_tables(heldout)
-    cases = [
-        _case(f"{'h' if heldout else ''}me73-{maker}-{k}", mos._printable(mos.load_table(tables[k][1])), maker, heldout)
-        for k in range(HELDOUT_CASES if heldout else TUNING_CASES)
-        for maker in (("calc", "writer")[k % 2],)
-    ]
+    prefix = "h" if heldout else ""
+    cases = []
+    for k in range(HELDOUT_CASES if heldout else TUNING_CASES):
+        maker = ("calc", "writer")[k % 2]
+        table = mos._printable(mos.load_table(tables[k][1]))
+        cases.append(_case(f"{prefix}me73-{maker}-{k}", table, maker, heldout))
     made = mos.render(cases, work)
     for case in cases:
         _, pdf, expected = made[case.name]
