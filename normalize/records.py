@@ -21,6 +21,7 @@ from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .explanation_heads import give_back_explanation_heads
 from .flags import flag_duplicates, flag_record
+from .foot_notes import foot_note_doubts
 from .glued_cell_heads import glued_head_doubts
 from .heading_lexicon import canonical_text, whole_sections
 from .item_cells import complete_from_cells, complete_from_pieces, leading_lines
@@ -310,7 +311,9 @@ def rows_to_records(
             blank_beside_explained(rows, records), torn_into_next(rows, records, tokenizer), strict=True
         )
     ]
-    groups = [a + b for a, b in zip(filled_group_doubts(rows), blanks, strict=True)]
+    groups = [
+        a + b + c for a, b, c in zip(filled_group_doubts(rows), blanks, foot_note_doubts(rows), strict=True)
+    ]
     kanji = [
         a + b + c
         for a, b, c in zip(

@@ -44,6 +44,9 @@ MIN_PIECE = 2
 MIN_BASE = 2
 # Kanji-holding runs of at most this many SudachiPy words are read.
 RUN_WORDS = 3
+# A word of kanji and kana (okurigana: 漏えい, 取り扱い) is read whole when its reading has at
+# least this many kana (a two-kana reading, なし, is too often a cell's own wrapped tail).
+MIN_OKURIGANA_READING = 4
 # Lines either side whose words a reading may read (extractors print a reading up to a few
 # lines from its base: between a cell's wrapped lines, after the row's other cells).
 WINDOW = 4
@@ -59,6 +62,7 @@ _SPACES = regex.compile(r"[ \t\u3000]+")
 _KANA_LINE = regex.compile(r"^[\p{Hiragana}\p{Katakana}ー]+$")
 _KANJI = regex.compile(r"[\p{Han}々]")
 _ALL_KANJI = regex.compile(r"^[\p{Han}々]+$")
+_KANA_WORD_PART = regex.compile(r"[\p{Hiragana}\p{Katakana}ー]")
 _HEAD = regex.compile(r"^(\s*)([\p{Hiragana}ー]{3,})(?=[\p{Han}々])")
 _TAIL = regex.compile(r"(?<=[\p{Han}々])([\p{Hiragana}ー]{3,})(\s*)$")
 # A run of kana-only pieces standing between spaces (or the line's edges) inside a line.
@@ -88,14 +92,15 @@ def _hira(text: str) -> str:
 def line_readings(line: str) -> frozenset[str]:
     """Readings (hiragana) of the runs of one to ``RUN_WORDS`` SudachiPy words of ``line`` that
     are kanji only (ruby reads kanji: 子ども is no base of こども) and at least ``MIN_BASE``
-    characters long (a lone kanji's reading, 内 ない, is too often a wrapped line's tail)."""
+    characters long (a lone kanji's reading, 内 ない, is too often a wrapped line's tail), and of
+    its words of kanji and okurigana read whole (``_okurigana_word``: 漏えい ろうえい)."""
     from .tokenizer import default_tokenizer
 
     text = _SPACES.sub("", line)
     if not _KANJI.search(text):
         return frozenset()
     ms = [(m.surface(), _hira(m.reading_form())) for m in default_tokenizer().tokenize(text)]
-    out = set()
+    out = {r for s, r in ms if _okurigana_word(s, r)}
     for i in range(len(ms)):
         for j in range(i + 1, min(i + RUN_WORDS, len(ms)) + 1):
             run = ms[i:j]
@@ -104,6 +109,17 @@ def line_readings(line: str) -> frozenset[str]:
                 if len(reading) >= MIN_PIECE:
                     out.add(reading)
     return frozenset(out)
+
+
+def _okurigana_word(surface: str, reading: str) -> bool:
+    """Whether a SudachiPy word of kanji and kana (``漏えい`` ろうえい, ``取り扱い``) is read as a
+    whole by a group ruby: its kanji read at least ``MIN_PIECE`` kana (``子ども`` こども, ``無し``
+    なし: one kana for the kanji, too like the cell's own kana) and the reading is at least
+    ``MIN_OKURIGANA_READING`` kana (n11 of set XXXIV: ``ろうえい`` over ``漏えい``)."""
+    if not _KANJI.search(surface) or _ALL_KANJI.match(surface) or not _KANA_WORD_PART.search(surface):
+        return False
+    kana_in_surface = len(_KANA_WORD_PART.findall(surface))
+    return len(reading) - kana_in_surface >= MIN_PIECE and len(reading) >= MIN_OKURIGANA_READING
 
 
 @lru_cache(maxsize=8192)

@@ -70,6 +70,7 @@ from .cut_checks import INSTANCE_LINE, is_heading_line
 from .passone import BEFORE_AFTER_CUT_WHY, ITEM_CUT_WHY
 from .period_lines import period_goes_on
 from .stream_cut_checks import stream_cut_doubts
+from .twin_openings import twin_opening_doubts
 
 _WHITE = regex.compile(r"\s+")
 # 削除 / (上記を)新規追加 and then, a space apart, more text on the same line.
@@ -275,4 +276,5 @@ def shared_line_row_doubts(row: RawRow, record: Record) -> list[Doubt]:
     out = (
         closing_doubts(record) + shared_line_doubts(record) + leaf_doubts(record) + date_piece_doubts(record)
     )
+    out += twin_opening_doubts(record)  # before and after printed on one line (twin_openings)
     return out + alike_doubts(record) + one_sided_doubts(record) + stream_cut_doubts(record)

@@ -13,6 +13,7 @@ from piatable.vocabulary import ITEM_OPENING, TIMING
 
 from ..dates import DATE_AT_START
 from .common import PageRows, cell_text
+from .cut_merged_values import join_cut_values
 from .date_lists import listed_date_spans
 from .date_spans import date_spans, whole_dates
 from .item_top_rows import READ_COLUMNS, item_top_reading
@@ -218,6 +219,8 @@ def _fill_merged_values(
     doubts: dict[int, str] = {}
     own_timing = [_timing_of(row) for row in rows]
     for c in MERGED_VALUE_COLUMNS:
+        for k in join_cut_values(rows, first, c, hy) if c != TIMING_COLUMN else ():
+            merged[k] = True  # a centred merged explanation cut between two rows: one value
         runs = merged_runs(rows, first, c, ROW_OWN_COLUMNS, hy, mode)
         if runs is None:
             continue
@@ -482,6 +485,8 @@ def _rows_from_paths(
     ]
     own_timing = [_timing_of(row) for row in rows]
     for c in (0, 4, 5):
+        for k in join_cut_values(rows, 0, c, hy) if c == 5 and wrap is not None else ():
+            merged[k] = True  # a centred merged explanation cut between two rows: one value
         have = [k for k, row in enumerate(rows) if row.get(c)]
         if not have:
             continue
