@@ -318,12 +318,28 @@ ROW_ORDER_NOTE = (
 )
 
 
+# A flattened text's page is a strip only when its label row prints this many labels: a column-
+# ordered text (pdfminer) opens pages with one cell box, a lone 変更日 or 提出時 (office/calc-seed).
+MIN_TEXT_STRIP_LABELS = 2
+
+
 def row_order_strips_note(pages: list[PageWords]) -> list[str]:
     """``ROW_ORDER_NOTE`` (in a list) when ``pages``, a flattened text's (no columns side by side),
-    print a table's last columns on pages of their own; [] otherwise."""
-    pairs, labels = strip_pairs(pages)
+    print a table's last columns on pages of their own (each label row of a pair printing
+    ``MIN_TEXT_STRIP_LABELS`` labels or more); [] otherwise."""
+    kinds = _kinds(pages)
+    pairs = [
+        p
+        for p in strip_pairs(pages)[0]
+        if min(len(kinds[p[0]].labels), len(kinds[p[1]].labels)) >= MIN_TEXT_STRIP_LABELS
+    ]
     if not pairs:
         return []
+    labels = " / ".join(
+        dict.fromkeys(
+            _SHOWN.get(k, k) for _, j, _, _ in pairs for k in kinds[j].labels if k not in FIRST_KEYS
+        )
+    )
     first = ", ".join(str(pages[i].page) for i, _, _, _ in pairs)
     return [
         ROW_ORDER_NOTE.format(

@@ -573,7 +573,7 @@ def test_pages_with_ink_after_the_table_are_named_in_a_note(tmp_path):
     after: list[int] = []
     table = pages.find_table_pages(images, s, after=after)
     assert table and max(table) < n + 1 and after == [n + 1]
-    assert f": {n + 1};" in after_note(after) and "not read" in after_note(after)
+    assert f": {n + 1};" in after_note(after, []) and "not read" in after_note(after, [])
 
 
 def test_low_confidence_flag_and_row_confidence():

@@ -4,11 +4,12 @@ A 説明 merged over a date group and centred in the group's band prints in the 
 rows, so in ``pdftotext -layout`` text its lines stand beside two rows: the lines above the
 second row's first line go to the first row and the rest to the second
 (``…特定個人情報の漏えいその他`` | ``の事態を発生させるリスクを…``).  Where the column is merged
-(some rows print no value of it), two consecutive rows' values whose lines follow each other (at
-most one blank line between), the first's last line reading on into the second's first (a full line
-that wraps on: ``Line.runs_on`` / ``Line.wraps_on``, or a next line opening with hiragana, which
-no cell opens with), are one value: both rows hold all its lines, so the merged fill
-(``merged_fill.merged_runs``) reads it as one value and gives it whole to every row it covers.
+(some rows print no value of it), two consecutive rows' values whose lines follow each other
+(at most one blank line between), the first's last line reading on into the second's first (a
+next line opening with hiragana, which no cell opens with, or a full line that wraps on:
+``Line.runs_on`` / ``Line.wraps_on``, ending no reason: ``vocabulary.EXPLANATION_ENDING``), are
+one value: both rows hold all its lines, so the merged fill (``merged_fill.merged_runs``) reads
+it as one value and gives it whole to every row it covers.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from __future__ import annotations
 import itertools
 
 import regex
+
+from piatable.vocabulary import EXPLANATION_ENDING
 
 from .common import cell_text
 from .lines import Line
@@ -31,14 +34,17 @@ _OPENS_ON = regex.compile(r"^[\p{Hiragana}ー、，]")
 
 def reads_on(last: Line, nxt: Line, hy: float) -> bool:
     """Whether ``nxt`` (a line of the next row's cell) continues ``last`` (the last line of the
-    row above's cell): at most one blank line between them, ``last`` ends no sentence, and it wraps on
-    into ``nxt`` or ``nxt`` opens with hiragana."""
+    row above's cell): at most one blank line between them, ``last`` ends no sentence, and
+    ``nxt`` opens with hiragana or ``last`` wraps on into it ending no reason."""
     if nxt.top - last.bottom > CONTIGUOUS_EM * hy:
         return False
     text, head = last.text.strip(), nxt.text.strip()
     if not text or not head or _ENDS_SENTENCE.search(text):
         return False
-    return last.runs_on or last.wraps_on or bool(_OPENS_ON.match(head))
+    if _OPENS_ON.match(head):
+        return True
+    # A full line ending as a reason ends (…条ずれの修正: office-layout23) ends its value.
+    return (last.runs_on or last.wraps_on) and not EXPLANATION_ENDING.search(text)
 
 
 def join_cut_values(rows: list[dict[int, list[Line]]], first: int, c: int, hy: float) -> list[int]:
