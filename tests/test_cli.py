@@ -161,7 +161,7 @@ def test_a_kind_the_file_is_not_says_which_kind_it_is(tmp_path, capsys):
 def test_a_text_opening_with_bm_stays_text(tmp_path):
     """BMP's ``BM`` counts only with its reserved bytes zero: a text opening with ``BM`` given as
     text is read, not refused as an image."""
-    from piatable.pipeline import detect_kind, forced_kind_mismatch
+    from piatable.input_kinds import detect_kind, forced_kind_mismatch
 
     text = tmp_path / "notes"
     text.write_text("BMI の記載について\n", "utf-8")

@@ -36,6 +36,7 @@ LAYERS: list[set[str]] = [
         "piatable.vocabulary",
         "piatable.settings",
         "piatable.ocr_settings",
+        "piatable.input_kinds",
         "piatable.setting_assignments",
         "piatable.text_thresholds",
     },

@@ -119,7 +119,7 @@ def test_a_crawls_odd_files_are_named_and_none_is_lost(tmp_path, seed_path, caps
     exit status was 0); a file linked from elsewhere in the walk is read under its own name."""
     import zipfile
 
-    from piatable.pipeline import detect_kind
+    from piatable.input_kinds import detect_kind
 
     folder = tmp_path / "crawl"
     folder.mkdir()

@@ -6,12 +6,8 @@ from __future__ import annotations
 import pytest
 
 from piatable.extract.ocr.corrections import correct_ocr_rows, fix_confusions
-from piatable.extract.ocr.item_lines import (
-    MAX_RENUMBER_SHIFT,
-    MISREAD_CIRCLED,
-    nearest_heading,
-    snap_item_lines,
-)
+from piatable.extract.ocr.heading_fixes import MISREAD_CIRCLED
+from piatable.extract.ocr.item_lines import MAX_RENUMBER_SHIFT, nearest_heading, snap_item_lines
 from piatable.extract.ocr.item_numbers import form_numbering, heading_wraps
 from piatable.models import CellLine, RawRow
 from piatable.normalize.chars import CIRCLED
@@ -196,7 +192,7 @@ def test_item_lines_short_lines_kept(lines):
 def test_no_truth_item_cell_of_the_samples_loses_a_short_line():
     import json
 
-    from piatable.extract.ocr.item_lines import restore_lost_circled
+    from piatable.extract.ocr.circled_lines import restore_lost_circled
 
     from .conftest import ROOT
 
@@ -323,7 +319,7 @@ def test_lone_character_before_a_wrapped_numbered_heading_is_dropped():
     """Ⅰ基本情報 / 信 / ６．情報提供ネットワークシステ / ムによる情報連携: the lone character between a
     whole heading and a numbered one is ink of neither (the numbered one wraps); a line that
     does not complete a heading leaves it."""
-    from piatable.extract.ocr.item_lines import restore_lost_circled
+    from piatable.extract.ocr.circled_lines import restore_lost_circled
 
     read = ["Ⅰ基本情報", "信", "６．情報提供ネットワークシステ", "ムによる情報連携", "②法令上の根拠"]
     assert restore_lost_circled(read)[1] == ""

@@ -15,7 +15,8 @@ from piatable.models import RawRow
 from piatable.normalize.chars import KANA_KANJI
 from piatable.vocabulary import heading_key
 
-from .item_lines import _PREFIX, _circled_number, _rebuild, _rows, printed_headings, strip_numbering
+from .circled_lines import _circled_number
+from .item_lines import _PREFIX, _rebuild, _rows, printed_headings, strip_numbering
 from .rewrites import rewrite_lines
 
 
@@ -178,7 +179,7 @@ def snap_numbered(lines: list[str]) -> list[str]:
 def _circled_slots(lines: list[str]) -> list[tuple[int, str | None, str]]:
     """(index, circled number read or None, the forms' number) for each line of an item cell
     that is a heading of the forms, alone or after one circled number, whose number the forms
-    give under the cell's earlier headings (``item_lines._circled_number``)."""
+    give under the cell's earlier headings (``circled_lines._circled_number``)."""
     out: list[tuple[int, str | None, str]] = []
     ancestors: list[str] = []
     run = ""

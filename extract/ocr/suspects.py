@@ -19,12 +19,13 @@ from piatable.models import Doubt, RawRow
 from piatable.normalize.dates import DATE_LINE, parse_date
 from piatable.vocabulary import heading_key, top_headings
 
+from .circled_lines import circled_misfits, given_anywhere
 from .date_order import WHY as DATE_ORDER_WHY
 from .date_order import date_order_suspects
 from .date_repairs import UNKNOWN_ERA
 from .heading_fixes import MISREAD_CIRCLED
 from .item_lines import _PREFIX as ITEM_PREFIX
-from .item_lines import _numbered, circled_misfits, given_anywhere, printed_headings, strip_numbering
+from .item_lines import _numbered, printed_headings, strip_numbering
 from .list_numberings import mixed_list_widths
 from .phrases import phrase_in_doubt
 from .placeholder_reads import suspect_placeholder

@@ -16,8 +16,8 @@ from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, Limits, SchedulerUn
 from .bulk import expand_inputs, run_to_dataset, run_to_outputs, unique_inputs
 from .dataset import DatasetLocked
 from .errors import SettingsError
+from .input_kinds import INPUT_SUFFIXES
 from .outputs import UsageError, plan_outputs, report_twin
-from .pipeline import INPUT_SUFFIXES
 from .settings import Settings
 
 __all__ = ["INPUT_SUFFIXES", "build_parser", "expand_inputs", "main"]
