@@ -99,3 +99,20 @@ def test_layout_column_pages_whose_rows_do_not_pair_are_left_apart_and_doubted()
 def test_a_table_without_its_last_columns_names_them():
     first = _page(1, [[(0, "変更日"), (12, "項目"), (30, "変更前"), (50, "変更後")], [(0, "2024/4/1")]])
     assert unprinted_last_labels([first]) == ["提出時期", "説明"]
+
+
+def test_a_pdf_whose_table_pages_were_not_found_but_whose_text_shows_the_table_is_partial():
+    """Four column strips a row block (set XXXV k01): no page holds a label row the table search
+    takes, so no row is read; the text layer shows the title, all six labels and the dates, so
+    the input is partial with a note saying the table is there, never success with "no
+    amendment table found" (pipeline.read_document, ``shown_table``)."""
+    from pathlib import Path
+
+    from piatable.normalize.shown_table import SHOWN_NOT_READ
+
+    pdf = Path(__file__).parent / "data" / "wide_strips73" / "four_strips_over_then_down.pdf"
+    result = extract_document(pdf)
+    assert result.status == "partial"
+    head = SHOWN_NOT_READ.split(" (")[0]
+    assert any(n.startswith(head) and "提出時期" in n for n in result.notes), result.notes
+    assert "no amendment table found" not in result.notes

@@ -22,6 +22,7 @@ from piatable.extract.cell_tables import CellTables, cell_tables_of
 from piatable.extract.layer_quality import TEXT_FAULT_NOTE, faulty_text_pages
 from piatable.extract.mended_text_flags import flag_mended_rows
 from piatable.extract.pdf import read_pdf
+from piatable.extract.pdf_whole_text import whole_text
 from piatable.extract.plumber_pages import repage_rows
 from piatable.extract.text import read_text_pages
 from piatable.extract.text_decoding import read_text_file
@@ -497,6 +498,12 @@ def read_document(path: str | Path, kind: Kind = "auto", settings: Settings | No
         result = reading_to_result(read_scan(p, settings), source, settings)
     text_of = (lambda: read_text_file(p)) if actual == "text" else None  # read again if need be
     close_document(result, text_of, settings.quality)  # rows lost or run together, said
+    if not result.records and actual == "pdf" and result.status == "success":
+        # No table page found, yet the text layer may show the table (labels printed one strip a
+        # page): lost, not absent (``shown_table``; set XXXV k01).
+        if shown := shown_not_read_note(whole_text(p)):
+            result.notes.append(shown)
+            result.status = "partial"
     if (
         not result.records
         and "no amendment table found" not in result.notes
