@@ -63,8 +63,10 @@ def table_walls(
     tol = settings.ruling_merge_em * hx
     band = header.bottom - hy / 2
     outer = sorted(x for x, top, _ in verticals if top <= band)
+    if len(outer) < 2:  # no two walls cross the label row (office-gnumeric52 g52-5: none)
+        return page, verticals
     inner = [v for v in verticals if v[1] > band and outer[0] + tol < v[0] < outer[-1] - tol]
-    if not inner or len(outer) < 2:
+    if not inner:
         return page, verticals
     thick = settings.ruling_thickness_em * hx
     vs = [s for s in page.rulings if abs(s[2] - s[0]) <= thick]
