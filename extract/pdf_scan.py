@@ -175,11 +175,15 @@ def printed_without_text(page) -> str:  # type: ignore[no-untyped-def]
 def _last_columns(flat: str) -> bool:
     """The whitespace-free text opens its label row with 提出時期's or 説明's label: it prints
     neither 変更日 nor 項目 before it, nor in the label row's next ``LABEL_ROW_CHARS``
-    characters (a text layer may give a row's labels in another order)."""
+    characters (a text layer may give a row's labels in another order); or 変更日 but neither
+    項目 nor 変更前 (変更日 a print-title column printed on every strip: set XXXV k01, a sheet
+    four strips wide, branch strips74)."""
     flat = _FORM_NAME.sub("", flat)  # a running head's 全項目評価書 (set XXXIV n10: 0 rows)
     at = min((i for i in (flat.find(k) for k in LAST_LABELS) if i >= 0), default=-1)
     head = flat[: at + LABEL_ROW_CHARS]
-    return at >= 0 and not any(k in head for k in LABEL_KEYS[:2])
+    if at < 0 or LABEL_KEYS[1] in head:
+        return False
+    return LABEL_KEYS[0] not in head or LABEL_KEYS[2] not in head
 
 
 def scan_pages(doc) -> list[PageScan]:  # type: ignore[no-untyped-def]

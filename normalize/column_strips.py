@@ -89,6 +89,7 @@ class _Kind:
     first: bool  # a first-strip page (its labels are of the first columns only)
     label_top: float | None  # the top of its label row, None without one
     labels: tuple[str, ...]  # label keys read on it
+    rank: int = 0  # its strip, left to right (0: the first strip; 1 on the last of two)
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -104,6 +105,17 @@ def _lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.x0) for line in out]
 
 
+# 提出時期に係る説明 and its wrapped pieces (提出時期に / 提出時期に係 …): 説明's label, no 提出時期
+# (a strip printing 説明 alone read as holding 提出時期 too: set XXXV k01, branch strips74).
+_EXPLANATION_LABEL = regex.compile(r"提出時期に(?:係(?:る(?:説明?)?)?)?")
+
+
+def _keys(text: str) -> set[str]:
+    """The label keys a label line's whitespace-free ``text`` prints."""
+    bare = _EXPLANATION_LABEL.sub("説明", text)
+    return {k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in bare}
+
+
 def _label_row(page: PageWords) -> tuple[float, set[str]] | None:
     """The top of the page's column-label row and the label keys it holds; None without one.
 
@@ -115,7 +127,7 @@ def _label_row(page: PageWords) -> tuple[float, set[str]] | None:
         if line[0].top > LABEL_BAND * page.height:
             break
         text = "".join("".join(w.text.split()) for w in line)
-        found = {k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in text}
+        found = _keys(text)
         rest = _LABEL_PIECES.sub("", text)
         if text and len(rest) <= LABEL_LINE_SLACK and (found or top is not None):
             top = min(w.top for w in line) if top is None else top
@@ -187,30 +199,53 @@ def _without_repeated(strip: PageWords, edge: float) -> None:
     strip.rulings = kept
 
 
+# The six labels' keys in the order a sheet prints its columns, left to right: a strip's rank is
+# where its own labels (those not on every strip: print-title columns) stand in it.
+COLUMN_ORDER = FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS
+
+
+def _ranked(rows: dict[int, tuple[float, set[str]]]) -> dict[int, _Kind]:
+    """Index → strip kind of the labelled pages of a sheet printed in two or more column strips,
+    ranked left to right; {} when the label rows do not make strips.
+
+    A label key every labelled page prints is a print-title column's (変更日 repeated on each
+    strip): a page's *own* keys are the others.  The strips are the distinct own key sets; they
+    are a sheet's column strips when there are two or more, they share no key, each holds keys
+    of consecutive columns (``COLUMN_ORDER``) with no other strip's key between them, and the
+    first holds 変更日 or 項目 (the first columns).  A page whose keys are all printed on every
+    page has no rank by its labels (a label row read short)."""
+    common = set.intersection(*(keys for _, keys in rows.values())) if rows else set()
+    own = {i: frozenset(keys - common) for i, (_, keys) in rows.items()}
+    strips = sorted({o for o in own.values() if o}, key=lambda o: min(COLUMN_ORDER.index(k) for k in o))
+    if len(strips) < 2:
+        return {}
+    spans = [(min(COLUMN_ORDER.index(k) for k in o), max(COLUMN_ORDER.index(k) for k in o)) for o in strips]
+    if any(a[1] >= b[0] for a, b in zip(spans, spans[1:], strict=False)):
+        return {}  # keys shared or interleaved: label rows of one table read differently
+    if not (strips[0] | common) & set(FIRST_KEYS) or LAST_KEYS[-1] in strips[0] | common:
+        return {}  # no first strip (a page opening with a wrapped る説明 is no strip)
+    rank = {o: r for r, o in enumerate(strips)}
+    return {
+        i: _Kind(rank[own[i]] == 0, rows[i][0], tuple(k for k in COLUMN_ORDER if k in rows[i][1]), rank[own[i]])
+        for i in rows
+        if own[i]
+    }
+
+
 def _kinds(pages: list[PageWords]) -> dict[int, _Kind]:
-    """Index in ``pages`` → its strip kind, for the pages that are one."""
-    kinds: dict[int, _Kind] = {}
-    for i, page in enumerate(pages):
-        row = _label_row(page)
-        if row is None:
-            continue
-        top, keys = row
-        first = [k for k in FIRST_KEYS if k in keys]
-        last = [k for k in LAST_KEYS if k in keys]
-        shown = tuple(k for k in FIRST_KEYS + MIDDLE_KEYS + LAST_KEYS if k in keys)
-        if first and LAST_KEYS[-1] not in keys:  # 提出時期 may print on the first strip's side
-            kinds[i] = _Kind(True, top, shown)
-        elif (last and not first) or _title_column_strip(keys):
-            kinds[i] = _Kind(False, top, shown)
-    if all(k.first for k in kinds.values()) or not any(k.first for k in kinds.values()):
-        return {}  # both kinds or none (a page opening with a wrapped ``る説明`` is no strip)
+    """Index in ``pages`` → its strip kind (``_Kind.rank``: its strip, left to right), for the
+    pages that are one; {} when no two strips are found."""
+    rows = {i: row for i, page in enumerate(pages) if (row := _label_row(page)) is not None}
+    kinds = _ranked(rows)
+    if not kinds:
+        return {}
     # Pages without a label row: the kind of a labelled page with the same column borders.
     for i, page in enumerate(pages):
         if i in kinds or not (cols := _columns(page)):
             continue
         like = [k for j, k in kinds.items() if _same_columns(_columns(pages[j]), cols)]
-        if like and all(k.first == like[0].first for k in like):
-            kinds[i] = _Kind(like[0].first, None, ())
+        if like and all(k.rank == like[0].rank for k in like):
+            kinds[i] = _Kind(like[0].first, None, (), like[0].rank)
     return kinds
 
 
@@ -325,35 +360,27 @@ MIN_TEXT_STRIP_LABELS = 2
 
 def row_order_strips_note(pages: list[PageWords]) -> list[str]:
     """``ROW_ORDER_NOTE`` (in a list) when ``pages``, a flattened text's (no columns side by side),
-    print a table's last columns on pages of their own (each label row of a pair printing
-    ``MIN_TEXT_STRIP_LABELS`` labels or more); [] otherwise."""
-    kinds = _kinds(pages)
-    pairs = [
-        p
-        for p in strip_pairs(pages)[0]
-        if min(len(kinds[p[0]].labels), len(kinds[p[1]].labels)) >= MIN_TEXT_STRIP_LABELS
-    ]
-    if not pairs:
+    print a table's later columns on pages of their own (two strips or more; each label row
+    counted printing ``MIN_TEXT_STRIP_LABELS`` labels or more); [] otherwise."""
+    kinds = {i: k for i, k in _kinds(pages).items() if len(k.labels) >= MIN_TEXT_STRIP_LABELS}
+    firsts = [i for i in sorted(kinds) if kinds[i].rank == 0]
+    lasts = [i for i in sorted(kinds) if kinds[i].rank > 0]
+    if not firsts or not lasts:
         return []
-    labels = " / ".join(
-        dict.fromkeys(
-            _SHOWN.get(k, k) for _, j, _, _ in pairs for k in kinds[j].labels if k not in FIRST_KEYS
-        )
-    )
-    first = ", ".join(str(pages[i].page) for i, _, _, _ in pairs)
-    return [
-        ROW_ORDER_NOTE.format(
-            last=", ".join(str(pages[j].page) for _, j, _, _ in pairs), first=first, labels=labels
-        )
-    ]
+    labels = _strip_labels(kinds, lasts)
+    first = ", ".join(str(pages[i].page) for i in firsts)
+    return [ROW_ORDER_NOTE.format(last=", ".join(str(pages[j].page) for j in lasts), first=first, labels=labels)]
 
 
 def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, float]], str]:
-    """The pages of a sheet printed in column strips paired as ``join_column_strips`` pairs them,
-    for readers without rulings (``grid/layout_strips``): (index of a first-strip page, index of
-    its last-strip page, their label rows' tops) for the pairs whose pages both print a label
-    row, and the last strips' labels as a note names them."""
+    """The pages of a sheet printed in two column strips paired as ``join_column_strips`` pairs
+    them, for readers without rulings (``grid/layout_strips``): (index of a first-strip page,
+    index of its last-strip page, their label rows' tops) for the pairs whose pages both print a
+    label row, and the last strips' labels as a note names them.  A sheet of three strips or
+    more gives no pair (``strip_ranks`` tells it)."""
     kinds = _kinds(pages)
+    if strip_count(kinds) != 2:
+        return [], ""
     firsts = [i for i in sorted(kinds) if kinds[i].first]
     lasts = [i for i in sorted(kinds) if not kinds[i].first]
     pairs = []
@@ -365,42 +392,68 @@ def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, flo
     return pairs, " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
 
 
+def strip_count(kinds: dict[int, _Kind]) -> int:
+    """How many column strips ``kinds`` (``_kinds``) found (0 without strips)."""
+    return len({k.rank for k in kinds.values()})
+
+
+def strip_ranks(pages: list[PageWords]) -> dict[int, int]:
+    """Index in ``pages`` → its column strip (0 the first, left to right) for the pages of a sheet
+    printed in column strips; {} when none is found."""
+    return {i: k.rank for i, k in _kinds(pages).items()}
+
+
+def _strip_labels(kinds: dict[int, _Kind], at: list[int]) -> str:
+    """The labels the pages ``at`` print beyond those every strip prints, as a note names them."""
+    common = set.intersection(*(set(k.labels) for k in kinds.values() if k.labels))
+    shown = (k for i in at for k in kinds[i].labels if k not in common)
+    return " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
+
+
 def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[str], dict[int, str]]:
-    """``pages`` with each page of a table's last columns joined into the page of the same rows'
-    first columns; the notes saying so and flags by page number for the rows of pages joined in
-    doubt.  ``pages`` are returned unchanged (and no note) when no page prints only the last
-    columns."""
+    """``pages`` with each page of a table's later column strips joined into the page of the same
+    rows' first columns, strip after strip left to right (two strips or more, either page order:
+    the i-th page of each strip holds the same rows); the notes saying so and flags by page
+    number for the rows of pages joined in doubt (strips of unequal page counts: every first-strip
+    page flagged, the count named).  ``pages`` are returned unchanged (and no note) when no page
+    prints only later columns."""
     kinds = _kinds(pages)
     if not kinds:
         return pages, [], {}
-    firsts = [i for i in sorted(kinds) if kinds[i].first]
-    lasts = [i for i in sorted(kinds) if not kinds[i].first]
+    n = strip_count(kinds)
+    strips = [[i for i in sorted(kinds) if kinds[i].rank == r] for r in range(n)]
+    firsts = strips[0]
     notes: list[str] = []
     flags: dict[int, str] = {}
-    if len(firsts) != len(lasts):
-        labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for i in lasts for k in kinds[i].labels))
-        notes.append(
-            COUNT_NOTE.format(
-                n_last=len(lasts), n_first=len(firsts), labels=labels, left=abs(len(lasts) - len(firsts))
+    joined: set[int] = set()
+    for r, lasts in enumerate(strips[1:], 1):
+        if len(firsts) != len(lasts):
+            notes.append(
+                COUNT_NOTE.format(
+                    n_last=len(lasts),
+                    n_first=len(firsts),
+                    labels=_strip_labels(kinds, lasts),
+                    left=abs(len(lasts) - len(firsts)),
+                )
             )
-        )
-    pairs = list(zip(firsts, lasts, strict=False))
-    if not pairs:
-        return pages, notes, flags
-    shown = (k for _, j in pairs for k in kinds[j].labels if k not in FIRST_KEYS)  # (repeated: no)
-    labels = " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
-    for i, j in pairs:
-        km = kinds[i]
-        ks = kinds[j]
-        # A page without its own label row takes its partner's or its strip's first page's top.
-        if km.label_top is None:
-            km = _Kind(km.first, kinds[firsts[0]].label_top, km.labels)
-        if ks.label_top is None:
-            ks = _Kind(ks.first, kinds[lasts[0]].label_top, ks.labels)
-        _join(pages[i], pages[j], km, ks, notes, flags)
-    joined = {j for _, j in pairs}
-    last = [str(pages[j].page) for _, j in pairs]
-    first = [str(pages[i].page) for i, _ in pairs]
-    note = JOINED_NOTE if len(pairs) > 1 else JOINED_NOTE_ONE
-    notes.insert(0, note.format(last=", ".join(last), first=", ".join(first), labels=labels))
+            flags.update({pages[i].page: DOUBT_FLAG for i in firsts})
+        pairs = list(zip(firsts, lasts, strict=False))
+        if not pairs:
+            continue
+        for i, j in pairs:
+            km = kinds[i]
+            ks = kinds[j]
+            # A page without its own label row takes its strip's first page's top.
+            if km.label_top is None:
+                km = _Kind(km.first, kinds[firsts[0]].label_top, km.labels, km.rank)
+            if ks.label_top is None:
+                ks = _Kind(ks.first, kinds[lasts[0]].label_top, ks.labels, ks.rank)
+            _join(pages[i], pages[j], km, ks, notes, flags)
+        joined |= {j for _, j in pairs}
+        last = ", ".join(str(pages[j].page) for _, j in pairs)
+        first = ", ".join(str(pages[i].page) for i, _ in pairs)
+        note = JOINED_NOTE if len(pairs) > 1 else JOINED_NOTE_ONE
+        if r < n - 1:
+            note = note.replace("the last columns", "further columns")
+        notes.insert(r - 1, note.format(last=last, first=first, labels=_strip_labels(kinds, [j for _, j in pairs])))
     return [p for k, p in enumerate(pages) if k not in joined], notes, flags
