@@ -73,6 +73,9 @@ class PageScan:
     last_columns: bool = False
     # Its label row holds 変更日 / 項目 and not 提出時期: the first columns of such a sheet.
     first_columns: bool = False
+    # Its text prints 変更前 or 変更後 (a running head's form name aside): with strips, a middle
+    # strip's page (変更前 / 変更後 between the first and the last columns) that has no date.
+    middle_columns: bool = False
     # Characters no Japanese table prints, and Japanese ones (``layer_quality``).
     strange: int = 0
     japanese: int = 0
@@ -141,6 +144,7 @@ def scan_page(doc, i: int, look: bool = True, keep: dict | None = None) -> PageS
         text=raw_text if i < COVER_PAGES else "",
         last_columns=_last_columns(flat),
         first_columns=labels >= 2 and all(k in flat for k in LABEL_KEYS[:2]) and "説明" not in flat,
+        middle_columns=any(k in flat for k in LABEL_KEYS[2:4]),
         strange=strange_count(flat),
         japanese=japanese_count(flat),
         drawn=drawn,
@@ -264,6 +268,10 @@ def table_pages(scans: list[PageScan]) -> list[int]:
         if s.is_header_page or s.is_body_page or (pages and s.dates and s.labels >= 2):
             pages.append(s.page)
         elif strips and s.first_columns and s.dates and (not pages or pages[-1] == s.page - 1):
+            pages.append(s.page)
+        elif strips and pages and pages[-1] == s.page - 1 and s.middle_columns:
+            # A middle strip's page of a sheet printed in three strips or more (変更前 /
+            # 変更後 alone, no date: "down, then over" prints them after the first strip's).
             pages.append(s.page)
         elif pages and pages[-1] == s.page - 1 and s.last_columns:
             # The last columns (提出時期 / 説明) of a sheet too wide for the page, printed on
