@@ -101,18 +101,27 @@ def test_a_table_without_its_last_columns_names_them():
     assert unprinted_last_labels([first]) == ["提出時期", "説明"]
 
 
-def test_a_pdf_whose_table_pages_were_not_found_but_whose_text_shows_the_table_is_partial():
-    """Four column strips a row block (set XXXV k01): no page holds a label row the table search
-    takes, so no row is read; the text layer shows the title, all six labels and the dates, so
-    the input is partial with a note saying the table is there, never success with "no
-    amendment table found" (pipeline.read_document, ``shown_table``)."""
+def test_a_calc_sheet_printed_four_strips_wide_over_then_down_reads_its_rows():
+    """Four column strips a row block, over then down, No. and 変更日 as print-title columns (set
+    XXXV k01): before branch strips74, 0 rows (status partial, SHOWN_NOT_READ).  Now its 16 rows
+    read across the four strips (pages 1-4 and 5-8), each row's 変更前 (page 2), 変更後 / 提出時期
+    (page 3) and 説明 (page 4) its own; the print-title columns not doubled.  The values are
+    those pdftotext -layout prints on the strips' pages."""
     from pathlib import Path
-
-    from piatable.normalize.shown_table import SHOWN_NOT_READ
 
     pdf = Path(__file__).parent / "data" / "wide_strips73" / "four_strips_over_then_down.pdf"
     result = extract_document(pdf)
-    assert result.status == "partial"
-    head = SHOWN_NOT_READ.split(" (")[0]
-    assert any(n.startswith(head) and "提出時期" in n for n in result.notes), result.notes
-    assert "no amendment table found" not in result.notes
+    rows = result.records
+    assert len(rows) == 16, result.notes
+    assert [r.change_date_raw for r in rows] == ["R3.9.4"] * 6 + ["H29.8.17"] * 5 + ["H29.4.7"] * 5
+    assert rows[0].item.startswith("Ⅱ特定個人情報ファイルの概要")
+    assert _squash(rows[0].before) == "紙媒体はシュレッダーにより裁断する。"
+    assert _squash(rows[0].after) == "紙媒体は専門業者による溶解処理を行い、溶解証明書を受領する。"
+    assert _squash(rows[2].after) == "削除"
+    assert _squash(rows[4].before) == ""  # an empty 変更前 cell (page 2, row 5)
+    assert _squash(rows[4].after) == "令和7年3月17日"
+    assert [r.timing for r in rows] == ["事前"] * 11 + ["事後"] * 5
+    assert all(_squash(r.explanation) == "生活保護法施行規則の改正（令和７年４月施行）に伴う修正" for r in rows[:11])
+    assert all(_squash(r.explanation) == "委託先の変更（重要な変更にあたらない）" for r in rows[11:])
+    assert not any(r.change_date_raw in (r.before or "") for r in rows)  # 変更日 not doubled
+    assert sum("of the rows of pages 1, 5" in n for n in result.notes) == 3

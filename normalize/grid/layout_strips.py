@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from piatable.models import PageWords, Word
-from piatable.normalize.column_strips import FIRST_KEYS, strip_pairs
+from piatable.normalize.column_strips import FIRST_KEYS, strip_pairs, strip_ranks
 from piatable.normalize.dates import DATE
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD
@@ -221,11 +221,40 @@ def _rebuild(
     main.width = max(main.width, strip.width + dx)
 
 
+MANY_NOTE = (
+    "pages {pages} print the columns of one table in {n} strips (a sheet too wide for the page,"
+    " page {first} its first columns): a -layout text's strips of three or more are not joined,"
+    " the rows are read as printed and may be extra, split, or lack their other columns"
+)
+MANY_WHY = "a sheet printed in three column strips or more: its strips are not joined in a -layout text"
+
+
+def _many_strips(pages: list[PageWords], notes: list[str]) -> bool:
+    """A sheet printed in three column strips or more (``strip_ranks``): not joined by row order
+    (a middle strip's rows open with neither a date nor a 事前 / 事後 unless a print-title column
+    repeats the date, and a pair's counts tell nothing then); every word of the table's pages,
+    from its first strip's first page on, carries ``MANY_WHY`` as its ``guess`` (the grid flags
+    their cells ``column_guess``) and a note names the pages.  True when so."""
+    ranks = strip_ranks(pages)
+    n = len(set(ranks.values()))
+    if n < 3:
+        return False
+    start = min(ranks)
+    for page in pages[start:]:
+        for w in page.words:
+            w.guess = w.guess or MANY_WHY
+    shown = ", ".join(str(pages[i].page) for i in sorted(ranks))
+    notes.append(MANY_NOTE.format(pages=shown, n=n, first=pages[start].page))
+    return True
+
+
 def join_layout_strips(pages: list[PageWords], notes: list[str]) -> list[PageWords]:
     """``pages`` (a ``-layout`` text's) with each last-strip page joined into the first-strip page
     of the same rows when both hold as many rows; the words of pairs that do not carry
     ``UNJOINED_WHY`` as their ``guess`` (the grid flags their cells ``column_guess``); notes
     appended to ``notes``.  Unchanged when no page prints only a table's last columns."""
+    if _many_strips(pages, notes):
+        return pages
     pairs, labels = strip_pairs(pages)
     if not pairs:
         return pages
