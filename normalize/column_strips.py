@@ -27,6 +27,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -220,13 +221,15 @@ def _ranked(rows: dict[int, tuple[float, set[str]]]) -> dict[int, _Kind]:
     if len(strips) < 2:
         return {}
     spans = [(min(COLUMN_ORDER.index(k) for k in o), max(COLUMN_ORDER.index(k) for k in o)) for o in strips]
-    if any(a[1] >= b[0] for a, b in zip(spans, spans[1:], strict=False)):
+    if any(a[1] >= b[0] for a, b in pairwise(spans)):
         return {}  # keys shared or interleaved: label rows of one table read differently
     if not (strips[0] | common) & set(FIRST_KEYS) or LAST_KEYS[-1] in strips[0] | common:
         return {}  # no first strip (a page opening with a wrapped る説明 is no strip)
     rank = {o: r for r, o in enumerate(strips)}
     return {
-        i: _Kind(rank[own[i]] == 0, rows[i][0], tuple(k for k in COLUMN_ORDER if k in rows[i][1]), rank[own[i]])
+        i: _Kind(
+            rank[own[i]] == 0, rows[i][0], tuple(k for k in COLUMN_ORDER if k in rows[i][1]), rank[own[i]]
+        )
         for i in rows
         if own[i]
     }
@@ -369,7 +372,9 @@ def row_order_strips_note(pages: list[PageWords]) -> list[str]:
         return []
     labels = _strip_labels(kinds, lasts)
     first = ", ".join(str(pages[i].page) for i in firsts)
-    return [ROW_ORDER_NOTE.format(last=", ".join(str(pages[j].page) for j in lasts), first=first, labels=labels)]
+    return [
+        ROW_ORDER_NOTE.format(last=", ".join(str(pages[j].page) for j in lasts), first=first, labels=labels)
+    ]
 
 
 def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, float]], str]:
@@ -455,5 +460,7 @@ def join_column_strips(pages: list[PageWords]) -> tuple[list[PageWords], list[st
         note = JOINED_NOTE if len(pairs) > 1 else JOINED_NOTE_ONE
         if r < n - 1:
             note = note.replace("the last columns", "further columns")
-        notes.insert(r - 1, note.format(last=last, first=first, labels=_strip_labels(kinds, [j for _, j in pairs])))
+        notes.insert(
+            r - 1, note.format(last=last, first=first, labels=_strip_labels(kinds, [j for _, j in pairs]))
+        )
     return [p for k, p in enumerate(pages) if k not in joined], notes, flags

@@ -78,14 +78,23 @@ def test_strips_are_ranked_by_the_labels_not_printed_on_every_strip():
     last = [(0, "No."), (30, "変更日"), (80, "提出時期に係る説明")]
     over = [_page(k + 1, lab) for k, lab in enumerate([first, second, third, last] * 2)]
     assert strip_ranks(over) == {0: 0, 1: 1, 2: 2, 3: 3, 4: 0, 5: 1, 6: 2, 7: 3}
-    down = [_page(k + 1, lab) for k, lab in enumerate([first, first, second, second, third, third, last, last])]
+    down = [
+        _page(k + 1, lab) for k, lab in enumerate([first, first, second, second, third, third, last, last])
+    ]
     assert strip_ranks(down) == {0: 0, 1: 0, 2: 1, 3: 1, 4: 2, 5: 2, 6: 3, 7: 3}
 
 
 def test_label_rows_of_one_whole_table_make_no_strips():
     """A table printing all six labels on a page and a page whose label row was read short (no
     説明), or a page opening with a wrapped 説明 label piece: no strips, nothing joined."""
-    whole = [(0, "変更日"), (40, "項目"), (80, "変更前の記載"), (160, "変更後の記載"), (240, "提出時期"), (300, "説明")]
+    whole = [
+        (0, "変更日"),
+        (40, "項目"),
+        (80, "変更前の記載"),
+        (160, "変更後の記載"),
+        (240, "提出時期"),
+        (300, "説明"),
+    ]
     short = whole[:5]
     assert strip_ranks([_page(1, whole), _page(2, short)]) == {}
     assert strip_ranks([_page(1, whole), _page(2, [(0, "る説明")])]) == {}

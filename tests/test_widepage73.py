@@ -121,7 +121,9 @@ def test_a_calc_sheet_printed_four_strips_wide_over_then_down_reads_its_rows():
     assert _squash(rows[4].before) == ""  # an empty 変更前 cell (page 2, row 5)
     assert _squash(rows[4].after) == "令和7年3月17日"
     assert [r.timing for r in rows] == ["事前"] * 11 + ["事後"] * 5
-    assert all(_squash(r.explanation) == "生活保護法施行規則の改正（令和７年４月施行）に伴う修正" for r in rows[:11])
+    assert all(
+        _squash(r.explanation) == "生活保護法施行規則の改正（令和７年４月施行）に伴う修正" for r in rows[:11]
+    )
     assert all(_squash(r.explanation) == "委託先の変更（重要な変更にあたらない）" for r in rows[11:])
     assert not any(r.change_date_raw in (r.before or "") for r in rows)  # 変更日 not doubled
     assert sum("of the rows of pages 1, 5" in n for n in result.notes) == 3

@@ -25,6 +25,7 @@ import random
 import subprocess
 import sys
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -134,18 +135,18 @@ def _widths(look: dict) -> list[float]:
     widths = {c: TITLE_WIDTHS[c] for c in titles}
     room = page - sum(widths.values())
     bounds = [0, *(cols.index(c) for c in look["cuts"]), len(cols)]
-    strips = [[c for c in cols[a:b] if c not in titles] for a, b in zip(bounds, bounds[1:], strict=False)]
+    strips = [[c for c in cols[a:b] if c not in titles] for a, b in pairwise(bounds)]
     for strip, fill in zip(strips, look["fills"], strict=True):
         total = sum(SHARES[c] for c in strip)
         widths.update({c: SHARES[c] / total * room * fill for c in strip})
-    for strip, nxt in zip(strips, strips[1:], strict=False):
+    for strip, nxt in pairwise(strips):
         # The next strip's first column widened to overflow this strip's page (its other
         # columns narrowed to keep the next strip within its own).
         need = room * OVERFLOW - sum(widths[c] for c in strip)
         if widths[nxt[0]] < need:
-            rest = [c for c in nxt[1:]]
+            rest = list(nxt[1:])
             spare = room * FILL[1] - need
-            if rest and spare <= 0 or not rest and need > room * FILL[1]:
+            if (rest and spare <= 0) or (not rest and need > room * FILL[1]):
                 raise SystemExit(f"{look['shape']}: no widths put {nxt[0]} on a page of its own")
             widths[nxt[0]] = need
             if rest and sum(widths[c] for c in rest) > spare:
