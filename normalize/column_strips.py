@@ -397,6 +397,12 @@ def strip_pairs(pages: list[PageWords]) -> tuple[list[tuple[int, int, float, flo
     return pairs, " / ".join(dict.fromkeys(_SHOWN.get(k, k) for k in shown))
 
 
+def strip_kinds(pages: list[PageWords]) -> dict[int, tuple[int, float | None, tuple[str, ...]]]:
+    """Index in ``pages`` → (its column strip, 0 the first; its label row's top, None without
+    one; the label keys it prints) for the pages of a sheet printed in column strips."""
+    return {i: (k.rank, k.label_top, k.labels) for i, k in _kinds(pages).items()}
+
+
 def strip_count(kinds: dict[int, _Kind]) -> int:
     """How many column strips ``kinds`` (``_kinds``) found (0 without strips)."""
     return len({k.rank for k in kinds.values()})

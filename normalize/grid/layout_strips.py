@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from piatable.models import PageWords, Word
-from piatable.normalize.column_strips import FIRST_KEYS, strip_pairs, strip_ranks
+from piatable.normalize.column_strips import FIRST_KEYS, strip_kinds, strip_pairs
 from piatable.normalize.dates import DATE
 from piatable.settings import GridSettings
 from piatable.vocabulary import TIMING_WORD
@@ -226,26 +228,136 @@ MANY_NOTE = (
     " page {first} its first columns): a -layout text's strips of three or more are not joined,"
     " the rows are read as printed and may be extra, split, or lack their other columns"
 )
+# Rows of three strips or more joined by row order: each pair held as many rows, but a row's
+# lines are placed by order alone across strips (Calc's centred cells print a row's date, and
+# its 事前 / 事後, mid-row): in tuning, 3 of 19 wrong rows read at 0.9 or more unflagged.
+MANY_JOINED_WHY = "a sheet printed in three column strips or more: its strips joined by row order"
 MANY_WHY = "a sheet printed in three column strips or more: its strips are not joined in a -layout text"
 
 
-def _many_strips(pages: list[PageWords], notes: list[str]) -> bool:
-    """A sheet printed in three column strips or more (``strip_ranks``): not joined by row order
-    (a middle strip's rows open with neither a date nor a 事前 / 事後 unless a print-title column
-    repeats the date, and a pair's counts tell nothing then); every word of the table's pages,
-    from its first strip's first page on, carries ``MANY_WHY`` as its ``guess`` (the grid flags
-    their cells ``column_guess``) and a note names the pages.  True when so."""
-    ranks = strip_ranks(pages)
-    n = len(set(ranks.values()))
+def _many_strips(pages: list[PageWords], notes: list[str]) -> list[PageWords] | None:
+    """A sheet printed in three column strips or more (``strip_kinds``): joined strip after strip
+    (``_join_many``) when every strip prints as many pages with a label row and each later strip
+    but the last repeats the 変更日 column (its rows open with their dates: a print-title
+    column); else not joined, every word of the table's pages, from its first strip's first page
+    on, carrying ``MANY_WHY`` as its ``guess`` (the grid flags their cells ``column_guess``) and
+    a note naming the pages.  None for a sheet of fewer than three strips."""
+    kinds = strip_kinds(pages)
+    n = len({k[0] for k in kinds.values()})
     if n < 3:
-        return False
-    start = min(ranks)
+        return None
+    joined = _join_many(pages, kinds, n, notes)
+    if joined is not None:
+        return joined
+    start = min(kinds)
     for page in pages[start:]:
         for w in page.words:
             w.guess = w.guess or MANY_WHY
-    shown = ", ".join(str(pages[i].page) for i in sorted(ranks))
+    shown = ", ".join(str(pages[i].page) for i in sorted(kinds))
     notes.append(MANY_NOTE.format(pages=shown, n=n, first=pages[start].page))
-    return True
+    return pages
+
+
+def _dated_rows(lines: dict[int, list[Word]], label_top: float, edge: float) -> list[int]:
+    """The lines below the label row that print a date left of ``edge`` (in the 変更日 column,
+    a No. column possibly before it)."""
+    return [
+        y
+        for y in sorted(y for y in lines if y > label_top + 0.5)
+        if any(w.x0 < edge and DATE.match("".join(w.text.split())) for w in lines[y])
+    ]
+
+
+# A repeated column's value opening a strip page's body line: a No. (1, 12) or a date, with the
+# space after it; and the tail of a date wrapped in its narrow cell (日, 17日).
+_REPEATED_VALUE = regex.compile(r"^\s*(?:\d{1,4}\s+)?(?:" + DATE.pattern + r")?\s*")
+_DATE_TAIL = regex.compile(r"^\d{0,2}日?$")
+
+
+def _right_of(words: list[Word], edge: float) -> list[Word]:
+    """``words`` without the values of the columns a strip repeats left of ``edge`` (No. / 変更日
+    as print-title columns): a word opening left of it loses a leading No. and date (a date and
+    the next cell's text one space apart: ``2022年10月17 使用開始日…``), a word wholly left of it
+    that is a wrapped date's tail (日) goes; other words stay whole (a cell's wrapped lines open
+    left of its label in a ``-layout`` text)."""
+    out = []
+    for w in words:
+        if w.x0 >= edge:
+            out.append(w)
+            continue
+        text = w.text
+        if w.x1 <= edge and _DATE_TAIL.match(text.strip()):
+            continue
+        cut = _REPEATED_VALUE.match(text)
+        at = cut.end() if cut and DATE.search(text[: cut.end()] or " ") else 0
+        rest = text[at:]
+        if rest.strip():
+            per = (w.x1 - w.x0) / max(len(text), 1)
+            out.append(replace(w, text=rest, x0=w.x0 + at * per))
+    return out
+
+
+def _join_many(
+    pages: list[PageWords],
+    kinds: dict[int, tuple[int, float | None, tuple[str, ...]]],
+    n: int,
+    notes: list[str],
+) -> list[PageWords] | None:
+    """``pages`` with the k-th page of each later strip joined into the k-th page of the first,
+    strip after strip (the rows paired by order: dates on the first strip and on each strip that
+    repeats 変更日, 事前 / 事後 on the last); None, nothing changed, unless every pair holds as many
+    rows."""
+    groups = [[i for i in sorted(kinds) if kinds[i][0] == r] for r in range(n)]
+    if any(len(g) != len(groups[0]) for g in groups) or any(kinds[i][1] is None for i in kinds):
+        return None
+    if any(FIRST_KEYS[0] not in kinds[g[0]][2] for g in groups[1:-1]):
+        return None  # a middle strip without the date: its rows open with nothing to pair by
+    work = [replace(p, words=[replace(w) for w in p.words]) for p in pages]
+    hx, hy = ems(work)
+    for column in zip(*groups, strict=True):
+        i = column[0]
+        alone = layout_page_rows(work[i], None, hx, hy, GridSettings())
+        if alone is None or alone.by_chars:
+            for k in column:
+                work[k] = char_offsets(work[k])
+        top_m = kinds[i][1]
+        for j in column[1:]:
+            main, strip, top_s = work[i], work[j], kinds[j][1]
+            if top_m is None or top_s is None:
+                return None
+            m_lines, s_lines = _lines(main), _lines(strip)
+            m_open = _dated_rows(m_lines, top_m, _date_edge(m_lines, top_m) or float("inf"))
+            _untie_label_tail(strip, notes)
+            s_lines = _lines(strip)
+            first_m = m_open[0] if m_open else top_m + LABEL_LINES
+            dated = FIRST_KEYS[0] in kinds[j][2]
+            opens = _dated_rows(s_lines, top_s, float("inf")) if dated else _timing_rows(s_lines, top_s)
+            labels_s = _label_words(s_lines, top_s, opens[0] if opens else top_s + LABEL_LINES)
+            edge = _repeated_edge(_label_words(m_lines, top_m, first_m), labels_s)
+            if dated:
+                s_open = _dated_rows(s_lines, top_s, edge if edge is not None else float("inf"))
+            else:
+                s_open = _timing_rows(s_lines, top_s)
+            if edge is not None:  # the columns it repeats are the first strip's: read there
+                strip.words = _right_of(strip.words, edge)
+            if not m_open or len(m_open) != len(s_open):
+                return None
+            body = [w.x1 for y, ws in m_lines.items() if y >= top_m for w in ws]
+            _rebuild(main, strip, (top_m, top_s), (m_open, s_open), max(body, default=0.0) + GAP_CELLS)
+    for r, group in enumerate(groups[1:], 1):
+        labels = " / ".join(
+            dict.fromkeys(k for j in group for k in kinds[j][2] if not all(k in kinds[i][2] for i in kinds))
+        )
+        note = JOINED_NOTE if r == n - 1 else JOINED_NOTE.replace("the last columns", "further columns")
+        first = ", ".join(str(pages[i].page) for i in groups[0])
+        notes.insert(
+            r - 1, note.format(last=", ".join(str(pages[j].page) for j in group), first=first, labels=labels)
+        )
+    joined = {j for g in groups[1:] for j in g}
+    for i in groups[0]:  # the grid makes it ``column_guess``: paired by order alone
+        for w in work[i].words:
+            w.guess = w.guess or MANY_JOINED_WHY
+    return [p for k, p in enumerate(work) if k not in joined]
 
 
 def join_layout_strips(pages: list[PageWords], notes: list[str]) -> list[PageWords]:
@@ -253,8 +365,8 @@ def join_layout_strips(pages: list[PageWords], notes: list[str]) -> list[PageWor
     of the same rows when both hold as many rows; the words of pairs that do not carry
     ``UNJOINED_WHY`` as their ``guess`` (the grid flags their cells ``column_guess``); notes
     appended to ``notes``.  Unchanged when no page prints only a table's last columns."""
-    if _many_strips(pages, notes):
-        return pages
+    if (many := _many_strips(pages, notes)) is not None:
+        return many
     pairs, labels = strip_pairs(pages)
     if not pairs:
         return pages
