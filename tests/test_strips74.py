@@ -49,15 +49,28 @@ def test_the_pdf_of_a_sheet_printed_in_column_strips_reads_whole_rows(case):
     assert result.status in ("success", "partial"), result.notes
 
 
-def test_a_layout_text_of_a_sheet_in_four_strips_warns_every_row():
-    """``pdftotext -layout`` of a sheet four strips wide: not joined (the middle strips' rows open
-    with neither date nor 事前 / 事後 that pairs them), so every row read carries column_guess
-    with confidence below 0.9, a note names the strips' pages and the input is partial."""
-    result = extract_document(SET / "st74-calc-a4p-over-4-ab-pdftotext-layout" / "input.txt")
-    assert result.status == "partial"
-    assert any("in 4 strips" in n and "not joined" in n for n in result.notes), result.notes
-    assert result.records
+def test_a_layout_text_of_four_strips_repeating_the_date_is_joined_and_warned():
+    """``pdftotext -layout`` of a sheet four strips wide with No. and 変更日 repeated on every
+    strip: the strips joined by their rows' dates (the last by 事前 / 事後), so each row gets its
+    own date and timing; every row carries column_guess below 0.9 (paired by order alone)."""
+    case = "st74-calc-a4p-over-4-ab"
+    result = extract_document(SET / f"{case}-pdftotext-layout" / "input.txt")
+    expected = _expected(case)
+    assert [r.change_date for r in result.records] == [e["change_date"] for e in expected]
+    assert [r.timing for r in result.records] == [e["timing"] for e in expected]
+    assert sum("further columns" in n and "joined" in n for n in result.notes) == 2, result.notes
+    assert any("the last columns" in n and "joined" in n for n in result.notes), result.notes
     assert all("column_guess" in r.flags and r.confidence < 0.9 for r in result.records)
+
+
+def test_a_layout_text_of_three_strips_without_the_date_repeated_is_not_joined():
+    """``pdftotext -layout`` of a sheet three strips wide, no print-title column: the middle
+    strip's rows open with nothing to pair them by, so nothing is joined, a note says so and the
+    input is partial."""
+    result = extract_document(SET / "st74-calc-a4l-down-3-pdftotext-layout" / "input.txt")
+    assert result.status == "partial"
+    assert any("in 3 strips" in n and "not joined" in n for n in result.notes), result.notes
+    assert not [r for r in result.records if r.confidence >= 0.9 and not r.flags]
 
 
 def _page(n: int, labels: list[tuple[float, str]], rulings: list[float] | None = None) -> PageWords:
