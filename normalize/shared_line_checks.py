@@ -14,7 +14,11 @@ a row whose cut is in doubt must say so):
   before cell's last line; no paragraph of the samples' truth holds one so);
 * ``shared``: the explanation's first paragraph is two pieces a cell gap apart, the second
   worded as an explanation ends (``…実施する。 外部監査の導入に伴う追記``): the after cell's
-  last line beside the explanation; or the after cell's last paragraph ends with such a piece
+  last line beside the explanation; not where the gap falls inside a word or a phrase
+  (``VRS の運用に伴 う追記``, ``自己点検の実施方法 の見直し…``: the explanation's own line
+  wrapped and joined with a space; no cell ends inside a word the next one finishes, as
+  ``cut_checks.torn_word_doubts`` holds; branch warn74, figures in docs/quality.md); or the
+  after cell's last paragraph ends with such a piece
   (``[ 100人以上 ] 支所における…に伴う…の増加``);
 * ``leaf``: the before cell (the after cell when the before is empty) opens with a heading of
   the form (``委託事項２``, ``⑥委託先名``) while the item holds no such heading at its end: the
@@ -69,7 +73,9 @@ from .block_lines import opens_block_body
 from .cut_checks import INSTANCE_LINE, is_heading_line
 from .passone import BEFORE_AFTER_CUT_WHY, ITEM_CUT_WHY
 from .period_lines import period_goes_on
+from .phrase_openings import starts_mid_phrase
 from .stream_cut_checks import stream_cut_doubts
+from .tokenizer import default_tokenizer, word_spans_break
 from .twin_openings import twin_opening_doubts
 
 _WHITE = regex.compile(r"\s+")
@@ -147,6 +153,7 @@ def shared_line_doubts(record: Record) -> list[Doubt]:
             m
             and EXPLANATION_ENDING.search(expl[0][m.end() :])
             and not EXPLANATION_ENDING.search(expl[0][: m.start()])
+            and not _inside_phrase(expl[0][: m.start()], expl[0][m.end() :])
         ):
             why = f"the explanation's first line holds another cell's text before a gap ({expl[0][:12]}…)"
             return [Doubt("column_guess", "explanation", why)]
@@ -158,6 +165,14 @@ def shared_line_doubts(record: Record) -> list[Doubt]:
                 why = f"the after cell ends with an explanation beside its last line ({rest[:12]}…)"
                 return [Doubt("column_guess", "after", why)]
     return []
+
+
+def _inside_phrase(left: str, right: str) -> bool:
+    """Whether a gap between ``left`` and ``right`` on one line of a cell lies inside a word
+    (``…運用に伴`` | ``う追記``) or a phrase (``…実施方法`` | ``の見直し``: an opening that leans on
+    the word before it): a line of one cell wrapped and joined with a space, not two cells side by
+    side (an explanation opens neither inside a word nor with a particle)."""
+    return word_spans_break(default_tokenizer(), left, right) or bool(starts_mid_phrase(right))
 
 
 def leaf_doubts(record: Record) -> list[Doubt]:

@@ -380,3 +380,25 @@ def test_an_items_last_heading_wrapped_in_a_narrow_item_column_is_taken_from_the
     row = printed_row({"item": [("Ⅰ基本情報", 1)], "before": [("①システムの名 住基", 2), ("称", 3)]})
     mend_shared_lines([row])
     assert cells_of(row)["before"][-1] == "称"
+
+
+@pytest.mark.parametrize(
+    ("explanation", "doubt"),
+    [
+        # Two cells on one line: the after cell's last sentence, then the explanation.
+        ("・委託先の監査を年１回実施する。 外部監査の導入に伴う追記", True),
+        # The explanation's own line wrapped inside a word (伴 | う) or before a particle
+        # (方法 | の): pypdfium2 / -raw join the wrapped lines with a space (branch warn74:
+        # heldout-raw22, heldout-spaced23, office-kindcol59: right rows warned by this alone).
+        ("VRSの運用に伴 う追記", False),
+        ("自己点検の実施方法 の見直しに伴う修正", False),
+        ("ワクチン接種記録システ ムの導入に伴う追加", False),
+    ],
+)
+def test_a_gap_inside_a_word_or_phrase_of_the_explanation_is_no_cell_gap(explanation, doubt):
+    from piatable.normalize.shared_line_checks import shared_line_doubts
+
+    rec = record({})
+    rec.explanation = explanation
+    got = [d for d in shared_line_doubts(rec) if "first line holds another cell" in d.why]
+    assert bool(got) is doubt
