@@ -85,7 +85,8 @@ def _cut(text: str, rng: random.Random, most: int) -> tuple[str, str]:
 
 def _look(name: str, maker: str, heldout: bool) -> dict:
     rng = random.Random(f"piatable-order74-{name}")
-    pool = [r for r in _pool(heldout) if max(len(r[k]) for k in ("item", "before", "after")) <= sheet72.MAX_CELL]
+    longest = sheet72.MAX_CELL
+    pool = [r for r in _pool(heldout) if max(len(r[k]) for k in ("item", "before", "after")) <= longest]
     n = rng.randint(*ROWS[heldout])
     start = rng.randrange(len(pool) - n + 1)
     rows = printed_rows(pool[start : start + n], rng.choice(office.DATE_STYLES))
@@ -119,7 +120,9 @@ def _look(name: str, maker: str, heldout: bool) -> dict:
         "remarks": [rng.choice(sheet72.HELDOUT_REMARKS if heldout else sheet72.TUNING_REMARKS) for _ in rows],
         "repeat": rng.random() < 0.5,
         # The continued record whose continuation row opens a page (a manual break), if any.
-        "break_at": rng.choice(sorted(splits)) if splits and maker == "calc" and rng.random() < 0.75 else None,
+        "break_at": (
+            rng.choice(sorted(splits)) if splits and maker == "calc" and rng.random() < 0.75 else None
+        ),
     }
 
 
@@ -182,9 +185,7 @@ def _truth_case(name: str, look: dict, heldout: bool) -> office.Case:
     """The rows as the record's first sheet row prints them (``expected_records`` finds each
     cell printed whole; a continued cell's rest is printed in the next sheet row, apart)."""
     rows = look["tables"][0]
-    rows = [
-        dict(r, **{k: v[0] for k, v in look["splits"].get(i, {}).items()}) for i, r in enumerate(rows)
-    ]
+    rows = [dict(r, **{k: v[0] for k, v in look["splits"].get(i, {}).items()}) for i, r in enumerate(rows)]
     case = office.plain_case(name, rows, look["maker"], heldout=heldout)
     return replace(case, rows=rows, merge=False, fallback_glyphs="○□△〒")
 
