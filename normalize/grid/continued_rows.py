@@ -72,6 +72,11 @@ COPIED_ANCHORS_WHY = (
     " as merged) but text of its own: a change of its own under merged cells, or the rest of the"
     " record above printed in the next sheet row; kept apart"
 )
+LONE_REASON_WHY = (
+    "the lower of two rows holds only a 提出時期に係る説明 (its 変更日 copied in as merged): a change"
+    " printing only its reason beside merged cells, or the rest of the 説明 above printed in the"
+    " next sheet row; kept apart"
+)
 _NAMES = {ITEM: "項目", BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
 # A 項目 line opening a part of the form (Ⅰ基本情報, Ⅱ…): a row of its own, never a cell's rest.
 _PART_OPENING = regex.compile(r"^\s*[Ⅰ-Ⅻ]")
@@ -178,16 +183,30 @@ def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
 
 def _copied_anchors(row: GridRow, above: GridRow) -> bool:
     """``row`` (layout text) prints no 変更日, 項目 nor 提出時期 of its own, its 項目 and the others
-    copied in from ``above`` as if merged (``merged_cell_filled``), and holds 変更前 / 変更後 / 説明
-    text of its own: a change of its own under merged cells, or the next sheet row going on with
-    the record above (branch order74: No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets whose
-    continuation rows print no number nor date); without rulings the text does not tell."""
+    copied in from ``above`` as if merged (``merged_cell_filled``), and holds a 説明 of its own
+    (a row sharing the 説明 too is one under merged cells): a change of its own under merged
+    cells, or the next sheet row going on with the record above (branch order74:
+    No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets whose continuation rows print no number
+    nor date); without rulings the text does not tell."""
     return (
         row.table == above.table
         and "merged_cell_filled" in row.flags
         and bool(cell_text(row.cells.get(ITEM)))
         and not any(_own(row, above, c) for c in ANCHORS)
-        and any(_own(row, above, c) for c in TEXT_COLUMNS)
+        and bool(_own(row, above, EXPLANATION))
+    )
+
+
+def _lone_reason(row: GridRow, above: GridRow) -> bool:
+    """``row`` (layout text) holds a 説明 of its own and nothing else but a 変更日 copied in
+    from ``above`` as merged: a change printing only its reason beside merged cells
+    (``lone_explanations``), or the 説明's last paragraph the author typed in the next sheet row
+    (branch order74); the text does not tell."""
+    return (
+        row.table == above.table
+        and "merged_cell_filled" in row.flags
+        and bool(_own(row, above, EXPLANATION))
+        and not any(cell_text(row.cells.get(c)) for c in (ITEM, BEFORE, AFTER, TIMING))
     )
 
 
@@ -221,10 +240,6 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
             # no change of its own (settled); with a side it may be one whose anchors were left
             # blank: a guess.
             return own, not any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER))
-        if not any(cell_text(row.cells.get(c)) for c in (ITEM, BEFORE, AFTER, TIMING)):
-            # Only a 説明 beside a date copied in as merged (layout text): no change of its own,
-            # yet the rest of the 説明 above or a block of the one below the text does not say.
-            return own, False
         return None
     if all(goes_on(c) for c in own):
         # (Every cell: a row of its own may open one cell with a line torn from the row above,
@@ -258,6 +273,8 @@ def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
                 why = TORN_ABOVE_WHY.format(cell=_NAMES[torn[0]])
             elif layout and not why and _copied_anchors(row, above):
                 why = COPIED_ANCHORS_WHY
+            elif layout and not why and _lone_reason(row, above):
+                why = LONE_REASON_WHY
             if why and row.table == above.table:
                 above.doubt = above.doubt or why
                 row.doubt = row.doubt or why
