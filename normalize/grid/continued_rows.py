@@ -164,7 +164,12 @@ def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
     body = [c for c in (BEFORE, AFTER) if cell_text(row.cells.get(c))]
     if not body:
         return own, True
-    if "merged_cell_filled" in row.flags or any(cell_text(row.cells.get(c)) for c in (DATE, TIMING)):
+    if any(cell_text(row.cells.get(c)) for c in (DATE, TIMING)):
+        return [], False
+    if "merged_cell_filled" in row.flags and row.page_start <= above.page_end:
+        # (A page's first row with neither date nor timing filled in: the flag says nothing of a
+        # merge with the row above, printed on the page before; set XXXIV's continuation rows
+        # opening a page, branch order74.)
         return [], False
     if any(c not in own for c in body):
         return [], False
