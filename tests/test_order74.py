@@ -18,6 +18,7 @@ from piatable.normalize.grid.continued_rows import (
     join_continued_rows,
 )
 from piatable.normalize.grid.emptied_columns import emptied_page_notes
+from piatable.normalize.grid.page_top_rests import page_top_rest_doubts
 from piatable.pipeline import extract_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "order74"
@@ -165,3 +166,31 @@ def test_page_with_no_explanation_is_flagged() -> None:
     assert emptied_page_notes(lone) == []
     bare = _page_rows(1, 4, "") + _page_rows(2, 3, "")
     assert emptied_page_notes(bare) == []
+
+
+def _at(text: str, line_no: int, page: int = 2) -> SimpleNamespace:
+    return SimpleNamespace(text=text, line_no=line_no, page=page)
+
+
+def _paged(cells: dict[int, list[SimpleNamespace]], page: int) -> SimpleNamespace:
+    return SimpleNamespace(cells=cells, page_start=page, page_end=page, doubt=None, table=0)
+
+
+def test_detached_lines_above_a_page_s_first_item_warn_both_rows() -> None:
+    """Layout text: ``重大な変更に該当しない`` alone at page 2's top, a blank line, then the first
+    row's 項目 and 説明: both that row and the page before's last are in doubt; a centred 説明
+    starting above the 項目 with no blank line is the row's own."""
+    last = _paged({1: [_at("Ⅰ基本情報", 40, 1)], 5: [_at("号ずれの修正", 40, 1)]}, 1)
+    first = _paged(
+        {
+            1: [_at("Ⅱ特定個人情報ファイルの概要", 2)],
+            5: [_at("重大な変更に該当しない", 0), _at("庁内連携の開始に伴う", 2), _at("追加", 3)],
+        },
+        2,
+    )
+    page_top_rest_doubts([last, first])
+    assert first.doubt and first.doubt == last.doubt and "page 2" in first.doubt
+    last = _paged({1: [_at("Ⅰ基本情報", 40, 1)]}, 1)
+    centred = _paged({1: [_at("Ⅱ…", 2)], 5: [_at("委託先の", 1), _at("変更に伴う", 2), _at("修正", 3)]}, 2)
+    page_top_rest_doubts([last, centred])
+    assert centred.doubt is None and last.doubt is None
