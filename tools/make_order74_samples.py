@@ -62,7 +62,7 @@ SIZES = {False: (8.0, 9.0, 10.0), True: (8.5, 9.5)}
 ROWS = {False: (9, 15), True: (9, 14)}
 # Share of the records printed over two sheet rows (the tester's sheets: about one in three).
 CONTINUED_SHARE = 0.4
-TUNING_PLAN = ("calc",) * 8 + ("writer",)
+TUNING_PLAN = ("calc",) * 8 + ("writer",) + ("calc",) * 6
 HELDOUT_PLAN = ("calc",) * 6 + ("writer",)
 # A one-paragraph cell is cut after one of these marks in its middle third (an author typing the
 # rest of a sentence in the row below).
