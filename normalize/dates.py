@@ -86,7 +86,11 @@ _ANY_DATE = rf"(?:{_DUAL}|{_WESTERN}|{_JAPANESE})"
 _WEEKDAY = r"\s*[（(]\s*(?:[月火水木金土日](?:\s*曜日?)?(?:\s*[・･]\s*祝日?)?|祝日?)\s*[）)]"
 # A weekday (or holiday) alone: a wrapped date's last piece under its day.
 WEEKDAY_ALONE = regex.compile(rf"^{_WEEKDAY}\s*$")
-DATE_ANNEX = rf"(?:{_WEEKDAY}|\s*付け?)"
+# A weekday a narrow column tore before its closing bracket, at the line's end or before the next
+# column's text (``2021年9月1日（水`` / ``）``: every extractor's text of office-dates74's 14-character
+# Calc column, branch dates74).
+_TORN_WEEKDAY = r"\s*[（(]\s*(?:[月火水木金土日](?:\s*曜日?)?|祝日?)(?=\s*$|[ \u3000]+[^\s）)])"
+DATE_ANNEX = rf"(?:{_WEEKDAY}|{_TORN_WEEKDAY}|\s*付け?)"
 # What a 変更日 cell may print on a line above its date (``第４版`` / ``2022年4月1日付``, ``No.3``,
 # ``第2回``, ``改訂3``, ``Ver.2``), which the text readers put before the date, glued to it
 # (``date_prefixes.join_date_prefixes``: a prefix with a space after it, ``第1回 令和4年4月1日``,
@@ -129,8 +133,10 @@ DATE_AT_START = regex.compile(
 # A date printed on one line with the first line of its row's item (a section Ⅰ…Ⅵ of the form,
 # an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.
+# A qualifier's label may stand between (``2019年5月1日 施行 Ⅲ特定個人情報…``: a 変更日 cell printing
+# its date so, office-dates74, branch dates74; the cell reads its date in doubt, ``line_dates``).
 DATE_THEN_ITEM = regex.compile(
-    rf"^\s*(?:{DATE_PREFIX})?{_ANY_DATE}{DATE_ANNEX}?"
+    rf"^\s*(?:{DATE_PREFIX})?{_ANY_DATE}{DATE_ANNEX}?(?:[ \u3000]*(?:{_QLABEL}))?"
     rf"(?=[\s　]+(?:{SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN}))"
 )
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
@@ -157,13 +163,22 @@ DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降
 # What a wrapped date leaves on its second line when the first already reads as a date.
 # (A date's annex, ``DATE_ANNEX``, may follow: ``日（木）``, ``日付``; or stand alone after a
 # whole date, a weekday: ``（木）``; 付 alone opens a sentence's line, ``DATE_IN_SENTENCE_NEXT``.)
-DATE_TAIL = regex.compile(rf"^\s*(?:[0-9０-９]{{0,2}}\s*日{DATE_ANNEX}?|{_WEEKDAY})\s*$")
+# (``）``, ``曜日）``: a torn weekday's rest, ``_TORN_WEEKDAY``.)
+DATE_TAIL = regex.compile(rf"^\s*(?:[0-9０-９]{{0,2}}\s*日{DATE_ANNEX}?|{_WEEKDAY}|(?:曜日?)?\s*[）)])\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``; ``1``,
 # ``/1``, ``7/1`` after ``2018/7/``, ``2016/10``: a numeric date wrapped in a narrow 変更日 column,
 # whose first part plain ``pdftotext`` prints beside the item's first line).
 DATE_REST = regex.compile(
     rf"^\s*(?:[0-9０-９]{{0,2}}\s*(?:月\s*[0-9０-９]{{0,2}}\s*)?日{DATE_ANNEX}?|"
     rf"[{_SEPS}]?\s*{_D}{{1,2}}(?:\s*[{_SEPS}]\s*{_D}{{1,2}})?)\s*$"
+)
+
+
+# What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …;
+# ``2019年`` / ``（平成`` / ``31年）4`` / ``月1日``: a year in both calendars, branch dates74), never a
+# bracketed number alone (``（１）``, a paragraph's marker).
+WRAPPED_DATE_PIECES = regex.compile(
+    r"^(?![（(][0-9０-９]{1,2}[）)]$)[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－（）()]{1,20}$"
 )
 
 
