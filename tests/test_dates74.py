@@ -194,3 +194,45 @@ def test_samples_read_their_dates(case):
     expected = json.loads((folder / "expected" / "records.json").read_text("utf-8"))
     got = extract_document(inp).records
     assert [r.change_date for r in got] == [e["change_date"] for e in expected]
+
+
+def test_a_weekday_torn_before_its_bracket_stays_with_its_date():
+    """``2021年9月1日（水`` / ``）``: a 14-character Calc column tears the weekday (office-dates74)."""
+    from piatable.normalize.dates import DATE_TAIL, DATE_THEN_ITEM
+
+    assert is_date_line("2021年9月1日（水")
+    assert DATE_THEN_ITEM.match("2021年9月1日（水   Ⅰ基本情報")
+    assert DATE_TAIL.match("）")
+    assert not is_date_line("令和5年4月1日（水道局の統合）")
+    assert not is_date_line("2021年9月1日（水道")
+
+
+def test_a_label_between_a_date_and_its_item_keeps_the_date_only():
+    from piatable.normalize.dates import DATE_THEN_ITEM
+
+    m = DATE_THEN_ITEM.match("2019年5月1日 施行 Ⅲ特定個人情報ファイルの取扱いプロセス")
+    assert m and m.group().strip() == "2019年5月1日 施行"
+    assert not DATE_THEN_ITEM.match("平成31年4月1日 時点 Ⅱ")
+
+
+@pytest.mark.parametrize(
+    ("pieces", "iso"),
+    [
+        (["2019年", "（平成", "31年）4", "月1日"], "2019-04-01"),
+        (["平成３", "１（２", "０１９", "）年４", "月１日"], "2019-04-01"),
+        (["令和元", "（２０", "１９）", "年５月", "１日"], "2019-05-01"),
+    ],
+)
+def test_a_dual_date_broken_over_narrow_lines_is_joined(pieces, iso):
+    """Row-ordered text of a 6-character Calc column (office-dates74 dt74-2, pypdfium2)."""
+    from piatable.models import CellLine
+    from piatable.normalize.split_dates import join_split_dates
+
+    lines = [CellLine(t, 1, k) for k, t in enumerate([*pieces, "Ⅱ特定個人情報ファイルの概要"])]
+    out, joined = join_split_dates(lines)
+    assert joined
+    assert (
+        parse_date(out[0].text)
+        == dt.date(2019, 4 if "4" in "".join(pieces) or "４" in "".join(pieces) else 5, 1).isoformat()
+    )
+    assert out[1].text == "Ⅱ特定個人情報ファイルの概要"
