@@ -233,3 +233,17 @@ def test_a_dual_date_broken_over_narrow_lines_is_joined(pieces, iso):
     assert joined
     assert parse_date(out[0].text) == iso
     assert out[1].text == "Ⅱ特定個人情報ファイルの概要"
+
+
+def test_a_row_whose_calendars_disagree_keeps_its_place_raw_text_and_a_flag(tmp_path):
+    """The seed's first date printed ``2023（令和4）年2月6日``: the row still opens there (12 rows),
+    its date is null, its raw text kept, flagged and under 0.9; the next row is untouched."""
+    seed = (SAMPLES / "seed" / "input.txt").read_text("utf-8")
+    path = tmp_path / "input.txt"
+    path.write_text(seed.replace("2023/2/6", "2023（令和4）年2月6日", 1), "utf-8")
+    records = extract_document(path).records
+    assert len(records) == 12
+    first, second = records[0], records[1]
+    assert first.change_date is None and first.change_date_raw == "2023（令和4）年2月6日"
+    assert {"date_ambiguous", "date_unparsed"} <= set(first.flags) and first.confidence < 0.9
+    assert second.change_date == "2023-02-06" and "date_ambiguous" not in second.flags
