@@ -37,6 +37,7 @@ from piatable.settings import QualitySettings
 FLAG_FIELDS: dict[str, tuple[str, ...]] = {
     "date_unparsed": ("change_date",),
     "date_implausible": ("change_date",),
+    "date_ambiguous": ("change_date",),
     "timing_missing": ("timing",),
     "timing_invalid": ("timing",),
     "before_equals_after": ("before", "after"),

@@ -62,6 +62,22 @@ _JAPANESE = (
     rf"(?P<era>{_ERA})\s*(?P<ey>元|{_D12})(?:\s*年\s*|{_SEP})(?P<em>{_D12})"
     rf"(?:\s*月\s*|{_SEP})(?P<ed>{_DAY})(?:\s*日)?"
 )
+# A year printed in both calendars, either first, the other in ASCII or full-width brackets,
+# each with or without its 年: ``2025（令和7）年4月23日``, ``2025年（令和7年）4月23日``,
+# ``令和7年（2025年）4月23日``, ``令和７（２０２５）年４月２３日``, ``令和元年(2019年)5月1日`` (branch
+# dates74: a tester's ``2025（令和7）年4月23日`` gave no date, and every reader, which opens rows at
+# date lines, merged its row into the one above).  ``parse_date`` reads it when both years name
+# one year (``dual_year_mismatch``).
+_OPEN, _CLOSE = r"[（(]", r"[）)]"
+_BOTH_ERA = rf"(?P<xera>{_ERA})\s*(?P<xey>元|{_D12})"
+_DUAL = (
+    rf"(?:(?P<xy>{_D4})\s*(?:年\s*)?{_OPEN}\s*{_BOTH_ERA}\s*(?:年\s*)?{_CLOSE}"
+    rf"|{_BOTH_ERA}\s*(?:年\s*)?{_OPEN}\s*(?P<xy>{_D4})\s*(?:年\s*)?{_CLOSE})"
+    rf"\s*(?:年\s*|{_SEP})?(?P<xm>{_D12})(?:\s*月\s*|{_SEP})(?P<xd>{_DAY})(?:\s*日)?"
+)
+# The one date grammar every pattern below is built from: a year in both calendars first (it
+# holds a plain date's pieces), then Western, then Japanese.
+_ANY_DATE = rf"(?:{_DUAL}|{_WESTERN}|{_JAPANESE})"
 # What a 変更日 cell may print right after its date, the date's own and no other column's text:
 # its weekday in brackets (``令和5年6月1日（木）``, ``(木)``, ``（木曜日）``) or 付 (``2022年4月1日付``).
 # Set XXI t07 / t13 (Calc): read as other text, it cut the date from its tail in flattened text
@@ -70,7 +86,11 @@ _JAPANESE = (
 _WEEKDAY = r"\s*[（(]\s*(?:[月火水木金土日](?:\s*曜日?)?(?:\s*[・･]\s*祝日?)?|祝日?)\s*[）)]"
 # A weekday (or holiday) alone: a wrapped date's last piece under its day.
 WEEKDAY_ALONE = regex.compile(rf"^{_WEEKDAY}\s*$")
-DATE_ANNEX = rf"(?:{_WEEKDAY}|\s*付け?)"
+# A weekday a narrow column tore before its closing bracket, at the line's end or before the next
+# column's text (``2021年9月1日（水`` / ``）``: every extractor's text of office-dates74's 14-character
+# Calc column, branch dates74).
+_TORN_WEEKDAY = r"\s*[（(]\s*(?:[月火水木金土日](?:\s*曜日?)?|祝日?)(?=\s*$|[ \u3000]+[^\s）)])"
+DATE_ANNEX = rf"(?:{_WEEKDAY}|{_TORN_WEEKDAY}|\s*付け?)"
 # What a 変更日 cell may print on a line above its date (``第４版`` / ``2022年4月1日付``, ``No.3``,
 # ``第2回``, ``改訂3``, ``Ver.2``), which the text readers put before the date, glued to it
 # (``date_prefixes.join_date_prefixes``: a prefix with a space after it, ``第1回 令和4年4月1日``,
@@ -81,13 +101,13 @@ DATE_PREFIX = (
     rf"|(?:No|NO|no|Ｎｏ|ＮＯ|№)\s*[.．]?\s*{_NUM}"
     rf"|(?:Ver|ver|VER|Ｖｅｒ|[vVｖＶ])\s*[.．]?\s*[0-9０-９]+(?:[.．][0-9０-９]+)*)(?:\s*[】\]］）)])?"
 )
-DATE = regex.compile(rf"(?:{_WESTERN}|{_JAPANESE})")
+DATE = regex.compile(_ANY_DATE)
 # A second date a 変更日 cell prints beside the change's, qualified by a label or set in brackets:
 # ``（公表日：令和5年3月15日）``, ``公表 2023/3/15``, ``2023/3/15施行``, ``(2023/3/15)`` (branch
 # pubdate65: a new user's Chromium table; such a date opened a row of its own, or was read as
 # the 変更日).  ``\s`` between its parts may be a line end (a narrow column wraps it).  Never a
 # row's 変更日 (``qualified_dates``); the patterns below take one beside a row's date.
-_PLAIN_DATE = regex.sub(r"\(\?P<\w+>", "(?:", f"(?:{_WESTERN}|{_JAPANESE})")
+_PLAIN_DATE = regex.sub(r"\(\?P<\w+>", "(?:", _ANY_DATE)
 # One date of either grammar, no prefix, qualifier or annex and no named groups, for another
 # module's pattern that checks what stands around it (a date glued to the next cell's text).
 PLAIN_DATE_PATTERN = _PLAIN_DATE
@@ -105,22 +125,28 @@ QUALIFIED_DATE = regex.compile(QUALIFIED_PATTERN)
 _QUALIFIED_BEFORE = rf"(?:{QUALIFIED_PATTERN}\s*)?"
 _QUALIFIED_AFTER = rf"(?:\s*{QUALIFIED_PATTERN})?"
 DATE_LINE = regex.compile(
-    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?{_QUALIFIED_AFTER}\s*$"
+    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}{_ANY_DATE}{DATE_ANNEX}?{_QUALIFIED_AFTER}\s*$"
 )
 DATE_AT_START = regex.compile(
-    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?{_QUALIFIED_AFTER}(?=\s|$)"
+    rf"^\s*(?:{DATE_PREFIX})?{_QUALIFIED_BEFORE}{_ANY_DATE}{DATE_ANNEX}?{_QUALIFIED_AFTER}(?=\s|$)"
 )
 # A date printed on one line with the first line of its row's item (a section Ⅰ…Ⅵ of the form,
 # an attachment's label: （別紙１）事務の流れ, or the cover: 表紙 評価実施機関名),
 # as row-ordered extractors give it; a date followed by other words (平成31年4月1日 時点) is text.
+# A qualifier's label may stand between (``2019年5月1日 施行 Ⅲ特定個人情報…``: a 変更日 cell printing
+# its date so, office-dates74, branch dates74; the cell reads its date in doubt, ``line_dates``).
 DATE_THEN_ITEM = regex.compile(
-    rf"^\s*(?:{DATE_PREFIX})?(?:{_WESTERN}|{_JAPANESE}){DATE_ANNEX}?"
+    rf"^\s*(?:{DATE_PREFIX})?{_ANY_DATE}{DATE_ANNEX}?(?:[ \u3000]*(?:{_QLABEL}))?"
     rf"(?=[\s　]+(?:{SECTION_NUMERAL_CLASS}|[（(]?別[紙添]|{COVER_LABEL_PATTERN}))"
 )
 # The first part of a date wrapped over two lines in a narrow column (``令和元年5月1`` / ``日``):
 # it opens like a date and is short; the caller checks that the two parts make a date.
 DATE_HEAD = regex.compile(
-    rf"^\s*(?:{DATE_PREFIX})?(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_SEPS}年])[0-9０-９元年月日{_SEPS}\s]{{0,9}}$"
+    rf"^\s*(?:{DATE_PREFIX})?(?:(?:{_ERA})\s*(?:元|{_D})|{_D}{{4}}\s*[{_SEPS}年（(])[0-9０-９元年月日{_SEPS}\s]{{0,9}}$"
+    # A year in both calendars wrapped (``令和7年（2025`` / ``年）4月23日``, ``2025年（令和`` / ``7年）…``):
+    # its brackets and the other calendar's year, at most one bracket each way.
+    rf"|^\s*(?:(?:{_ERA})\s*(?:元|{_D12})|{_D4})\s*年?\s*{_OPEN}\s*(?:{_ERA}|{_D})?[0-9０-９元年月日{_SEPS}\s]{{0,9}}"
+    rf"(?:{_CLOSE}[0-9０-９元年月日{_SEPS}\s]{{0,9}})?$"
 )
 
 
@@ -137,13 +163,22 @@ DATE_IN_SENTENCE_NEXT = regex.compile(r"^\s*(?:\p{Hiragana}|時点|現在|以降
 # What a wrapped date leaves on its second line when the first already reads as a date.
 # (A date's annex, ``DATE_ANNEX``, may follow: ``日（木）``, ``日付``; or stand alone after a
 # whole date, a weekday: ``（木）``; 付 alone opens a sentence's line, ``DATE_IN_SENTENCE_NEXT``.)
-DATE_TAIL = regex.compile(rf"^\s*(?:[0-9０-９]{{0,2}}\s*日{DATE_ANNEX}?|{_WEEKDAY})\s*$")
+# (``）``, ``曜日）``: a torn weekday's rest, ``_TORN_WEEKDAY``.)
+DATE_TAIL = regex.compile(rf"^\s*(?:[0-9０-９]{{0,2}}\s*日{DATE_ANNEX}?|{_WEEKDAY}|(?:曜日?)?\s*[）)])\s*$")
 # What finishes a date whose first part stands a line or two above (``日``, ``1日``, ``月1日``; ``1``,
 # ``/1``, ``7/1`` after ``2018/7/``, ``2016/10``: a numeric date wrapped in a narrow 変更日 column,
 # whose first part plain ``pdftotext`` prints beside the item's first line).
 DATE_REST = regex.compile(
     rf"^\s*(?:[0-9０-９]{{0,2}}\s*(?:月\s*[0-9０-９]{{0,2}}\s*)?日{DATE_ANNEX}?|"
     rf"[{_SEPS}]?\s*{_D}{{1,2}}(?:\s*[{_SEPS}]\s*{_D}{{1,2}})?)\s*$"
+)
+
+
+# What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …;
+# ``2019年`` / ``（平成`` / ``31年）4`` / ``月1日``: a year in both calendars, branch dates74), never a
+# bracketed number alone (``（１）``, a paragraph's marker).
+WRAPPED_DATE_PIECES = regex.compile(
+    r"^(?![（(][0-9０-９]{1,2}[）)]$)[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－（）()]{1,20}$"
 )
 
 
@@ -159,16 +194,39 @@ def parse_date(text: str) -> str | None:
     m = DATE.search(text)
     if not m:
         return None
-    if m.group("y"):
+    if m.group("xy"):
+        year = _dual_year(m)
+        if year is None:
+            return None  # the two calendars name two years: no date is sure (``dual_year_mismatch``)
+        month, day = _num(m.group("xm")), _num(m.group("xd"))
+    elif m.group("y"):
         year, month, day = _num(m.group("y")), _num(m.group("m")), _num(m.group("d"))
     else:
-        ey = m.group("ey")
-        year = ERA_OFFSETS[m.group("era")] + (1 if ey == "元" else _num(ey))
+        year = _era_year(m.group("era"), m.group("ey"))
         month, day = _num(m.group("em")), _num(m.group("ed"))
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _era_year(era: str, year: str) -> int:
+    """The Gregorian year of ``year`` (digits or 元) of era ``era`` (a key of ``ERA_OFFSETS``)."""
+    return ERA_OFFSETS[era] + (1 if year == "元" else _num(year))
+
+
+def _dual_year(m: regex.Match) -> int | None:
+    """The year of a ``_DUAL`` match, None when its Western and era years differ."""
+    western = _num(m.group("xy"))
+    return western if western == _era_year(m.group("xera"), m.group("xey")) else None
+
+
+def dual_year_mismatch(text: str) -> bool:
+    """True when the first date of ``text`` prints its year in both calendars and they differ
+    (``2025（令和6）年4月23日``): ``parse_date`` gives None, the raw text is kept, and the record is
+    flagged (``date_unparsed`` and ``date_ambiguous``) rather than given either year."""
+    m = DATE.search(text)
+    return bool(m and m.group("xy") and _dual_year(m) is None)
 
 
 @lru_cache(maxsize=65536)

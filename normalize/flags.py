@@ -81,6 +81,8 @@ FLAG_DESCRIPTIONS: dict[str, str] = {
     "(text, OCR); a text-layer PDF's empty date cell closed by its own rulings is read as printed, "
     "with no flag",
     "date_implausible": "the date is before quality.earliest_year or after today",
+    "date_ambiguous": "the 変更日 prints its year in both calendars and they differ (2025（令和6）年…): "
+    "change_date is left null, change_date_raw keeps the text",
     "timing_missing": "no 提出時期 (事前/事後) was found for the row",
     "timing_invalid": "the 提出時期 cell holds something other than 事前 or 事後",
     "before_equals_after": (

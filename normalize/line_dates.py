@@ -87,7 +87,7 @@ def _date_of_unqualified(lines: list[str], wraps: list[bool | None] | None) -> t
 # date opens the cell's next date, never the rest of the one before (``2`` of ``2019/4/1`` / ``2``).
 DATE_OPENING = regex.compile(rf"^\s*(?:[0-9０-９]{{4}}|{ERA_PATTERN})")
 # What the lines of a date wrapped in a narrow column may hold, joined (``2017/6`` + ``/1``).
-DATE_PART = regex.compile(rf"^(?:[0-9０-９元年月日{DATE_SEPARATORS_CLASS}\s]|{ERA_PATTERN}){{1,16}}$")
+DATE_PART = regex.compile(rf"^(?:[0-9０-９元年月日{DATE_SEPARATORS_CLASS}\s（）()]|{ERA_PATTERN}){{1,24}}$")
 
 
 def listed_dates(lines: list[str]) -> list[str]:

@@ -17,6 +17,7 @@ from .change_marks import move_change_marks
 from .columnar_checks import column_vocabulary_doubts
 from .confidence import score_record
 from .date_tails import date_tail_doubts
+from .dates import dual_year_mismatch
 from .diff import change_kind, text_diff
 from .evidence import row_doubts
 from .explanation_heads import give_back_explanation_heads
@@ -75,6 +76,8 @@ def row_to_record(
     change_date, date_doubt = date_of_lines(date_lines, wraps)
     if date_raw and change_date is None:
         flags.append("date_unparsed")
+        if dual_year_mismatch(date_raw):  # 2025（令和6）年: neither year is sure (dates74)
+            flags.append("date_ambiguous")
     if date_doubt:  # a whole date's line and other text after it: never one date
         flags.append("column_guess")
     timing = timing_of_lines([cl.text for cl in row.cells["timing"]])  # a qualifier stays in timing_raw

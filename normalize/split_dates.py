@@ -31,8 +31,12 @@ _ERAS = "|".join(sorted(map(regex.escape, ERA_OFFSETS), key=len, reverse=True))
 # The first piece: an era (name or letter) with its year's digits, or a year of this century or
 # the last (not ``1234-5678``, ``６７００``), perhaps with more of the date after it, and nothing else.
 _YEAR = "(?:19|20|１９|２０)[0-9０-９]{2}"
-_OPENING = regex.compile(rf"^(?:(?:{_ERAS})\s*(?:元|[0-9０-９])|{_YEAR})[\s{_PIECE_CHARS}]{{0,8}}$")
-_PIECE = regex.compile(rf"^[\s{_PIECE_CHARS}]{{1,{SPLIT_PIECE_MAX_CHARS}}}$")
+# A year printed in both calendars adds brackets and the other calendar's year (``2019年`` /
+# ``（平成`` / ``31年）4`` / ``月1日``, ``平成３`` / ``１（２`` / ``０１９`` / ``）年４`` / ``月１日``: a
+# 6-character Calc column, office-dates74, branch dates74); the joined run must still read as a date.
+_DUAL_CHARS = rf"[\s{_PIECE_CHARS}（）()]|{_ERAS}"
+_OPENING = regex.compile(rf"^(?:(?:{_ERAS})\s*(?:元|[0-9０-９])|{_YEAR})(?:{_DUAL_CHARS}){{0,8}}$")
+_PIECE = regex.compile(rf"^(?:{_DUAL_CHARS}){{1,{SPLIT_PIECE_MAX_CHARS}}}$")
 
 
 def _squash(text: str) -> str:

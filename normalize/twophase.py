@@ -44,7 +44,7 @@ from .cell_dates import is_row_date, mark_cell_dates
 from .chars import display_width, starts_paragraph
 from .compound import cells_of_line
 from .cut_gaps import close_cut_at_space, space_gap_why
-from .dates import is_date_line
+from .dates import WRAPPED_DATE_PIECES, is_date_line
 from .empty_explanations import explanation_column_empty
 from .item_only_rows import JOINED_CONFIDENCE, JOINED_WHY, join_item_only_rows, joined_cells
 from .items import heading_score, opens_item_line
@@ -98,7 +98,7 @@ EXPLANATION_TRIM_ROWS = 1
 MAX_DATE_LINES = 8
 # ``日 Ⅰ基本情報``: the end of a wrapped date and the item's first line, side by side.
 # What the lines of a date wrapped character by character may hold, joined (``平`` / ``成30`` …).
-_DATE_PART = regex.compile(r"^[0-9０-９元年月日令和平成昭RHSＲＨＳ/.\-／．－]{1,14}$")
+_DATE_PART = WRAPPED_DATE_PIECES  # (dates.py, one definition)
 _TAIL_THEN_ITEM = regex.compile(rf"^(\S{{1,6}})[ 　]+((?:{SECTION_OR_COVER_PATTERN}).*)$")
 
 

@@ -135,6 +135,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-sbs73",
         "heldout-widepage73",
         "heldout-strips74",
+        "heldout-dates74",
     )
     for name in held:
         assert "never tune" in (SAMPLES / name / "README.md").read_text("utf-8").lower()

@@ -302,6 +302,8 @@ SET_NAMES = (
     "heldout-grouprows69",
     "office-furniture70",
     "heldout-furniture70",
+    "office-dates74",
+    "heldout-dates74",
 )
 # office-honest56 / heldout-honest56 (branch honest56) are measured by naming them
 # (eval_office.py samples/office-honest56 samples/heldout-honest56): they hold set XVII's inputs

@@ -49,7 +49,7 @@ COVER_LABEL = regex.compile(rf"^\s*{COVER_LABEL_PATTERN}")
 DATE_QUALIFIER_LABELS = (
     "公表日", "公表", "公開日", "公開", "施行日", "施行", "実施日", "実施", "届出日", "届出",
     "決裁日", "決裁", "適用日", "適用", "提出日", "通知日", "承認日", "承認", "改正日", "作成日",
-    "更新日", "受付日", "受理日", "開始日",
+    "更新日", "受付日", "受理日", "開始日", "修正日", "修正", "訂正日", "訂正",  # 修正/訂正: dates74
 )  # fmt: skip
 # The printed column labels, and the pieces a narrow header cell wraps them into.
 LABELS: tuple[str, ...] = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
