@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from piatable.normalize.dates import DATE_AT_START, dual_year_mismatch, is_date_line, parse_date
 from piatable.normalize.line_dates import date_of_lines
-
-import hypothesis  # noqa: F401  (the dev extra, pyproject.toml, declares it; CI installs it)
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
