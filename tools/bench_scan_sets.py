@@ -90,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     for folder in ns.sets:
         n = score_set(folder, ns.cells, ns.fresh)
         if ns.fresh:
-            print(f"{folder.name}: {n['pages']} pages in {n['seconds']:.1f} s = {n['pages'] / max(n['seconds'], 1e-9):.2f} pages/s")
+            print(
+                f"{folder.name}: {n['pages']} pages in {n['seconds']:.1f} s = "
+                f"{n['pages'] / max(n['seconds'], 1e-9):.2f} pages/s"
+            )
         print(
             f"{folder.name}: cells {n['exact']}/{n['cells']} = {n['exact'] / max(n['cells'], 1):.1%}, "
             f"char sim {1 - n['dist'] / max(n['chars'], 1):.3f}, rows right {n['right']}/{n['rows']}, "

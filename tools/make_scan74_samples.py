@@ -51,18 +51,24 @@ _SOURCES = (m40, m41, m44, m46, m70)
 TUNING_FILLS = ("FFBDD7EE", "FFFCE4D6", "FFE2EFDA")  # light blue, light orange, light green
 HELDOUT_FILLS = ("FFFFF2CC", "FFDDEBF7", "FFEDE1F7")  # light yellow, pale blue, pale violet
 # (program, font, dpi, pages, file kind) of each case.
+# "lens": a phone photo's planes scaled about the centre (lateral chromatic aberration: the
+# fringe grows towards the edges), not shifted.
 TUNING_KINDS = (
     ("calc", "gothic", 200, 1, "jpg"),
     ("calc", "mincho", 300, 1, "jpg"),
     ("calc", "gothic", 200, 2, "pdf"),
     ("calc", "mincho", 200, 3, "pdf"),
+    ("calc", "gothic", 200, 1, "lens"),
 )
 HELDOUT_KINDS = (
     ("calc", "mincho", 200, 1, "jpg"),
     ("calc", "gothic", 300, 1, "png"),
     ("calc", "gothic", 200, 2, "pdf"),
     ("calc", "mincho", 200, 3, "pdf"),
+    ("calc", "mincho", 250, 1, "lens"),
 )
+# The sensor noise's spread (grey levels; more makes the JPEGs large).
+NOISE = 1.5
 # make_ocr40_samples' read of a one-page image (build_scans calls m40.write_ocr, set to ours).
 _WRITE_IMAGE_OCR = m40.write_ocr
 # Rows a page of the ``pages`` kind holds (a manual page break every so many).
@@ -102,10 +108,14 @@ def fringed(rgb: np.ndarray, rng: np.random.Generator, look: dict) -> Image.Imag
     light = 1.0 - look["shade"] * np.clip((gx * (xx / w - 0.5) + gy * (yy / h - 0.5)) + 0.5, 0, 1)
     a = a * light[..., None] * np.array([1.0, 0.985, 0.94], dtype=np.float32)
     planes = []
+    scales = (look.get("scale_r", 1.0), 1.0, look.get("scale_b", 1.0))
     for c, shift in enumerate((look["shift_r"], (0.0, 0.0), look["shift_b"])):
-        m = np.float32([[1, 0, shift[0]], [0, 1, shift[1]]])
-        planes.append(cv2.warpAffine(a[..., c], m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE))
-    a = np.stack(planes, axis=2) + rng.normal(0, 2.5, (h, w, 1))
+        m = cv2.getRotationMatrix2D((w / 2, h / 2), 0, scales[c])
+        m[:, 2] += shift
+        planes.append(
+            cv2.warpAffine(a[..., c], m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        )
+    a = np.stack(planes, axis=2) + rng.normal(0, NOISE, (h, w, 1))
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
 
 
@@ -115,7 +125,7 @@ def scanner(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
     rng = np.random.default_rng(look["seed"])
     dpi = look["dpi"]
     pages = [fringed(p, rng, look) for p in render_colour(pdf, dpi)]
-    kind = look["file"]
+    kind = "jpg" if look["file"] == "lens" else look["file"]
     if kind != "pdf":
         assert len(pages) == 1, f"{folder.name}: {len(pages)} pages for a one-page scan"
     target = folder / f"input.{kind}"
@@ -130,7 +140,9 @@ def scanner(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
             buf = io.BytesIO()
             p.save(buf, "JPEG", quality=look["jpeg"])
             jpegs.append(Image.open(io.BytesIO(buf.getvalue())))
-        jpegs[0].save(target, "PDF", save_all=True, append_images=jpegs[1:], resolution=dpi, quality=look["jpeg"])
+        jpegs[0].save(
+            target, "PDF", save_all=True, append_images=jpegs[1:], resolution=dpi, quality=look["jpeg"]
+        )
     return target
 
 
@@ -139,12 +151,11 @@ def write_ocr(target: Path) -> None:
     if target.suffix != ".pdf":
         _WRITE_IMAGE_OCR(target)
         return
+    import pypdfium2 as pdfium
     from ocr_cache import save_scans
 
     from piatable.extract.ocr.pages import scan_pdf
     from piatable.settings import Settings
-
-    import pypdfium2 as pdfium
 
     count = len(pdfium.PdfDocument(str(target)))
     scans = scan_pdf(target, list(range(1, count + 1)), Settings().ocr)
@@ -160,12 +171,18 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
     kinds, fills, tag = (HELDOUT_KINDS, HELDOUT_FILLS, "h") if heldout else (TUNING_KINDS, TUNING_FILLS, "t")
     out = []
     for k, (maker, font, dpi, pages, kind) in enumerate(kinds, 1):
-        name = f"{maker}-{font}-{dpi}-{'fringe' if pages == 1 else f'pages{pages}'}-{tag}{k}"
+        what = "lens" if kind == "lens" else "fringe" if pages == 1 else f"pages{pages}"
+        name = f"{maker}-{font}-{dpi}-{what}-{tag}{k}"
         count = 5 if pages == 1 else ROWS_PER_PAGE * pages - 1
         case, look = m40.case_of(name, tuple(_rows(heldout, k, count)), maker, heldout, seed="scan74")
         rng = random.Random(f"piatable-scan74-{name}")
         red = rng.sample(range(len(case.rows)), 2)
-        runs = {(i, key): [(case.rows[i][key], {"red": True})] for i in red for key in ("after",) if case.rows[i][key]}
+        runs = {
+            (i, key): [(case.rows[i][key], {"red": True})]
+            for i in red
+            for key in ("after",)
+            if case.rows[i][key]
+        }
         case = dataclasses.replace(
             case,
             header_fill=True,
@@ -179,7 +196,7 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
         look = {
             "dpi": dpi,
             "angle": look["angle"],
-            "jpeg": rng.choice((65, 72, 80)),
+            "jpeg": rng.choice((60, 68)) if dpi >= 300 or pages > 2 else rng.choice((65, 72, 78)),
             "file": kind,
             "pages": pages,
             "shade": round(rng.uniform(0.08, 0.2), 2),
@@ -187,6 +204,10 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
             "shift_b": (rng.choice((-1, 1)) * small, rng.choice((-1, 1)) * big),
             "seed": rng.randint(0, 9999),
         }
+        if kind == "lens":  # 1.5-3 px at the page's sides, none at its centre
+            spread = rng.uniform(0.0012, 0.0022)
+            look |= {"shift_r": (0.0, 0.0), "shift_b": (0.0, 0.0), "scale_r": 1 + spread}
+            look["scale_b"] = 1 - rng.uniform(0.5, 1.0) * spread
         out.append((case, look))
     return out
 
