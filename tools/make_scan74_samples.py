@@ -69,6 +69,8 @@ HELDOUT_KINDS = (
 )
 # The sensor noise's spread (grey levels; more makes the JPEGs large).
 NOISE = 1.5
+# A PNG case: no sensor noise and PNG_BITS bits a channel (else a 300-dpi colour PNG is 9 MB).
+PNG_BITS = 5
 # make_ocr40_samples' read of a one-page image (build_scans calls m40.write_ocr, set to ours).
 _WRITE_IMAGE_OCR = m40.write_ocr
 # Rows a page of the ``pages`` kind holds (a manual page break every so many).
@@ -115,8 +117,13 @@ def fringed(rgb: np.ndarray, rng: np.random.Generator, look: dict) -> Image.Imag
         planes.append(
             cv2.warpAffine(a[..., c], m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
         )
-    a = np.stack(planes, axis=2) + rng.normal(0, NOISE, (h, w, 1))
-    return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    a = np.stack(planes, axis=2) + rng.normal(0, look.get("noise", NOISE), (h, w, 1))
+    im = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if look["file"] == "png":  # a scanner's smoothed PNG, 5 bits a channel: kept small
+        from PIL import ImageOps
+
+        im = ImageOps.posterize(im, PNG_BITS)
+    return im
 
 
 def scanner(pdf: Path, folder: Path, look: dict, back: Path) -> Path:
@@ -204,6 +211,8 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
             "shift_b": (rng.choice((-1, 1)) * small, rng.choice((-1, 1)) * big),
             "seed": rng.randint(0, 9999),
         }
+        if kind == "png":
+            look["noise"] = 0.0
         if kind == "lens":  # 1.5-3 px at the page's sides, none at its centre
             spread = rng.uniform(0.0012, 0.0022)
             look |= {"shift_r": (0.0, 0.0), "shift_b": (0.0, 0.0), "scale_r": 1 + spread}
