@@ -139,3 +139,42 @@ def test_a_table_page_that_gave_no_row_is_named():
     kept = [r for r in res.records if (r.page_end or r.page_start) < last]
     assert rowless_pages(reading.pages, kept) == [last]
     assert f"page(s) {last}:" in (rowless_note(reading.pages, kept) or "")
+
+
+def test_red_text_on_a_fringed_page_is_kept_and_black_text_stays():
+    """Small red Mincho text on a page whose planes lie 2 px apart, saved as a JPEG: once the
+    planes are put back, the red lines are kept as ink (their marks judged as printed, not
+    blurred into one band taken for a highlighter's) and the black text is not made paper."""
+    import io
+
+    mincho = ImageFont.truetype("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf", 22)
+    im = Image.new("RGB", (1400, 1000), (250, 249, 240))
+    d = ImageDraw.Draw(im)
+    for k in range(10):
+        y = 40 + k * 90
+        d.text((40, y), "特定個人情報ファイルの概要　委託事項２", fill=(0, 0, 0), font=mincho)
+        d.text((700, y), "電算処理業務（委託先：２社）", fill=(255, 0, 0), font=mincho)
+        d.text((40, y + 35), "保険年金課及び各支所", fill=(0, 0, 0), font=mincho)
+        d.line((20, y + 75, 1380, y + 75), fill=(0, 0, 0), width=2)
+    rgb = np.asarray(im)
+    shifted = rgb.copy()
+    shifted[:, 2:, 0] = rgb[:, :-2, 0]
+    shifted[:-2, :, 2] = rgb[2:, :, 2]
+    buf = io.BytesIO()
+    Image.fromarray(shifted).save(buf, "JPEG", quality=70)
+    grey, ink = grey_without_colour(Image.open(io.BytesIO(buf.getvalue())), 200)
+    assert ink.registered >= 1.0
+    assert ink.kept_lines >= 8  # the ten red lines (a line's glyphs may part in two)
+    red = (rgb[..., 0] > 200) & (rgb[..., 1] < 60)
+    black = rgb.max(axis=2) < 60
+    assert np.median(grey[red]) < 120  # kept: as dark as their darkest plane
+    assert np.median(grey[black]) < 100
+
+
+def test_red_lines_of_a_lens_fringed_scan_are_all_kept():
+    """samples/scan74's lens case: its two red cells print 4 lines, each kept as ink (judged on
+    the marks' blurred shapes, 2 were: a line of small glyphs ran into one solid band)."""
+    case = SET74 / "calc-gothic-200-lens-t5"
+    _, ink = grey_without_colour(Image.open(case / "input.jpg"), 200)
+    assert ink.registered >= 1.0
+    assert ink.kept_lines >= 4

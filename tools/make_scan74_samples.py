@@ -15,6 +15,8 @@ no row of its second page, and no note.  This makes both kinds:
   (Pillow's PDF writer: one DCT image per page, as a scanner's PDF is).
 
     python tools/make_scan74_samples.py [--set scan74|heldout-scan74]
+    python tools/make_scan74_samples.py --reread [--set ...]   # only tesseract's reads made
+                                                               # again (no LibreOffice needed)
 
 Each case: ``input.{jpg,png,pdf}``, ``expected/records.json`` (the truth, every page's rows) and
 ``ocr/`` (tesseract's read of every page, ``tools/ocr_cache.py``'s layout, for the tests).  The
@@ -223,8 +225,15 @@ def set_cases(heldout: bool) -> list[tuple[mos.Case, dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Make the sets named with ``--set`` (both by default); 0."""
+    args = list(argv if argv is not None else sys.argv[1:])
+    reread = "--reread" in args
+    args = [a for a in args if a != "--reread"]
     m40.write_ocr = write_ocr  # build_scans reads each scan with it: PDFs page by page
-    for name in mos.set_arguments(argv, __doc__, SETS).set:
+    for name in mos.set_arguments(args, __doc__, SETS).set:
+        if reread:  # the committed scans read again by this checkout (the reader changed)
+            for case in sorted(p for p in SETS[name].iterdir() if p.is_dir()):
+                write_ocr(next(case.glob("input.*")))
+            continue
         m40.build_scans(SETS[name], name, set_cases(name.startswith("heldout")), scanner)
     return 0
 

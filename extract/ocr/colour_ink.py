@@ -83,6 +83,12 @@ class ColourInk:
         return "; ".join(said)
 
 
+def _weight(chroma: np.ndarray) -> np.ndarray:
+    """How much of a colour's each pixel is (0-1, float32) from its chroma (CHROMA_FROM …
+    CHROMA_FULL)."""
+    return np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
+
+
 def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, ColourInk]:
     """``im`` as a greyscale array (uint8, 0 black … 255 white) with strongly coloured ink made as
     light as its brightest channel, but coloured text (judged at ``dpi``: none kept when 0), and
@@ -107,15 +113,18 @@ def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, 
         chroma = top - rgb.min(axis=2)
         if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
             return grey, ColourInk(registered=registered)
+    weight = _weight(chroma)
+    marks = weight >= COLOURED_WEIGHT
     if registered:
         # What fringe is left (sub-pixel, and JPEG's half-resolution colour about it) is judged
         # on planes blurred over it: a black stroke's red and blue edges average out to grey, a
-        # coloured stroke or fill stays coloured.
+        # coloured stroke or fill stays coloured.  Coloured text is told by its marks' shapes as
+        # printed (blurred, a line of small red glyphs ran into one solid band, taken for a
+        # highlighter's and made paper: heldout-scan74 h1), where coloured after the blur too.
         soft = cv2.GaussianBlur(rgb, (0, 0), FRINGE_SIGMA_PX)
-        chroma = soft.max(axis=2) - soft.min(axis=2)
-    weight = np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
-
-    text = text_marks(weight >= COLOURED_WEIGHT, dpi)
+        weight = _weight(soft.max(axis=2) - soft.min(axis=2))
+        marks &= weight >= COLOURED_WEIGHT
+    text = text_marks(marks, dpi)
     # The colour's rim (JPEG keeps colour at half resolution: a grey fringe of low chroma around
     # each stroke) goes with it, unless it is dark: black text crossing the stamp stays.
     k = 2 * RIM_PX + 1
