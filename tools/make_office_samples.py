@@ -132,6 +132,8 @@ class Case:
     repeat_header: bool = True
     appendix: str = "２"
     header_fill: bool = False
+    # The header's fill colour (ARGB) when ``header_fill`` (a coloured one: tools/make_scan74_samples.py).
+    header_rgb: str = "FFD9D9D9"
     real_dates: bool = False  # calc: slash-style dates as real date cells with a number format
     texts: bool = True  # also write the five extractors' texts
     # Kinds: per-row, per-field runs [(text, {"underline"/"white"/"bold": True}), ...] (an
@@ -359,7 +361,7 @@ def write_xlsx(path: Path, case: Case) -> None:
             c.alignment = Alignment(horizontal=case.label_align, vertical="center", wrap_text=True)
             c.border = _inner_border("hrules", 0, j, 1) if case.inner_rule == "hrules" else border
             if case.header_fill:
-                c.fill = PatternFill("solid", fgColor="FFD9D9D9")
+                c.fill = PatternFill("solid", fgColor=case.header_rgb)
     if case.span_label:
         a, b = case.span_cols
         ws.merge_cells(start_row=hdr, start_column=a + 1, end_row=hdr, end_column=b + 1)

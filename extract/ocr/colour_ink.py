@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .colour_text import text_marks
+from .plane_shift import register_planes
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -44,6 +45,10 @@ COLOUR_QUANTILE = 0.999
 # A pixel at least this much of a colour's (its weight) counts as coloured ink: in the mask
 # ``colour_text`` judges, and in the share made paper.
 COLOURED_WEIGHT = 0.5
+# A page whose planes were put back (plane_shift) is judged for colour on planes blurred by this
+# sigma (px): the fringe left after registration (up to ~0.6 px, session 74's scan74 set, plus
+# JPEG's 2-px colour blocks) spread over the stroke, a 2-3 px black stroke then grey.
+FRINGE_SIGMA_PX = 1.5
 
 
 @dataclass(slots=True)
@@ -55,11 +60,18 @@ class ColourInk:
     removed_share: float = 0.0
     kept_lines: int = 0
     stamps: int = 0
+    # The red and blue planes' misregistration undone (px; 0: none, ``plane_shift``).
+    registered: float = 0.0
 
     def note(self, min_share: float) -> str:
         """The page note (without its ``page N:``), "" when nothing worth saying was done: less
         than ``min_share`` of the page made paper and no text kept."""
         said = []
+        if self.registered:
+            said.append(
+                f"its colour planes lay {self.registered:.1f} px apart (colour fringes) and were "
+                "put back over each other before reading"
+            )
         if self.kept_lines:
             said.append(f"{self.kept_lines} line(s) of text printed in colour kept and read as ink")
         if self.removed_share >= min_share:
@@ -69,6 +81,12 @@ class ColourInk:
                 "reading: coloured text among them is not read"
             )
         return "; ".join(said)
+
+
+def _weight(chroma: np.ndarray) -> np.ndarray:
+    """How much of a colour's each pixel is (0-1, float32) from its chroma (CHROMA_FROM …
+    CHROMA_FULL)."""
+    return np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
 
 
 def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, ColourInk]:
@@ -84,10 +102,29 @@ def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, 
     chroma = top - rgb.min(axis=2)
     if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
         return grey.copy(), ColourInk()
-    weight = np.clip((chroma.astype(np.float32) - CHROMA_FROM) / (CHROMA_FULL - CHROMA_FROM), 0.0, 1.0)
     import cv2
 
-    text = text_marks(weight >= COLOURED_WEIGHT, dpi)
+    # Black strokes fringed red and blue by planes lying apart are not coloured ink: the planes
+    # are put back first (``plane_shift``), then judged.
+    rgb, registered = register_planes(rgb)
+    if registered:
+        grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        top = rgb.max(axis=2)
+        chroma = top - rgb.min(axis=2)
+        if np.quantile(chroma[::4, ::4], COLOUR_QUANTILE) < CHROMA_FROM:
+            return grey, ColourInk(registered=registered)
+    weight = _weight(chroma)
+    marks = weight >= COLOURED_WEIGHT
+    if registered:
+        # What fringe is left (sub-pixel, and JPEG's half-resolution colour about it) is judged
+        # on planes blurred over it: a black stroke's red and blue edges average out to grey, a
+        # coloured stroke or fill stays coloured.  Coloured text is told by its marks' shapes as
+        # printed (blurred, a line of small red glyphs ran into one solid band, taken for a
+        # highlighter's and made paper: heldout-scan74 h1), where coloured after the blur too.
+        soft = cv2.GaussianBlur(rgb, (0, 0), FRINGE_SIGMA_PX)
+        weight = _weight(soft.max(axis=2) - soft.min(axis=2))
+        marks &= weight >= COLOURED_WEIGHT
+    text = text_marks(marks, dpi)
     # The colour's rim (JPEG keeps colour at half resolution: a grey fringe of low chroma around
     # each stroke) goes with it, unless it is dark: black text crossing the stamp stays.
     k = 2 * RIM_PX + 1
@@ -101,4 +138,4 @@ def grey_without_colour(im: Image.Image, dpi: float = 0.0) -> tuple[np.ndarray, 
         weight[kept] = 0.0
         out[kept] = np.minimum(grey[kept], rgb.min(axis=2)[kept])
     removed = float(np.count_nonzero(weight >= COLOURED_WEIGHT)) / max(weight.size, 1)
-    return out.round().astype(np.uint8), ColourInk(removed, text.lines, text.stamps)
+    return out.round().astype(np.uint8), ColourInk(removed, text.lines, text.stamps, registered)

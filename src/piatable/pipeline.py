@@ -395,10 +395,12 @@ def reading_to_result(reading: Reading, source: str, settings: Settings) -> Docu
         result.notes.append(marks.note())
     if reading.ocr:
         from piatable.extract.ocr.garbage_rows import garbage_note, mostly_warned_note, unrowed_dates
+        from piatable.extract.ocr.rowless_pages import rowless_note
 
         flag_ocr_records(rows, result.records, settings)
         lost = unrowed_dates(reading.pages, result.records)  # rows conserved (extract/ocr/dated_lines)
-        read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records), lost)
+        rowless = rowless_note(reading.pages, result.records)  # a table page that gave no row
+        read_in_part(result, garbage_note(result.records), mostly_warned_note(result.records), lost, rowless)
     unread = {p.page: "unplaced_text" for p in reading.pages if p.unread}
     add_page_flags(result.records, {**unread, **reading.page_flags}, settings.quality)
     if (grid.in_part() or unread) and result.status == "success":
