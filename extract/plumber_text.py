@@ -256,6 +256,7 @@ class _State:
             self.item = (*self.item, cells[ITEM])
 
 
+@lru_cache(maxsize=65536)  # asked of every fragment in every reading of its line
 def _continues(frag: str) -> bool:
     """A fragment that cannot open a cell or a paragraph: it goes on from the line above."""
     return bool(_CONTINUATION.match(frag))
