@@ -134,6 +134,8 @@ def _dated_or_timed(*frags: str) -> bool:
 def twins_apart(frags: list[str], cols: tuple[int, ...]) -> int:
     """How many pairs of equal fragments (``TWIN_MIN_CHARS`` or longer) the reading ``cols``
     gives to other columns than 変更前 then 変更後."""
+    if len(set(frags)) == len(frags):
+        return 0  # no two equal (most lines: asked of each of a line's readings)
     return sum(
         1
         for i, j in itertools.combinations(range(len(frags)), 2)

@@ -97,12 +97,14 @@ def wraps_heading(item_lines: tuple[str, ...], frag: str) -> bool:
     return _joins(_headings(item_lines)[-1], frag)
 
 
+@lru_cache(maxsize=16384)
 def is_closed(item_lines: tuple[str, ...]) -> bool:
     """The row's item path has closed: its last heading (its wrapped lines joined) closes an
     item."""
     return bool(item_lines) and _closes(_headings(item_lines)[-1])
 
 
+@lru_cache(maxsize=65536)  # asked of a line's every reading (plumber_text._item_cost): pure
 def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
     """``frag`` carries the row's item path on (see the module's docstring)."""
     if not item_lines:
@@ -116,11 +118,13 @@ def goes_on(item_lines: tuple[str, ...], frag: str) -> bool:
 _PROSE = regex.compile(r"。(?![）)])|^[・･]")
 
 
+@lru_cache(maxsize=65536)
 def is_prose(frag: str) -> bool:
     """``frag`` is a sentence or a list line (``・３年に１回、外部監査を実施する。``), no heading."""
     return bool(_PROSE.search(frag))
 
 
+@lru_cache(maxsize=65536)
 def closed(item_lines: tuple[str, ...], frag: str) -> bool:
     """The row's item path has closed and ``frag`` neither is a heading nor wraps one on."""
     return is_closed(item_lines) and not _is_heading_line(frag) and not wraps_heading(item_lines, frag)

@@ -256,6 +256,7 @@ class _State:
             self.item = (*self.item, cells[ITEM])
 
 
+@lru_cache(maxsize=65536)  # asked of every fragment in every reading of its line
 def _continues(frag: str) -> bool:
     """A fragment that cannot open a cell or a paragraph: it goes on from the line above."""
     return bool(_CONTINUATION.match(frag))
@@ -338,9 +339,13 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     twins = twin_joins(frags, cols) if BEFORE in cols and AFTER in cols else set()
     alone = len(frags) == 1 or (len(frags) == 2 and cols[0] == DATE)
     cost += plumber_cells.COST_TWIN_APART * plumber_cells.twins_apart(frags, cols)
+    date_above, timing_above = DATE in state.above, TIMING in state.above
+    ji_above = state.above.get(TIMING) == "事"
+    by_col: dict[int, list[str]] = {}  # each column's fragments, in line order
     for i, (frag, col) in enumerate(zip(frags, cols, strict=True)):
-        cost += _kind_cost(col, frag, i, i == 0 and DATE in state.above, alone, TIMING in state.above)
-        if col != TIMING and frag in ("前", "後") and state.above.get(TIMING) == "事":
+        by_col.setdefault(col, []).append(frag)
+        cost += _kind_cost(col, frag, i, i == 0 and date_above, alone, timing_above)
+        if col != TIMING and frag in ("前", "後") and ji_above:
             cost += COST_TIMING_REST_ELSEWHERE
         if i and cols[i - 1] == col:
             latin = _LATIN_END.search(frags[i - 1]) and _LATIN_START.search(frag)
@@ -363,7 +368,7 @@ def _cost(frags: list[str], cols: tuple[int, ...], state: _State, row_start: boo
     for col in set(cols):
         if twins and col in (BEFORE, AFTER):
             continue  # the same line printed in both: its width is the cells' own (an estimate's no test)
-        text = " ".join(f for f, c in zip(frags, cols, strict=True) if c == col)
+        text = " ".join(by_col[col])
         text = _ANNEX_END.sub("", text) if col == DATE else text  # widths are measured on dates
         width = state.widths.get(col)
         if width is not None and display_width(text) > width + WIDTH_SLACK:

@@ -275,6 +275,37 @@ class CellShapes:
             c += MIXED_LIST_PENALTY
         return c
 
+    def costs_from(self, i: int) -> list[float]:
+        """``cost(i, j)`` for j = i … n, in order: the same terms added in the same order (so the
+        same floats), with the method calls and the set of ``cost`` taken out of the loop (the
+        partition asks it of every cut: ``partition.BlockScorer.costs_from``)."""
+        n, mid, marks = self.n, self.mid_phrase, self.marks
+        first_bullet, next_plain = self.first_bullet, self.next_plain
+        head_mid = i < n and mid[i]
+        head_mark = i > 1 and marks[i] > marks[0]  # the item [0, i)
+        mark_n, bullet_i = marks[n], first_bullet[i]
+        plain_i = next_plain[bullet_i]  # [i, j) is mixed iff bullet_i < j and plain_i < j
+        out: list[float] = []
+        for j in range(i, n + 1):
+            c = 0.0
+            if head_mid:
+                c += MID_PHRASE_CUT_PENALTY
+            if j != i and j < n and mid[j]:
+                c += MID_PHRASE_CUT_PENALTY
+            if head_mark:
+                c += MARK_IN_CELL_PENALTY
+            if j - i > 1 and marks[j] > marks[i]:
+                c += MARK_IN_CELL_PENALTY
+            if n - j > 1 and mark_n > marks[j]:
+                c += MARK_IN_CELL_PENALTY
+            if bullet_i < j and plain_i < j:
+                c += MIXED_LIST_PENALTY
+            f = first_bullet[j]
+            if f < n and next_plain[f] < n:
+                c += MIXED_LIST_PENALTY
+            out.append(c)
+        return out
+
     def alike(self, i: int, j: int) -> bool:
         """Whether the paragraph opening line i (within [i, j)) and the one opening line j read
         alike as a whole (difflib ratio at least ``BULLET_ALIKE_MIN_RATIO``)."""

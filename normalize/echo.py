@@ -25,7 +25,8 @@ the share above ``ECHO_FLOOR`` (two cells of one document share its words, 特�
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+
+import numpy as np
 
 # The share of character pairs two unlike cells of one document reach (their common words).
 ECHO_FLOOR = 0.5
@@ -55,6 +56,7 @@ class Echo:
         self.sizes = [len(g) for g in self.grams]
         self._rows: dict[int, list[float]] = {}
         self._unlike: list[bool] | None = None
+        self._counts: np.ndarray | None = None
 
     def _unlike_from(self) -> list[bool]:
         """For each i, whether no cut (i, j) can share above the floor: each pair's copies in
@@ -87,23 +89,34 @@ class Echo:
             self._unlike = self._unlike_from()
         if self._unlike[i]:
             return out
-        after = Counter(chain.from_iterable(self.grams[i:n]))
-        before = dict.fromkeys(after, 0)
-        shared, size_b, size_a = 0, 0, sum(self.sizes[i:n])
+        # The shared count of every cut (i, j), i < j < n, at once: each pair's copies on the
+        # before side (a running sum over lines i … j - 1) against the rest, the lesser summed;
+        # integers, so the same counts as moving one line at a time.
+        counts = self._matrix()[i:n]
+        before = counts[:-1].cumsum(axis=0)
+        shared = np.minimum(before, counts.sum(axis=0) - before).sum(axis=1).tolist()
+        size_b, size_a = 0, sum(self.sizes[i:n])
         for j in range(i + 1, n):
-            # Line j - 1 moves from the after side to the before side: each of its pairs adds
-            # min(b + c, a - c) - min(b, a) to the shared count.
-            for g, c in self.pairs[j - 1].items():
-                b, a = before[g], after[g]
-                b2, a2 = b + c, a - c
-                shared += (b2 if b2 < a2 else a2) - (b if b < a else a)
-                before[g], after[g] = b2, a2
             size_b += self.sizes[j - 1]
             size_a -= self.sizes[j - 1]
             small = min(size_b, size_a)
-            share = 2 * shared / (size_b + size_a) if small else 0.0
+            share = 2 * shared[j - i - 1] / (size_b + size_a) if small else 0.0
             out[j - i] = ECHO_WEIGHT * max(0.0, share - ECHO_FLOOR) * min(1.0, small / ECHO_FULL_PAIRS)
         return out
+
+    def _matrix(self) -> np.ndarray:
+        """Each line's count of each of the block's character pairs (lines × pairs, built once)."""
+        if self._counts is None:
+            index: dict[str, int] = {}
+            for c in self.pairs:
+                for g in c:
+                    index.setdefault(g, len(index))
+            m = np.zeros((self.n, max(len(index), 1)), dtype=np.int64)
+            for k, c in enumerate(self.pairs):
+                for g, v in c.items():
+                    m[k, index[g]] = v
+            self._counts = m
+        return self._counts
 
     def bonus(self, i: int, j: int) -> float:
         """The bonus of the cut (i, j): before = lines [i, j), after = lines [j, n)."""

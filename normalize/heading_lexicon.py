@@ -60,6 +60,7 @@ _SPACED_TRAILING_NOTE = regex.compile(r"\s*\([^)]*\)$")
 _LEADING_NUMBER = regex.compile(r"^(?:[①-⑳]|\(\d+\)|[0-9]+[．.])\s*")
 
 
+@lru_cache(maxsize=65536)  # pure; asked of a pdfplumber line's every reading (plumber_items)
 def canonical_text(text: str) -> str:
     """A heading's words in canonical form.
 

@@ -494,10 +494,10 @@ class BlockScorer:
         cost += 0.0 if self.addition_from[i] else EMPTY_BEFORE_PENALTY
         cost -= self.empty_before_bonus
         seq_i = sequence_cut(self.seq_prev, n, i, i)
-        shapes = self.shapes
+        shapes, shape = self.shapes, self.shapes.costs_from(i)
         before_conflict, after_conflict = self.wrap_costs.before_from(i), self.wrap_costs.after
         cost += before_conflict[0] + after_conflict[i]
-        out: list[float] = [cost + seq_i + shapes.cost(i, i)]
+        out: list[float] = [cost + seq_i + shape[0]]
         seq_prev, box_i, appended = self.seq_prev, self.box[i], self.last_above
         lists, value_block, echo = self.lists, self.value_block, self.echo.from_item(i)
         for j in range(i + 1, n):
@@ -545,7 +545,7 @@ class BlockScorer:
                 cost += choice_run(self.box, self.key, self.t, i, j)
             cost += before_conflict[j - i] + after_conflict[j]
             seq = SEQUENCE_CUT_PENALTY if seq_prev[j] >= i and not appended else 0.0
-            out.append(cost + seq_i + seq + shapes.cost(i, j))
+            out.append(cost + seq_i + seq + shape[j - i])
         # j = n: the after cell is empty.
         cost = base
         if heading_at:
@@ -558,7 +558,7 @@ class BlockScorer:
         if item_last == t[n - 1]:
             cost += SHIFTED_OPENING_PENALTY
         cost += before_conflict[n - i] + after_conflict[n]
-        out.append(cost + seq_i + shapes.cost(i, n))
+        out.append(cost + seq_i + shape[n - i])
         return out
 
     def _looks_clipped(self, k: int) -> bool:

@@ -109,13 +109,11 @@ LABEL_CHARS: frozenset[str] = frozenset("".join(LABELS))
 # (変更箇所 over 変更前の記載 / 変更後の記載; Writer, Calc print titles of two rows): a piece of
 # a label row only beside two labels or more (alone, 変更箇所 is the table's title).
 SPANNING_LABELS: frozenset[str] = frozenset(("変更箇所", "変更内容", "記載内容"))
-# Values the forms print as a whole line of one character: a medium of a check list (紙 beside
-# 電子記録媒体 / 専用線 under 入手方法 or 保管方法) and the choices 有 / 無.  A line of one of these is
-# a value, not an OCR speck (normalize/ocr_glyphs.py).
+# Whole-line one-character values: a check list's medium (紙 beside 電子記録媒体 / 専用線 under 入手方法
+# or 保管方法) and the choices 有 / 無; a line of one is a value, not an OCR speck (normalize/ocr_glyphs.py).
 ONE_CHAR_VALUES: frozenset[str] = frozenset("紙有無")
 # Page numbers as printed in footers: "- 3 -", "- 2/3 -", "3/12", "3 / 12", "P.3", "3ページ", a bare number.
-# The forms printed without words: "- 3 -", "- 3/5 -", "3/5" (``normalize/glued_page_marks.py``
-# also finds them glued to a line's text).
+# The forms printed without words: "- 3 -", "- 3/5 -", "3/5" (also found glued: glued_page_marks.py).
 PAGE_MARK_PATTERN = (
     r"[-－―—–]\s*[0-9０-９]{1,4}\s*(?:[/／]\s*[0-9０-９]{1,4}\s*)?[-－―—–]"
     r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
@@ -298,6 +296,7 @@ _SPACES = regex.compile(r"[\s　]+")
 _WHITESPACE = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # asked of every line by several passes (regex: ~7 µs a call)
 def is_title(text: str) -> bool:
     return bool(TITLE.match(text))
 
@@ -347,6 +346,7 @@ def _label_line_pieces(text: str) -> list[str]:
     return pieces
 
 
+@lru_cache(maxsize=65536)  # asked of every line by several passes
 def is_page_number(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text))
 
