@@ -13,6 +13,7 @@ from piatable.vocabulary import SECTION_NUMERALS, TIMING, heading_key, top_headi
 
 from .dates import DATE_AT_START, DATE_IN_SENTENCE_NEXT, parse_date, torn_before_day
 from .evidence import SPACED_TIMING_END
+from .glued_column_numbers import glued_column_doubts
 from .heading_lexicon import canonical_text, structure
 from .item_cells import lists_block_items
 from .items import heading_score, opens_item, opens_lower_heading
@@ -73,6 +74,8 @@ def document_doubts(records: list[Record], drawn: list[bool] | None = None) -> l
     _same_row_twice(records, out, drawn or [False] * len(records))
     blank_beside_merged(records, out)
     _heading_handed_down(records, opens, out)
+    for k, glued in enumerate(glued_column_doubts(records)):  # another column's values, one a row
+        out[k].extend(glued)
     if len(records) < 3 or sum(sectioned) < SECTION_SHARE * len(records):
         return out
     for k, r in enumerate(records):
