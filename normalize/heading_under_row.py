@@ -1,0 +1,59 @@
+"""A heading printed under a row, across its 変更日 and 項目 columns, read into the row (issue 12).
+
+A table may part its rows by file with a heading line of its own (``２　住民基本台帳ファイル``),
+printed from the left margin across the 変更日 and 項目 columns, below a blank line and right
+above the next row's date.  In ``-layout``-like text (pdftotext ``-layout``, pdfplumber
+``layout=True``, PyMuPDF's sorted text) the grid reads that line as the row above's last line:
+its numeral lands in the date cell (``R2.4.1`` + ``２`` read as 2020-04-12) and its words in the
+item (office-pagemark55's ``pm55-glued-municipal-v8``, five texts wrong at 0.934 with no flag).
+A date cell wrapped in a narrow column goes on right under its first line; this one's later line
+stands apart from every line of the row above it (a blank line between) and puts text in another
+column on the same printed line.  Whether it is a heading between rows or a row's own late
+line the text does not settle, so the row is flagged ``row_split_guess`` on ``change_date``.
+"""
+
+from __future__ import annotations
+
+from piatable.models import Doubt, RawRow
+
+from .dates import parse_date
+
+WHY = (
+    "the date cell's line {text!r} stands below a blank line under the row and prints beside"
+    " the {other} cell's {words!r}: a heading between rows may have been read into the row"
+)
+
+
+def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
+    dates = row.cells.get("change_date") or []
+    if len(dates) < 2 or not parse_date("".join(dates[0].text.split())):
+        return None
+    taken = {
+        (cl.page, cl.line_no) for f, lines in row.cells.items() for cl in lines if cl.line_no is not None
+    }
+    for cl in dates[1:]:
+        if cl.line_no is None or (cl.page, cl.line_no - 1) in taken:
+            continue  # no line number, or the line goes on right under one of the row's
+        beside = [
+            (f, other.text)
+            for f, lines in row.cells.items()
+            if f != "change_date"
+            for other in lines
+            if other.page == cl.page and other.line_no == cl.line_no
+        ]
+        if beside:
+            return cl.text, beside[0][0], beside[0][1]
+    return None
+
+
+def heading_under_row_doubts(rows: list[RawRow]) -> None:
+    """Give each row of ``rows`` whose date cell holds, after a first line that is a whole date,
+    a line set apart from the row's lines above it by a blank line and printed beside another
+    cell's text (module notes), a ``row_split_guess`` doubt on ``change_date``."""
+    for row in rows:
+        hit = _apart_line(row)
+        if hit:
+            text, other, words = hit
+            row.doubts.append(
+                Doubt("row_split_guess", "change_date", WHY.format(text=text, other=other, words=words[:12]))
+            )
