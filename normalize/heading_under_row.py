@@ -16,11 +16,19 @@ from __future__ import annotations
 
 from piatable.models import Doubt, RawRow
 
+from .between import is_between_heading
 from .dates import parse_date
+
+# The cells in the order a printed line runs across the page, left to right.
+_ORDER = ("change_date", "item", "before", "after", "timing", "explanation")
 
 WHY = (
     "the date cell's line {text!r} stands below a blank line under the row and prints beside"
     " the {other} cell's {words!r}: a heading between rows may have been read into the row"
+)
+HEADING_WHY = (
+    "the row's last line {text!r} stands below a blank line and reads as a heading of the document:"
+    " a heading between rows may have been read into the row"
 )
 
 
@@ -46,11 +54,35 @@ def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
     return None
 
 
+def _heading_last(row: RawRow) -> str | None:
+    """The row's last printed line on a page when it stands below a blank line under the row's
+    other lines there and reads as a heading of the document (``between.is_between_heading``:
+    ``２．送付先情報ファイル``), else None."""
+    at: dict[tuple[int | None, int], list[tuple[int, str]]] = {}
+    for f, lines in row.cells.items():
+        for cl in lines:
+            if cl.line_no is not None:
+                at.setdefault((cl.page, cl.line_no), []).append(
+                    (_ORDER.index(f) if f in _ORDER else 9, cl.text)
+                )
+    for (page, n), pieces in at.items():
+        above = [m for (p, m) in at if p == page and m < n]
+        if not above or (page, n - 1) in at or any(p == page and m > n for (p, m) in at):
+            continue
+        text = " ".join(t for _, t in sorted(pieces))
+        if is_between_heading(text):
+            return text
+    return None
+
+
 def heading_under_row_doubts(rows: list[RawRow]) -> None:
     """Give each row of ``rows`` whose date cell holds, after a first line that is a whole date,
     a line set apart from the row's lines above it by a blank line and printed beside another
     cell's text (module notes), a ``row_split_guess`` doubt on ``change_date``."""
     for row in rows:
+        if (heading := _heading_last(row)) is not None:
+            row.doubts.append(Doubt("row_split_guess", "item", HEADING_WHY.format(text=heading[:20])))
+            continue
         hit = _apart_line(row)
         if hit:
             text, other, words = hit
