@@ -6,10 +6,13 @@ above the next row's date.  In ``-layout``-like text (pdftotext ``-layout``, pdf
 ``layout=True``, PyMuPDF's sorted text) the grid reads that line as the row above's last line:
 its numeral lands in the date cell (``R2.4.1`` + ``２`` read as 2020-04-12) and its words in the
 item (office-pagemark55's ``pm55-glued-municipal-v8``, five texts wrong at 0.934 with no flag).
-A date cell wrapped in a narrow column goes on right under its first line; this one's later line
-stands apart from every line of the row above it (a blank line between) and puts text in another
-column on the same printed line.  Whether it is a heading between rows or a row's own late
-line the text does not settle, so the row is flagged ``row_split_guess`` on ``change_date``.
+A date cell wrapped in a narrow column goes on right under its first line; this one's later
+line changes the date its first line reads whole, stands apart from every line of the row above
+it (a blank line between) and puts text in another column on the same printed line.  Whether it
+is a heading between rows or a row's own late line the text does not settle, so the row is
+flagged ``row_split_guess`` on ``change_date``.  A row's last line below a blank line that reads
+as a heading of the document (``between.is_between_heading``: ``２．送付先情報ファイル``, its
+numeral in the item column) is flagged ``row_split_guess`` on ``item`` the same way.
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ HEADING_WHY = (
 
 def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
     dates = row.cells.get("change_date") or []
-    if len(dates) < 2 or not parse_date("".join(dates[0].text.split())):
+    if len(dates) < 2:
         return None
+    first = parse_date("".join(dates[0].text.split()))
+    if not first or parse_date("".join("".join(cl.text.split()) for cl in dates)) == first:
+        return None  # no whole date first, or the later lines leave it as it is (``令和4年1月4`` / ``日``)
     taken = {
         (cl.page, cl.line_no) for f, lines in row.cells.items() for cl in lines if cl.line_no is not None
     }
