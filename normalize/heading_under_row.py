@@ -8,7 +8,8 @@ its numeral lands in the date cell (``R2.4.1`` + ``２`` read as 2020-04-12) and
 item (office-pagemark55's ``pm55-glued-municipal-v8``, five texts wrong at 0.934 with no flag).
 A date cell wrapped in a narrow column goes on right under its first line; this one's later
 line changes the date its first line reads whole, stands apart from every line of the row above
-it (a blank line between) and puts text in another column on the same printed line.  Whether it
+it (a blank line between; or the printed line reads as a heading of the document, pdfplumber's
+layout text keeping no blank line there) and puts text in another column on the same line.  Whether it
 is a heading between rows or a row's own late line the text does not settle, so the row is
 flagged ``row_split_guess`` on ``change_date``.  A row's last line below a blank line that reads
 as a heading of the document (``between.is_between_heading``: ``２．送付先情報ファイル``, its
@@ -17,12 +18,17 @@ numeral in the item column) is flagged ``row_split_guess`` on ``item`` the same 
 
 from __future__ import annotations
 
+import regex
+
 from piatable.models import Doubt, RawRow
 
 from .between import is_between_heading
 from .dates import parse_date
 
 # The cells in the order a printed line runs across the page, left to right.
+# A line of the form's own (``①事務の名称``, ``Ⅱ…``, ``（１）…``) beside a wrapped date's digit
+# does not make the two one heading of the document.
+_FORM_MARK = regex.compile(r"^[①-⑳Ⅰ-Ⅹ0-9０-９（(]")
 _ORDER = ("change_date", "item", "before", "after", "timing", "explanation")
 
 WHY = (
@@ -46,8 +52,8 @@ def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
         (cl.page, cl.line_no) for f, lines in row.cells.items() for cl in lines if cl.line_no is not None
     }
     for cl in dates[1:]:
-        if cl.line_no is None or (cl.page, cl.line_no - 1) in taken:
-            continue  # no line number, or the line goes on right under one of the row's
+        if cl.line_no is None:
+            continue
         beside = [
             (f, other.text)
             for f, lines in row.cells.items()
@@ -55,7 +61,12 @@ def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
             for other in lines
             if other.page == cl.page and other.line_no == cl.line_no
         ]
-        if beside:
+        # Apart from the row's lines above (a blank line between), or reading as a heading of the
+        # document whole (pdfplumber's layout text keeps no blank line there).
+        apart = (cl.page, cl.line_no - 1) not in taken
+        words = " ".join(t for _, t in beside)
+        heading = not _FORM_MARK.match(words) and is_between_heading(f"{cl.text} {words}")
+        if beside and (apart or heading):
             return cl.text, beside[0][0], beside[0][1]
     return None
 
@@ -86,12 +97,10 @@ def heading_under_row_doubts(rows: list[RawRow]) -> None:
     a line set apart from the row's lines above it by a blank line and printed beside another
     cell's text (module notes), a ``row_split_guess`` doubt on ``change_date``."""
     for row in rows:
-        if (heading := _heading_last(row)) is not None:
-            row.doubts.append(Doubt("row_split_guess", "item", HEADING_WHY.format(text=heading[:20])))
-            continue
-        hit = _apart_line(row)
-        if hit:
+        if hit := _apart_line(row):
             text, other, words = hit
             row.doubts.append(
                 Doubt("row_split_guess", "change_date", WHY.format(text=text, other=other, words=words[:12]))
             )
+        elif (heading := _heading_last(row)) is not None:
+            row.doubts.append(Doubt("row_split_guess", "item", HEADING_WHY.format(text=heading[:20])))
