@@ -8,9 +8,10 @@ its numeral lands in the date cell (``R2.4.1`` + ``２`` read as 2020-04-12) and
 item (office-pagemark55's ``pm55-glued-municipal-v8``, five texts wrong at 0.934 with no flag).
 A date cell wrapped in a narrow column goes on right under its first line; this one's later
 line changes the date its first line reads whole, stands apart from every line of the row above
-it (a blank line between; or the printed line reads as a heading of the document, pdfplumber's
-layout text keeping no blank line there) and puts text in another column on the same line.  Whether it
-is a heading between rows or a row's own late line the text does not settle, so the row is
+it (a blank line between; or, the row's last line, it reads as a heading of the document,
+pdfplumber's layout text keeping no blank line there) and puts text in another column on the
+same line.  Whether it is a heading between rows or a row's own late line the text does not
+settle, so the row is
 flagged ``row_split_guess`` on ``change_date``.  A row's last line below a blank line that reads
 as a heading of the document (``between.is_between_heading``: ``２．送付先情報ファイル``, its
 numeral in the item column) is flagged ``row_split_guess`` on ``item`` the same way.
@@ -65,7 +66,8 @@ def _apart_line(row: RawRow) -> tuple[str, str, str] | None:
         # document whole (pdfplumber's layout text keeps no blank line there).
         apart = (cl.page, cl.line_no - 1) not in taken
         words = " ".join(t for _, t in beside)
-        heading = not _FORM_MARK.match(words) and is_between_heading(f"{cl.text} {words}")
+        last = not any(p == cl.page and n > cl.line_no for p, n in taken)  # nothing of the row below
+        heading = last and not _FORM_MARK.match(words) and is_between_heading(f"{cl.text} {words}")
         if beside and (apart or heading):
             return cl.text, beside[0][0], beside[0][1]
     return None
