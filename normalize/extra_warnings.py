@@ -11,8 +11,10 @@ from .extra_columns import extra_column_doubts, extra_columns_of, unsure_columns
 from .extra_layout import layout_unsure_columns
 from .glued_days import glued_day_doubts
 from .group_rows import group_doubts
+from .heading_under_row import heading_under_row_doubts
 from .place_column import warn_unsure_places
 from .ruby_lines import ruby_doubts
+from .split_echo import split_echo_doubts
 from .table_parting import parting_doubts
 from .watermark_lines import watermark_doubts
 
@@ -37,6 +39,8 @@ def warn_extra_columns(
     group_doubts(rows, notes)  # a line reading as a group row's label left in a cell
     ruby_doubts(rows, notes)  # a reading cut from a line's edge, a kana line that may be ruby
     glued_day_doubts(rows, notes)  # a page / row number read as a date's last digit
+    heading_under_row_doubts(rows)  # a heading between rows read into the date / item cells
+    split_echo_doubts(rows)  # one cell's line parted between two cells, another cell repeating it
     if layout:
         columns = layout_unsure_columns(notes)
     else:
