@@ -1,0 +1,82 @@
+"""A 変更日 cell holding a second date that opened no row: the row absorbed another (branch pagetop74).
+
+A row whose 変更日 column prints a date opens a row in every reader.  When one does not (a
+page-top row under a repeated header whose date a narrow column wrapped, ``2021年`` /
+``12月20日`` / ``施行``, read as the rest of the row above across the page break), its lines land
+in the row above, and that row keeps its own date or one copied from above
+(``merged_cell_filled``): the row is gone with no word, the row above is wrong and sure of itself.
+
+Here every row's 変更日 lines are read for the dates they print, a date wrapped over up to
+``WRAP_LINES`` lines counted once (``2021年`` / ``12月20日`` / ``施行`` is one date).  A row whose
+lines print two dates or more is put in doubt (``rows_merged`` on ``change_date``, the dates in
+its evidence), unless the cell is a list of whole dates, one a line
+(``line_dates.several_dates``: a cell listing the dates of two changes of its item, set XX t14)
+or the later ones are a correction's or a publication's (``（令和6年5月1日修正）``,
+``修正日：…``: bracketed or labelled, read as the cell's second date by design).  A row that took
+its date from the row above (``merged_cell_filled``) holds a copy of that row's lines: one date,
+unless lines of a row that opened none were put after it (a page-top row read as the rest of
+the row above), which this check catches the same way.
+
+Readers of every kind are checked (ruled rows too: the PDF grid reader's rows are ruled).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from piatable.models import Doubt, RawRow
+
+from .dates import DATE_AT_START, parse_date
+from .line_dates import several_dates
+
+# The most lines one date is wrapped over in a narrow 変更日 column: year / month-day / qualifier
+# label (``2021年`` / ``12月20日`` / ``施行``; ``令和3年`` / ``（2021年）`` / ``12月20日``,
+# office-dates74's year_line_dual form).
+WRAP_LINES = 3
+# A line opening a correction's or publication's date under the change's (bracketed or labelled:
+# ``(令和6年5月1日修正)``, ``修正日：令和6年5月1日``, ``（公表日：…）``): not another row's date.
+_QUALIFIER_OPEN = regex.compile(r"^\s*(?:[（(【［〔\[]|(?:修正|訂正|公表|更新)日?\s*[：:])")
+
+WHY_TWO = (
+    "the 変更日 column of this row prints {n} dates ({dates}), not as a list of whole dates one a "
+    "line: a row whose date opened no row (a page-top row under a repeated header?) may be read "
+    "into this one"
+)
+
+
+def printed_dates(lines: list[str]) -> list[tuple[int, str]]:
+    """The dates ``lines`` (a 変更日 cell's lines, top to bottom) print: (first line index, ISO
+    date) each, a date wrapped over up to ``WRAP_LINES`` lines counted once, at its first line;
+    lines opening a correction's / publication's date (``_QUALIFIER_OPEN``) skipped."""
+    out: list[tuple[int, str]] = []
+    j = 0
+    while j < len(lines):
+        step = 1
+        if not _QUALIFIER_OPEN.match(lines[j]):
+            for w in range(1, min(WRAP_LINES, len(lines) - j) + 1):
+                m = DATE_AT_START.match("".join(s.strip() for s in lines[j : j + w]))
+                iso = parse_date(m.group()) if m else None
+                if iso:
+                    out.append((j, iso))
+                    step = w
+                    break
+        j += step
+    return out
+
+
+def absorbed_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
+    """Per row, ``rows_merged`` on ``change_date`` where its 変更日 lines print a date that
+    opened no row (see the module's docstring); ``[]`` for the others."""
+    out: list[list[Doubt]] = [[] for _ in rows]
+    for k, row in enumerate(rows):
+        lines = [cl.text.strip() for cl in row.cells.get("change_date") or [] if cl.text.strip()]
+        if not lines:
+            continue
+        dates = printed_dates(lines)
+        if not dates:
+            continue
+        if len(dates) < 2 or len(several_dates(lines)) == len(dates):
+            continue
+        shown = ", ".join(d for _, d in dates)
+        out[k].append(Doubt("rows_merged", "change_date", WHY_TWO.format(n=len(dates), dates=shown)))
+    return out
