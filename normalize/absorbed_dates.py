@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import regex
 
-from piatable.models import Doubt, RawRow
+from piatable.models import Doubt, RawRow, Record
 
 from .dates import DATE_AT_START, parse_date
 from .line_dates import several_dates
@@ -33,10 +33,18 @@ from .line_dates import several_dates
 # label (``2021年`` / ``12月20日`` / ``施行``; ``令和3年`` / ``（2021年）`` / ``12月20日``,
 # office-dates74's year_line_dual form).
 WRAP_LINES = 3
-# A line opening a correction's or publication's date under the change's (bracketed or labelled:
-# ``(令和6年5月1日修正)``, ``修正日：令和6年5月1日``, ``（公表日：…）``): not another row's date.
-_QUALIFIER_OPEN = regex.compile(r"^\s*(?:[（(【［〔\[]|(?:修正|訂正|公表|更新)日?\s*[：:])")
+# A line opening a correction's or publication's date under the change's: bracketed
+# (``(令和6年5月1日修正)``, ``（公表日：…``) or labelled (``修正日：令和6年5月1日``).  It is not another
+# row's date.  (A date followed by 施行 / 付 is: ``qualified_dates`` reads ``2021年12月20日施行``
+# as a qualified date, which is how a page-top row's wrapped date hid under the row above's.)
+_BRACKET_OPEN = regex.compile(r"^\s*[（(【［〔\[]")
+_BRACKET_CLOSE = regex.compile(r"[）)】］〕\]]")
+_LABEL_OPEN = regex.compile(r"^\s*(?:修正|訂正|公表|更新|改正)日?\s*[：:]")
 
+WHY_OTHER = (
+    "the row's date ({date}) is none of the dates its 変更日 cell prints outside brackets and "
+    "labels ({own}): a correction's or publication's date taken for the change's?"
+)
 WHY_TWO = (
     "the 変更日 column of this row prints {n} dates ({dates}), not as a list of whole dates one a "
     "line: a row whose date opened no row (a page-top row under a repeated header?) may be read "
@@ -47,34 +55,52 @@ WHY_TWO = (
 def printed_dates(lines: list[str]) -> list[tuple[int, str]]:
     """The dates ``lines`` (a 変更日 cell's lines, top to bottom) print: (first line index, ISO
     date) each, a date wrapped over up to ``WRAP_LINES`` lines counted once, at its first line;
-    lines opening a correction's / publication's date (``_QUALIFIER_OPEN``) skipped."""
+    a correction's / publication's date (bracketed, or after a label and a colon) skipped."""
     out: list[tuple[int, str]] = []
     j = 0
     while j < len(lines):
+        if _BRACKET_OPEN.match(lines[j]):
+            # A bracketed date: skip to the line closing the bracket (the cell's end at most).
+            while j < len(lines) and not _BRACKET_CLOSE.search(lines[j]):
+                j += 1
+            j += 1
+            continue
+        labelled = bool(_LABEL_OPEN.match(lines[j]))
         step = 1
-        if not _QUALIFIER_OPEN.match(lines[j]):
-            for w in range(1, min(WRAP_LINES, len(lines) - j) + 1):
-                m = DATE_AT_START.match("".join(s.strip() for s in lines[j : j + w]))
-                iso = parse_date(m.group()) if m else None
-                if iso:
+        for w in range(1, min(WRAP_LINES, len(lines) - j) + 1):
+            joined = "".join(s.strip() for s in lines[j : j + w])
+            if labelled:
+                joined = _LABEL_OPEN.sub("", joined)
+            m = DATE_AT_START.match(joined)
+            iso = parse_date(m.group()) if m else None
+            if iso:
+                if not labelled:
                     out.append((j, iso))
-                    step = w
-                    break
+                step = w
+                break
         j += step
     return out
 
 
-def absorbed_date_doubts(rows: list[RawRow]) -> list[list[Doubt]]:
-    """Per row, ``rows_merged`` on ``change_date`` where its 変更日 lines print a date that
-    opened no row (see the module's docstring); ``[]`` for the others."""
+def absorbed_date_doubts(rows: list[RawRow], records: list[Record]) -> list[list[Doubt]]:
+    """Per row (``records`` the rows read, in the same order), ``rows_merged`` on ``change_date``
+    where its 変更日 lines print a date that opened no row (see the module's docstring), and
+    ``column_guess`` on ``change_date`` where the row's date is none of the dates its cell prints
+    outside brackets and labels while the cell prints one (a correction's date taken for the
+    change's: ``2019年10月10日 施行`` / ``(修正日：令和元年10月30日)`` read 2019-10-30 at 0.963 with
+    no flag, a Calc page of this branch's probes); ``[]`` for the others."""
     out: list[list[Doubt]] = [[] for _ in rows]
-    for k, row in enumerate(rows):
+    for k, (row, record) in enumerate(zip(rows, records, strict=True)):
         lines = [cl.text.strip() for cl in row.cells.get("change_date") or [] if cl.text.strip()]
         if not lines:
             continue
         dates = printed_dates(lines)
         if not dates:
             continue
+        own = {d for _, d in dates}
+        if record.change_date and record.change_date not in own and "merged_cell_filled" not in row.flags:
+            why = WHY_OTHER.format(date=record.change_date, own=", ".join(sorted(own)))
+            out[k].append(Doubt("column_guess", "change_date", why))
         if len(dates) < 2 or len(several_dates(lines)) == len(dates):
             continue
         shown = ", ".join(d for _, d in dates)

@@ -297,7 +297,7 @@ def rows_to_records(
             stray_date_doubts(rows),
             dateless_fill_doubts(rows),
             timing_below_doubts(rows),
-            absorbed_date_doubts(rows),  # a date in the 変更日 column that opened no row
+            absorbed_date_doubts(rows, records),  # a date in the 変更日 column that opened no row
             strict=True,
         )
     ]
