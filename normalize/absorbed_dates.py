@@ -66,18 +66,23 @@ def printed_dates(lines: list[str]) -> list[tuple[int, str]]:
             j += 1
             continue
         labelled = bool(_LABEL_OPEN.match(lines[j]))
-        step = 1
+        found: tuple[int, str] | None = None
         for w in range(1, min(WRAP_LINES, len(lines) - j) + 1):
             joined = "".join(s.strip() for s in lines[j : j + w])
             if labelled:
                 joined = _LABEL_OPEN.sub("", joined)
             m = DATE_AT_START.match(joined)
             iso = parse_date(m.group()) if m else None
+            shorter = len("".join(s.strip() for s in lines[j : j + w - 1]))
+            if found is not None and (iso is None or m is None or m.end() <= shorter):
+                break  # the next line does not go on with the date
             if iso:
-                if not labelled:
-                    out.append((j, iso))
-                step = w
-                break
+                found = (w, iso)  # a date, perhaps cut in its day (``2023.03.3`` / ``1``): go on
+        step = 1
+        if found is not None:
+            step = found[0]
+            if not labelled:
+                out.append((j, found[1]))
         j += step
     return out
 
