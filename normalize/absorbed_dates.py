@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex
 
 from piatable.models import Doubt, RawRow, Record
+from piatable.vocabulary import DATE_QUALIFIER_LABELS
 
 from .dates import DATE_AT_START, parse_date
 from .line_dates import several_dates
@@ -39,7 +40,15 @@ WRAP_LINES = 3
 # as a qualified date, which is how a page-top row's wrapped date hid under the row above's.)
 _BRACKET_OPEN = regex.compile(r"^\s*[（(【［〔\[]")
 _BRACKET_CLOSE = regex.compile(r"[）)】］〕\]]")
-_LABEL_OPEN = regex.compile(r"^\s*(?:修正|訂正|公表|更新|改正)日?\s*[：:]")
+# Labels of another date than the change's (公表日, 施行日, 修正 …): before the date with a colon or
+# a space (``施行日：令和3年11月28日``, ``施行日 令和4年1月30日``) or after it (``2019/3/23公表``,
+# samples/pubdate65).  Not 施行 and 付 after the date: the change's own (``2021年12月20日 施行``,
+# office-dates74), which is how a page-top row's date reads.
+_OTHER_LABELS = "|".join(sorted((w for w in DATE_QUALIFIER_LABELS if w != "施行"), key=len, reverse=True))
+_LABEL_OPEN = regex.compile(rf"^\s*(?:{_OTHER_LABELS}|施行)\s*[：:\s]")
+_LABEL_AFTER = regex.compile(rf"^\s*(?:{_OTHER_LABELS})")
+# The rest of a date whose day the column's edge cut (``2023.03.3`` / ``1``).
+_DAY_REST = regex.compile(r"^\s*[0-9０-９]{1,2}(?![0-9０-９/／.．年月])")
 
 WHY_OTHER = (
     "the row's date ({date}) is none of the dates its 変更日 cell prints outside brackets and "
@@ -68,16 +77,18 @@ def printed_dates(lines: list[str]) -> list[tuple[int, str]]:
         labelled = bool(_LABEL_OPEN.match(lines[j]))
         found: tuple[int, str] | None = None
         for w in range(1, min(WRAP_LINES, len(lines) - j) + 1):
+            if found is not None and not _DAY_REST.match(lines[j + w - 1]):
+                break  # the next line does not go on with the date's day
             joined = "".join(s.strip() for s in lines[j : j + w])
             if labelled:
                 joined = _LABEL_OPEN.sub("", joined)
             m = DATE_AT_START.match(joined)
             iso = parse_date(m.group()) if m else None
-            shorter = len("".join(s.strip() for s in lines[j : j + w - 1]))
-            if found is not None and (iso is None or m is None or m.end() <= shorter):
-                break  # the next line does not go on with the date
-            if iso:
-                found = (w, iso)  # a date, perhaps cut in its day (``2023.03.3`` / ``1``): go on
+            if iso and m is not None:
+                labelled = labelled or bool(_LABEL_AFTER.match(joined[m.end() :]))
+                found = (w, iso)  # a date, perhaps cut in its day: go on while a line is its rest
+            elif found is not None:
+                break
         step = 1
         if found is not None:
             step = found[0]
