@@ -27,7 +27,7 @@ import regex
 from piatable.models import Doubt, RawRow, Record
 from piatable.vocabulary import DATE_QUALIFIER_LABELS
 
-from .dates import DATE_AT_START, parse_date
+from .dates import DATE_AT_START, QUALIFIED_DATE, parse_date
 from .line_dates import several_dates
 
 # The most lines one date is wrapped over in a narrow 変更日 column: year / month-day / qualifier
@@ -61,10 +61,22 @@ WHY_TWO = (
 )
 
 
+def _without_bracketed(lines: list[str]) -> list[str]:
+    """``lines`` with each qualified date that opens with a bracket or a label taken out, where
+    it begins in the middle of a line too (``2019年5月1日（施`` / ``行日：2019年6月6日）``,
+    samples/pubdate65), and the lines left empty dropped."""
+    text = "\n".join(lines)
+    cut = [m.span() for m in QUALIFIED_DATE.finditer(text) if not regex.match(r"\s*[0-9０-９]", m.group())]
+    for a, b in reversed(cut):
+        text = text[:a] + "\n" * text[a:b].count("\n") + text[b:]
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
 def printed_dates(lines: list[str]) -> list[tuple[int, str]]:
     """The dates ``lines`` (a 変更日 cell's lines, top to bottom) print: (first line index, ISO
     date) each, a date wrapped over up to ``WRAP_LINES`` lines counted once, at its first line;
     a correction's / publication's date (bracketed, or after a label and a colon) skipped."""
+    lines = _without_bracketed(lines)
     out: list[tuple[int, str]] = []
     j = 0
     while j < len(lines):
