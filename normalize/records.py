@@ -6,6 +6,7 @@ from piatable.models import RawRow, Record
 from piatable.settings import Settings
 from piatable.vocabulary import COVER_LABEL
 
+from .absorbed_dates import absorbed_date_doubts
 from .astray_dates import astray_date_doubts
 from .block_lines import block_line_doubts
 from .body_instances import opens_block
@@ -291,9 +292,13 @@ def rows_to_records(
     whole = [a + b for a, b in zip(document_doubts(records, drawn), torn_date_doubts(records), strict=True)]
     crossings = crossing_merge_doubts(rows)
     strays = [
-        a + b + c
-        for a, b, c in zip(
-            stray_date_doubts(rows), dateless_fill_doubts(rows), timing_below_doubts(rows), strict=True
+        a + b + c + d
+        for a, b, c, d in zip(
+            stray_date_doubts(rows),
+            dateless_fill_doubts(rows),
+            timing_below_doubts(rows),
+            absorbed_date_doubts(rows, records),  # a date in the 変更日 column that opened no row
+            strict=True,
         )
     ]
     shared_dates = [
