@@ -130,6 +130,7 @@ def test_every_set_has_cases_and_a_readme():
         "heldout-scan71",
         "heldout-sheet72",
         "heldout-cont73",
+        "heldout-order74",
         "heldout-word72",
         "heldout-sbs73",
         "heldout-widepage73",

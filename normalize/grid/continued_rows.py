@@ -15,7 +15,10 @@ above: each of its values the same as the row above's) looks alike.  What tells 
   a change of its own (beside merged cells a row may print only its explanation:
   ``lone_explanations``) unless that 説明 goes on from the one above: it opens mid-phrase (a
   particle, 、, ー, a dependent word: ``phrase_openings.starts_mid_phrase``) or the one above ends
-  on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values);
+  on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values),
+  or the row prints no 変更日, 項目 nor 提出時期 and none is filled in as merged (branch order74:
+  the 説明's last paragraph typed in the next sheet row; settled when the row holds no 変更前 /
+  変更後 either, no change printing neither side; a guess when it does);
 * a row without a 説明 of its own is joined where each of its cells goes on so from the cell above;
 * on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
   and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
@@ -24,7 +27,8 @@ above: each of its values the same as the row above's) looks alike.  What tells 
   row holding only one side, not closing with such a mark, is joined, in doubt; a row holding both
   is a change of its own.
 
-A join the text does not settle carries ``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
+Every join is flagged ``row_continued`` on the row kept; a join the text does not settle carries
+``row_split_guess`` with the reason (``JOIN_GUESS_WHY``).
 """
 
 from __future__ import annotations
@@ -62,6 +66,16 @@ LISTING_REST_WHY = (
     "the lower of two rows holds no 変更日, 項目, 提出時期 nor 説明 of its own and goes on with the"
     " lists of the 変更前 and 変更後 above it: the rest of one record printed over two sheet rows,"
     " or a change of its own under merged cells; kept apart"
+)
+COPIED_ANCHORS_WHY = (
+    "the lower of two rows prints no 変更日, 項目 nor 提出時期 of its own (the row above's copied in"
+    " as merged) but text of its own: a change of its own under merged cells, or the rest of the"
+    " record above printed in the next sheet row; kept apart"
+)
+LONE_REASON_WHY = (
+    "the lower of two rows holds only a 提出時期に係る説明 (its 変更日 copied in as merged): a change"
+    " printing only its reason beside merged cells, or the rest of the 説明 above printed in the"
+    " next sheet row; kept apart"
 )
 _NAMES = {ITEM: "項目", BEFORE: "変更前", AFTER: "変更後", EXPLANATION: "説明"}
 # A 項目 line opening a part of the form (Ⅰ基本情報, Ⅱ…): a row of its own, never a cell's rest.
@@ -150,7 +164,12 @@ def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
     body = [c for c in (BEFORE, AFTER) if cell_text(row.cells.get(c))]
     if not body:
         return own, True
-    if "merged_cell_filled" in row.flags or any(cell_text(row.cells.get(c)) for c in (DATE, TIMING)):
+    if any(cell_text(row.cells.get(c)) for c in (DATE, TIMING)):
+        return [], False
+    if "merged_cell_filled" in row.flags and row.page_start <= above.page_end:
+        # (A page's first row with neither date nor timing filled in: the flag says nothing of a
+        # merge with the row above, printed on the page before; set XXXIV's continuation rows
+        # opening a page, branch order74.)
         return [], False
     if any(c not in own for c in body):
         return [], False
@@ -165,6 +184,35 @@ def _item_rest(row: GridRow, above: GridRow) -> tuple[list[int], bool]:
         )
 
     return own, all(goes_on(c) for c in body)
+
+
+def _copied_anchors(row: GridRow, above: GridRow) -> bool:
+    """``row`` (layout text) prints no 変更日, 項目 nor 提出時期 of its own, its 項目 and the others
+    copied in from ``above`` as if merged (``merged_cell_filled``), and holds a 説明 of its own
+    (a row sharing the 説明 too is one under merged cells): a change of its own under merged
+    cells, or the next sheet row going on with the record above (branch order74:
+    No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets whose continuation rows print no number
+    nor date); without rulings the text does not tell."""
+    return (
+        row.table == above.table
+        and "merged_cell_filled" in row.flags
+        and bool(cell_text(row.cells.get(ITEM)))
+        and not any(_own(row, above, c) for c in ANCHORS)
+        and bool(_own(row, above, EXPLANATION))
+    )
+
+
+def _lone_reason(row: GridRow, above: GridRow) -> bool:
+    """``row`` (layout text) holds a 説明 of its own and nothing else but a 変更日 copied in
+    from ``above`` as merged: a change printing only its reason beside merged cells
+    (``lone_explanations``), or the 説明's last paragraph the author typed in the next sheet row
+    (branch order74); the text does not tell."""
+    return (
+        row.table == above.table
+        and "merged_cell_filled" in row.flags
+        and bool(_own(row, above, EXPLANATION))
+        and not any(cell_text(row.cells.get(c)) for c in (ITEM, BEFORE, AFTER, TIMING))
+    )
 
 
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
@@ -182,15 +230,27 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
     def goes_on(c: int) -> bool:  # the cell opens mid-phrase or the cell above stops open
         return bool(starts_mid_phrase(cell_text(row.cells.get(c)))) or _stops_open(above.cells[c])
 
+    unprinted = "merged_cell_filled" not in row.flags and not any(
+        cell_text(row.cells.get(c)) for c in ANCHORS
+    )
     if EXPLANATION in own:
         # A 説明 of its own is a change of its own unless it goes on from the 説明 above (beside
         # merged cells a row may print only its explanation: ``lone_explanations``).
-        return (own, True) if goes_on(EXPLANATION) else None
+        if goes_on(EXPLANATION):
+            return own, True
+        if unprinted:
+            # No 変更日, 項目 nor 提出時期 printed or filled in as merged (a ruled page shows no
+            # merge): the author's next sheet row holding the 説明's last paragraph (set XXXIV's
+            # No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets).  Without 変更前 and 変更後 it is
+            # no change of its own (settled); with a side it may be one whose anchors were left
+            # blank: a guess.
+            return own, not any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER))
+        return None
     if all(goes_on(c) for c in own):
         # (Every cell: a row of its own may open one cell with a line torn from the row above,
         # ``る。）。＜住民基本台帳…`` beside an after cell opening afresh.)
         return own, True
-    if all(not cell_text(row.cells.get(c)) for c in ANCHORS) and "merged_cell_filled" not in row.flags:
+    if unprinted:
         return own, False  # a ruled page shows no merge: the values above are not this row's
     body = [c for c in own if c in (BEFORE, AFTER)]
     if len(body) == 1 and not _CHANGE_MARK_END.search(cell_text(row.cells.get(body[0]))):
@@ -216,6 +276,10 @@ def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
             why = _listing_rest(row, above)
             if layout and torn:
                 why = TORN_ABOVE_WHY.format(cell=_NAMES[torn[0]])
+            elif layout and not why and _copied_anchors(row, above):
+                why = COPIED_ANCHORS_WHY
+            elif layout and not why and _lone_reason(row, above):
+                why = LONE_REASON_WHY
             if why and row.table == above.table:
                 above.doubt = above.doubt or why
                 row.doubt = row.doubt or why
@@ -225,6 +289,8 @@ def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
         for c in own:
             above.cells[c] = [*above.cells.get(c, []), *row.cells[c]]
         above.page_end = max(above.page_end, row.page_end)
+        if "row_continued" not in above.flags:
+            above.flags.append("row_continued")
         if not settled:
             cells = " / ".join(_NAMES[c] for c in own)
             above.doubt = above.doubt or JOIN_GUESS_WHY.format(cells=cells)

@@ -16,7 +16,9 @@ from ..line_dates import several_dates
 from ..timing_boxes import printed_timings
 from .common import GridResult
 from .date_spans import date_spans
+from .emptied_columns import emptied_page_notes
 from .lines import Line
+from .page_top_rests import page_top_rest_doubts
 from .timings_count import NOTE as TIMINGS_NOTE
 from .timings_count import timings_beyond_layout_rows
 
@@ -79,6 +81,8 @@ def check_layout_rows(rows: list[_Row], page_lines: list[Line], result: GridResu
     if len(lost) > MAX_LOST_NOTES:
         result.notes.append(f"{len(lost) - MAX_LOST_NOTES} more lines placed in no row")
     result.unplaced += len(lost)
+    result.notes.extend(emptied_page_notes(rows))
+    page_top_rest_doubts(rows)
     flag_merged_rows(rows, result)
     beyond = timings_beyond_layout_rows(rows)
     if beyond:
