@@ -13,12 +13,14 @@ import pytest
 
 from piatable.normalize.grid.continued_rows import (
     COPIED_ANCHORS_WHY,
+    LONE_EXPLANATION_WHY,
     LONE_REASON_WHY,
     continuation_of,
     join_continued_rows,
 )
 from piatable.normalize.grid.emptied_columns import emptied_page_notes
 from piatable.normalize.grid.page_top_rests import page_top_rest_doubts
+from piatable.normalize.grid.weight_remarks import is_weight_remark
 from piatable.pipeline import extract_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "order74"
@@ -194,3 +196,50 @@ def test_detached_lines_above_a_page_s_first_item_warn_both_rows() -> None:
     centred = _paged({1: [_at("Ⅱ…", 2)], 5: [_at("委託先の", 1), _at("変更に伴う", 2), _at("修正", 3)]}, 2)
     page_top_rest_doubts([last, centred])
     assert centred.doubt is None and last.doubt is None
+
+
+def test_lone_reason_row_stays_apart_and_warns_both() -> None:
+    """Ruled page (branch order74b): a row printing only a 説明 that is a reason, not a remark on
+    the change's weight, is a change printing only its reason (samples/office-twotables50) or the
+    説明's rest: kept apart, both rows in doubt.  A weight remark under a 説明 that already names
+    the weight is kept apart too (twotables50 t50-writer-v1)."""
+    above = _row(*ABOVE)
+    reason = _row("", "", "", "", "", "評価書の記載の誤りを訂正するもの。")
+    assert continuation_of(reason, above) is None
+    rows = [above, reason]
+    join_continued_rows(rows)
+    assert len(rows) == 2 and above.doubt == reason.doubt == LONE_EXPLANATION_WHY
+    weighed = _row(*ABOVE[:5], "組織改正による部署名の変更\n重大な変更に該当しない")
+    again = _row("", "", "", "", "", "重要な変更に当たらない。")
+    assert continuation_of(again, weighed) is None
+    for remark in ("※軽微な変更", "重大な変更に該当しない", "特定個人情報保護評価の再実施には該当しない"):
+        assert continuation_of(_row("", "", "", "", "", remark), _row(*ABOVE)) == ([5], True)
+
+
+def test_weight_remarks() -> None:
+    assert is_weight_remark("（重要な変更に当たらない）") and is_weight_remark("※軽微な変更")
+    assert not is_weight_remark("記載内容の明確化のため。")
+    assert not is_weight_remark("重要な変更に当たらない。" * 3)  # a reason's length, not a remark
+
+
+def test_layout_copied_anchors_with_a_pair_and_a_reason_is_a_change() -> None:
+    """Layout text: a row whose date, item and timing are copies but which holds its own 変更前,
+    変更後 and a 説明 that is a reason is a change under merged anchors (tests/data/
+    layout_merged49 merged_items): no doubt; with a weight remark the 説明 above lacks, in doubt."""
+    above = _row(*ABOVE[:2], "[ ]庁内連携システム", "[○]庁内連携システム", *ABOVE[4:])
+    change = _row(*ABOVE[:2], "[ ]情報提供NWS", "[○]情報提供NWS", ABOVE[4], "情報連携の開始に伴う修正")
+    change.flags.append("merged_cell_filled")
+    rows = [above, change]
+    join_continued_rows(rows, layout=True)
+    assert len(rows) == 2 and above.doubt is None and change.doubt is None
+
+
+def test_page_top_block_beside_another_column_s_lines_is_no_rest() -> None:
+    """Layout text: a page's first row whose 変更前 and 変更後 lines take turns (each column
+    stepping by two, samples/office-place61) has no blank line under its top block: no doubt."""
+    last = _paged({1: [_at("Ⅰ基本情報", 40, 1)]}, 1)
+    before = [_at(f"b{n}", n) for n in range(1, 12, 2)]
+    after = [_at(f"a{n}", n) for n in range(0, 12, 2)]
+    first = _paged({1: [_at("Ⅲ…", 7)], 2: before, 3: after}, 2)
+    page_top_rest_doubts([last, first])
+    assert first.doubt is None and last.doubt is None

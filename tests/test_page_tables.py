@@ -15,6 +15,7 @@ import pytest
 
 import piatable.pipeline as pipeline
 from piatable.extract.pdf import read_pdf
+from piatable.normalize.grid.continued_rows import LONE_EXPLANATION_WHY
 from piatable.normalize.grid.merged_across import WHY
 from piatable.normalize.grid.page_tables import split_page_tables
 from piatable.pipeline import extract_document
@@ -49,9 +50,17 @@ def test_each_table_of_the_page_is_read_in_its_own_columns(case: str) -> None:
         # Each table's rows get the pages they were printed on, as usual.
         assert (g.page_start, g.page_end) == (e["page_start"], e["page_end"])
         assert not any("変更箇所" in _squash(getattr(g, f)) for f in SIX)
-        # Rows with cells of their own carry no doubt about their columns or their split.
-        if e["item"]:
+        # Rows with cells of their own carry no doubt about their columns or their split, but
+        # the row above a row printing only its 説明: a change printing only its reason, or the
+        # 説明's last paragraph the author typed in the next sheet row (samples/order74) — the
+        # ruled sheet does not tell, so both rows say so (branch order74b, LONE_EXPLANATION_WHY).
+        lone_below = k + 1 < len(expected) and not expected[k + 1]["item"]
+        if e["item"] and lone_below:
+            assert "column_guess" not in g.flags and any(LONE_EXPLANATION_WHY in v for v in g.evidence)
+        elif e["item"]:
             assert "column_guess" not in g.flags and "row_split_guess" not in g.flags, (k, g.flags)
+        else:
+            assert "row_split_guess" in g.flags and any(LONE_EXPLANATION_WHY in v for v in g.evidence)
 
 
 def test_the_page_is_cut_once_above_the_second_title() -> None:

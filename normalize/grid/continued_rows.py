@@ -17,8 +17,10 @@ above: each of its values the same as the row above's) looks alike.  What tells 
   particle, 、, ー, a dependent word: ``phrase_openings.starts_mid_phrase``) or the one above ends
   on 、 or a particle (``組織改正に`` / ``よる部署名の変更``; not で: ``…30日まで`` ends values),
   or the row prints no 変更日, 項目 nor 提出時期 and none is filled in as merged (branch order74:
-  the 説明's last paragraph typed in the next sheet row; settled when the row holds no 変更前 /
-  変更後 either, no change printing neither side; a guess when it does);
+  the 説明's last paragraph typed in the next sheet row; a guess when the row holds a 変更前 /
+  変更後; without them settled when its 説明 is a remark on the change's weight the 説明 above
+  lacks, ``weight_remarks``, else kept apart with both rows in doubt, ``LONE_EXPLANATION_WHY``:
+  a change may print only its reason, samples/office-twotables50, branch order74b);
 * a row without a 説明 of its own is joined where each of its cells goes on so from the cell above;
 * on a ruled page a row under merged cells has their values filled in; a row whose 変更日, 項目
   and 提出時期 are all empty, none filled, is joined, in doubt (a ruling's lack of a merge is the
@@ -42,6 +44,7 @@ from piatable.vocabulary import BEFORE_MARK_PATTERN
 from ..phrase_openings import starts_mid_phrase
 from .common import cell_text
 from .lines import Line
+from .weight_remarks import holds_weight_remark, is_weight_remark
 
 DATE, ITEM, BEFORE, AFTER, TIMING, EXPLANATION = range(6)
 ANCHORS = (DATE, ITEM, TIMING)
@@ -71,6 +74,11 @@ COPIED_ANCHORS_WHY = (
     "the lower of two rows prints no 変更日, 項目 nor 提出時期 of its own (the row above's copied in"
     " as merged) but text of its own: a change of its own under merged cells, or the rest of the"
     " record above printed in the next sheet row; kept apart"
+)
+LONE_EXPLANATION_WHY = (
+    "the lower of two rows prints only a 提出時期に係る説明 (no 変更日, 項目, 提出時期, 変更前 nor"
+    " 変更後, none merged): a change printing only its reason, or the rest of the 説明 above"
+    " printed in the next sheet row; kept apart"
 )
 LONE_REASON_WHY = (
     "the lower of two rows holds only a 提出時期に係る説明 (its 変更日 copied in as merged): a change"
@@ -192,13 +200,17 @@ def _copied_anchors(row: GridRow, above: GridRow) -> bool:
     (a row sharing the 説明 too is one under merged cells): a change of its own under merged
     cells, or the next sheet row going on with the record above (branch order74:
     No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets whose continuation rows print no number
-    nor date); without rulings the text does not tell."""
+    nor date); without rulings the text does not tell.  A row holding a 変更前 and a 変更後 of
+    its own besides is a change of its own under merged anchors (tests/data/layout_merged49
+    merged_items, samples/office-splitrows69) unless its 説明 is a remark on the change's weight
+    the 説明 above lacks (``weight_remarks``: or74-calc-3's rest of 変更前, 変更後 and 説明)."""
     return (
         row.table == above.table
         and "merged_cell_filled" in row.flags
         and bool(cell_text(row.cells.get(ITEM)))
         and not any(_own(row, above, c) for c in ANCHORS)
         and bool(_own(row, above, EXPLANATION))
+        and (not all(_own(row, above, c) for c in (BEFORE, AFTER)) or _weight_remark_rest(row, above))
     )
 
 
@@ -213,6 +225,33 @@ def _lone_reason(row: GridRow, above: GridRow) -> bool:
         and bool(_own(row, above, EXPLANATION))
         and not any(cell_text(row.cells.get(c)) for c in (ITEM, BEFORE, AFTER, TIMING))
     )
+
+
+def _unprinted_lone_explanation(row: GridRow, above: GridRow) -> bool:
+    """``row`` prints a 説明 of its own and nothing else, no 変更日, 項目, 提出時期, 変更前 nor
+    変更後, none filled in as merged, under a row of the same table holding a 説明."""
+    return (
+        row.table == above.table
+        and "merged_cell_filled" not in row.flags
+        and not any(cell_text(row.cells.get(c)) for c in (*ANCHORS, BEFORE, AFTER))
+        and bool(_own(row, above, EXPLANATION))
+        and bool(cell_text(above.cells.get(EXPLANATION)))
+    )
+
+
+def _weight_remark_rest(row: GridRow, above: GridRow) -> bool:
+    """``row``'s own 説明 is a remark on the change's weight and the 説明 above names none
+    (``weight_remarks``): what the 説明's next paragraph, typed in the next sheet row, holds."""
+    return is_weight_remark(_own(row, above, EXPLANATION)) and not holds_weight_remark(
+        cell_text(above.cells.get(EXPLANATION))
+    )
+
+
+def _weight_rest(row: GridRow, above: GridRow) -> bool:
+    """``row`` is an unprinted lone 説明 (``_unprinted_lone_explanation``) that is a remark on the
+    change's weight while the 説明 above names none: the 説明's last paragraph the author typed
+    in the next sheet row (set XXXIV, samples/order74; ``weight_remarks``)."""
+    return _unprinted_lone_explanation(row, above) and _weight_remark_rest(row, above)
 
 
 def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | None:
@@ -238,13 +277,16 @@ def continuation_of(row: GridRow, above: GridRow) -> tuple[list[int], bool] | No
         # merged cells a row may print only its explanation: ``lone_explanations``).
         if goes_on(EXPLANATION):
             return own, True
-        if unprinted:
+        if unprinted and any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER)):
             # No 変更日, 項目 nor 提出時期 printed or filled in as merged (a ruled page shows no
-            # merge): the author's next sheet row holding the 説明's last paragraph (set XXXIV's
-            # No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets).  Without 変更前 and 変更後 it is
-            # no change of its own (settled); with a side it may be one whose anchors were left
-            # blank: a guess.
-            return own, not any(cell_text(row.cells.get(c)) for c in (BEFORE, AFTER))
+            # merge) beside a side: the author's next sheet row holding the cells' last lines
+            # (set XXXIV's No.｜項目｜変更前｜変更後｜変更日｜提出時期｜説明 sheets), or a change whose
+            # anchors were left blank: a guess.
+            return own, False
+        if unprinted and _weight_rest(row, above):
+            return own, True
+        # (An unprinted lone 説明 of another kind, a reason: a change printing only its reason,
+        # samples/office-twotables50, or the 説明's rest; kept apart, ``LONE_EXPLANATION_WHY``.)
         return None
     if all(goes_on(c) for c in own):
         # (Every cell: a row of its own may open one cell with a line torn from the row above,
@@ -280,6 +322,8 @@ def join_continued_rows(rows: list[GridRow], layout: bool = False) -> None:
                 why = COPIED_ANCHORS_WHY
             elif layout and not why and _lone_reason(row, above):
                 why = LONE_REASON_WHY
+            elif not why and _unprinted_lone_explanation(row, above):
+                why = LONE_EXPLANATION_WHY
             if why and row.table == above.table:
                 above.doubt = above.doubt or why
                 row.doubt = row.doubt or why

@@ -40,12 +40,14 @@ class GridRow(Protocol):
     table: int
 
 
-def _detached_top(lines: list[Line], anchor: int) -> bool:
-    """``lines`` (one column, one page) hold a block above line ``anchor`` with a blank line under
-    it, and more lines below that blank line."""
+def _detached_top(lines: list[Line], anchor: int, occupied: set[int]) -> bool:
+    """``lines`` (one column, one page) hold a block above line ``anchor`` with a blank printed
+    line under it (a line number holding no line of the row in any column, ``occupied``: in
+    ``-layout`` text two columns' lines may take turns, each column then stepping by two with no
+    blank between; samples/office-place61's long 変更前 / 変更後 cells), and more lines below."""
     nos = sorted(ln.line_no for ln in lines if ln.line_no is not None)
     upper = [n for n in nos if n < anchor]
-    if not upper or anchor - upper[-1] < BLANK_STEP:
+    if not upper or anchor - upper[-1] < BLANK_STEP or upper[-1] + 1 in occupied:
         return False
     below = [n for n in nos if n > upper[-1]]
     return bool(below) and below[0] - upper[-1] >= BLANK_STEP
@@ -63,9 +65,15 @@ def page_top_rest_doubts(rows: list[GridRow]) -> None:
         if not anchors:
             continue
         anchor = min(anchors)
+        occupied = {
+            ln.line_no
+            for col in row.cells.values()
+            for ln in col
+            if ln.page == page and ln.line_no is not None
+        }
         for c in (DATE, BEFORE, AFTER, TIMING, EXPLANATION):
             lines = [ln for ln in row.cells.get(c, []) if ln.page == page]
-            if _detached_top(lines, anchor):
+            if _detached_top(lines, anchor, occupied):
                 why = PAGE_TOP_REST_WHY.format(page=page, cell=_NAMES[c])
                 row.doubt = row.doubt or why
                 above.doubt = above.doubt or why
